@@ -1,0 +1,20 @@
+// Alignment of OLD and NEW entity lists by key: the one matching primitive checks build on.
+#pragma once
+
+#include <breakwater/model.hpp>
+
+#include <vector>
+
+namespace breakwater {
+
+struct EntityPair {
+  const Entity* old_entity = nullptr;  // null: only in NEW
+  const Entity* new_entity = nullptr;  // null: only in OLD
+};
+
+// Pairs entities of the given kind (all kinds when empty) by key; OLD order first, then the
+// NEW-only entities in NEW order. Keys are expected to be unique per kind under one parent.
+std::vector<EntityPair> align(const std::vector<Entity>& old_list,
+                              const std::vector<Entity>& new_list, std::string_view kind = {});
+
+}  // namespace breakwater

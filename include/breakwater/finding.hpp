@@ -1,0 +1,33 @@
+// A finding: one breaking change, located and explained. Produced by checks, enriched from the
+// catalog by the engine, projected by reporters.
+#pragma once
+
+#include <breakwater/model.hpp>
+
+#include <string>
+#include <vector>
+
+namespace breakwater {
+
+enum class Severity { info = 0, warning = 1, error = 2 };
+std::string_view to_string(Severity s);
+bool parse_severity(std::string_view text, Severity& out);
+
+struct Finding {
+  std::string rule_id;
+  Severity severity = Severity::error;
+  std::vector<std::string> categories;
+  std::string format;
+  std::string entity;      // fully qualified element, e.g. acme.v1.User.email
+  std::string message;     // one sentence: what changed, old -> new
+  Location location;       // NEW side, or the nearest surviving parent in NEW for deletions
+  Location old_location;   // OLD side, when the element existed there
+  std::string fix;         // the safe alternative, specific to this finding when possible
+  std::string fingerprint; // line-independent identity: rule, format, entity, message
+};
+
+// Sorts by file, line, column, rule, message and removes exact duplicates. The single place
+// where output order is decided, so every reporter and thread count agrees.
+void sort_and_dedupe(std::vector<Finding>& findings);
+
+}  // namespace breakwater

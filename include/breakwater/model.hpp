@@ -1,0 +1,66 @@
+// The common model every loader produces and every check reads: a tree of entities with typed
+// attributes and source positions. Formats decide kinds, keys and attribute names; core does not.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace breakwater {
+
+// A resolved source position: repository-relative path, 1-based line and column (0 = unknown).
+struct Location {
+  std::string file;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  bool known() const { return !file.empty(); }
+};
+
+// A compact position inside one Schema: `file` indexes Schema::files (0 = no file).
+struct SourceRef {
+  uint32_t file = 0;
+  uint32_t line = 0;
+  uint32_t column = 0;
+  bool known() const { return file != 0; }
+};
+
+using Value = std::variant<std::monostate, bool, int64_t, double, std::string>;
+
+struct Attr {
+  std::string name;
+  Value value;
+  SourceRef loc;  // where the attribute is spelled, when the format knows it
+};
+
+struct Entity {
+  std::string kind;  // message, field, table, column, property, function, ...
+  std::string key;   // identity under its parent across versions (field number, column name...)
+  std::string name;  // human name, fully qualified where the format has one
+  std::vector<Attr> attrs;
+  std::vector<Entity> children;
+  SourceRef loc;
+
+  const Attr* find(std::string_view attr) const;
+  bool has(std::string_view attr) const { return find(attr) != nullptr; }
+  // Typed reads; the fallback is returned when the attribute is absent or of another type.
+  std::string_view str(std::string_view attr, std::string_view fallback = {}) const;
+  int64_t num(std::string_view attr, int64_t fallback = 0) const;
+  bool flag(std::string_view attr, bool fallback = false) const;
+  SourceRef loc_of(std::string_view attr) const;  // the attribute's position, else the entity's
+
+  void set(std::string name, Value value, SourceRef where = {});
+};
+
+struct Schema {
+  std::string format;              // "protobuf", ...
+  std::string root;                // the input as the user named it (for messages)
+  std::vector<std::string> files;  // files[0] is "" so that SourceRef{} means "nowhere"
+  std::vector<Entity> roots;
+
+  uint32_t add_file(std::string path);
+  Location resolve(SourceRef ref) const;
+};
+
+}  // namespace breakwater

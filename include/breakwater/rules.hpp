@@ -1,0 +1,31 @@
+// The rule catalog: one entry per rule, loaded from rules/ (embedded at build time).
+#pragma once
+
+#include <breakwater/finding.hpp>
+
+#include <string>
+#include <vector>
+
+namespace breakwater {
+
+struct RuleInfo {
+  std::string id;
+  std::string format;
+  std::vector<std::string> categories;
+  Severity severity = Severity::error;
+  std::string summary;
+  std::string why;
+  std::string fix;
+  std::string example;
+  bool available = true;
+  std::string unavailable_reason;
+};
+
+// Every rule of every format, sorted by format then id. Throws std::runtime_error if the
+// embedded catalog is malformed (a build defect, caught by tests).
+const std::vector<RuleInfo>& catalog();
+const RuleInfo* find_rule(std::string_view id);
+// Category names of a format, in the order the catalog introduces them (FILE, PACKAGE, ...).
+std::vector<std::string> categories_of(std::string_view format);
+
+}  // namespace breakwater

@@ -1,0 +1,75 @@
+// The rules engine's contract with formats: a format plugs in a loader and its checks; the
+// engine selects rules from the catalog, runs them, and turns raw emissions into findings.
+#pragma once
+
+#include <breakwater/check.hpp>
+#include <breakwater/finding.hpp>
+#include <breakwater/model.hpp>
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace breakwater::detail {
+
+class RuleSelection {
+ public:
+  RuleSelection(std::set<std::string, std::less<>> ids, std::vector<std::string> requested)
+      : ids_(std::move(ids)), requested_(std::move(requested)) {}
+  bool on(std::string_view id) const { return ids_.find(id) != ids_.end(); }
+  const std::set<std::string, std::less<>>& ids() const { return ids_; }
+  // The --use tokens (categories or ids) the selection came from, for rules whose strictness
+  // depends on the audience the user asked about (generated code vs. wire).
+  const std::vector<std::string>& requested() const { return requested_; }
+
+ private:
+  std::set<std::string, std::less<>> ids_;
+  std::vector<std::string> requested_;
+};
+
+// Collects what checks report. Checks speak in the model's SourceRefs; the emitter resolves
+// them against the right schema so findings carry plain paths.
+class Emitter {
+ public:
+  Emitter(const Schema& old_schema, const Schema& new_schema)
+      : old_(old_schema), new_(new_schema) {}
+  // `at` is in NEW (the element or its nearest surviving parent); `old_at` is in OLD.
+  void emit(std::string_view rule_id, std::string entity, std::string message, SourceRef at,
+            SourceRef old_at, std::string fix = {});
+  std::vector<Finding> take() { return std::move(findings_); }
+
+ private:
+  const Schema& old_;
+  const Schema& new_;
+  std::vector<Finding> findings_;
+};
+
+struct FormatPlugin {
+  std::string_view name;                  // catalog format name, e.g. "protobuf"
+  std::vector<std::string_view> aliases;  // --lang spellings, e.g. "proto"
+  std::vector<std::string_view> default_use;
+  // True when the path (a file, or a directory holding such files) is this format's input.
+  bool (*claims)(const std::filesystem::path& path);
+  Schema (*load)(const std::string& path, const LoadOptions& options);
+  // The rule ids this format has checks for (compared against the catalog by a test).
+  std::vector<std::string_view> (*implemented_rules)();
+  void (*run)(const Schema& old_schema, const Schema& new_schema, const RuleSelection& enabled,
+              Emitter& out);
+};
+
+const std::vector<const FormatPlugin*>& formats();
+const FormatPlugin* find_format(std::string_view name_or_alias);
+
+// Expands --use/--except (rule ids or category names) into rule ids; unknown names are usage
+// errors (InputError). Unavailable rules are never selected.
+RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::string>& use,
+                           const std::vector<std::string>& except);
+
+// Runs the selected checks and finishes findings from the catalog (severity, categories, fix,
+// fingerprint), sorted and de-duplicated.
+std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_schema,
+                               const Schema& new_schema, const RuleSelection& enabled);
+
+}  // namespace breakwater::detail

@@ -1,0 +1,60 @@
+#include <breakwater/model.hpp>
+
+namespace breakwater {
+
+const Attr* Entity::find(std::string_view attr) const {
+  for (const Attr& a : attrs) {
+    if (a.name == attr) return &a;
+  }
+  return nullptr;
+}
+
+std::string_view Entity::str(std::string_view attr, std::string_view fallback) const {
+  const Attr* a = find(attr);
+  if (a == nullptr) return fallback;
+  if (const auto* s = std::get_if<std::string>(&a->value)) return *s;
+  return fallback;
+}
+
+int64_t Entity::num(std::string_view attr, int64_t fallback) const {
+  const Attr* a = find(attr);
+  if (a == nullptr) return fallback;
+  if (const auto* i = std::get_if<int64_t>(&a->value)) return *i;
+  return fallback;
+}
+
+bool Entity::flag(std::string_view attr, bool fallback) const {
+  const Attr* a = find(attr);
+  if (a == nullptr) return fallback;
+  if (const auto* b = std::get_if<bool>(&a->value)) return *b;
+  return fallback;
+}
+
+SourceRef Entity::loc_of(std::string_view attr) const {
+  const Attr* a = find(attr);
+  return a != nullptr && a->loc.known() ? a->loc : loc;
+}
+
+void Entity::set(std::string attr_name, Value value, SourceRef where) {
+  for (Attr& a : attrs) {
+    if (a.name == attr_name) {
+      a.value = std::move(value);
+      a.loc = where;
+      return;
+    }
+  }
+  attrs.push_back(Attr{std::move(attr_name), std::move(value), where});
+}
+
+uint32_t Schema::add_file(std::string path) {
+  if (files.empty()) files.emplace_back();
+  files.push_back(std::move(path));
+  return static_cast<uint32_t>(files.size() - 1);
+}
+
+Location Schema::resolve(SourceRef ref) const {
+  if (ref.file == 0 || ref.file >= files.size()) return {};
+  return Location{files[ref.file], ref.line, ref.column};
+}
+
+}  // namespace breakwater

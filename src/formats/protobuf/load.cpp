@@ -1,0 +1,423 @@
+#include "formats/protobuf/load.hpp"
+
+#include "core/parallel.hpp"
+#include "formats/protobuf/source_locations.hpp"
+#include "formats/protobuf/to_model.hpp"
+
+#include <google/protobuf/compiler/parser.h>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/descriptor.pb.h>
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <sstream>
+
+#ifndef BREAKWATER_PROTO_SYSTEM_INCLUDE
+#define BREAKWATER_PROTO_SYSTEM_INCLUDE "/usr/include"
+#endif
+
+namespace breakwater::protobuf {
+namespace fs = std::filesystem;
+namespace gp = google::protobuf;
+
+namespace {
+
+// One file on its way from bytes to descriptors. Heap-allocated and never moved: the location
+// table keys on addresses inside `proto`.
+struct Unit {
+  std::string name;       // import name, '/'-separated, relative to its root
+  std::string disk_path;  // empty when it came from a descriptor set or the built-in pool
+  std::string display;    // the path shown to users
+  bool target = false;    // checked (true) or only imported (false)
+  std::unique_ptr<gp::FileDescriptorProto> proto = std::make_unique<gp::FileDescriptorProto>();
+  std::unique_ptr<gp::compiler::SourceLocationTable> table;
+  gp::SourceCodeInfo source;  // moved out of `proto` so the pool does not copy it
+};
+using Units = std::vector<std::unique_ptr<Unit>>;
+
+std::string display_path(const fs::path& root, const std::string& relative) {
+  fs::path p = (root / relative).lexically_normal();
+  if (p.is_absolute()) {
+    std::error_code ec;
+    fs::path rel = p.lexically_relative(fs::current_path(ec));
+    if (!ec && !rel.empty() && *rel.begin() != "..") p = rel;
+  }
+  return p.generic_string();
+}
+
+std::string read_bytes(const fs::path& path, const std::string& display) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(Location{display, 0, 0}, "cannot read file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+class ParseErrors : public gp::io::ErrorCollector {
+ public:
+  explicit ParseErrors(std::string display) : display_(std::move(display)) {}
+  void AddError(int line, gp::io::ColumnNumber column, const std::string& message) override {
+    if (!first_) first_ = InputError(located(line, column), message);
+    ++count_;
+  }
+  void AddWarning(int, gp::io::ColumnNumber, const std::string&) override {}
+  void throw_if_any() const {
+    if (!first_) return;
+    if (count_ == 1) throw *first_;
+    throw InputError(first_->where(), std::string(first_->what()) + " (and " +
+                                          std::to_string(count_ - 1) + " more errors)");
+  }
+
+ private:
+  Location located(int line, int column) const {
+    if (line < 0) return Location{display_, 0, 0};
+    return Location{display_, static_cast<uint32_t>(line + 1), static_cast<uint32_t>(column + 1)};
+  }
+  std::string display_;
+  std::optional<InputError> first_;
+  int count_ = 0;
+};
+
+void parse_unit(Unit& unit) {
+  const std::string text = read_bytes(unit.disk_path, unit.display);
+  ParseErrors errors(unit.display);
+  gp::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
+  gp::io::Tokenizer tokenizer(&input, &errors);
+  gp::compiler::Parser parser;
+  unit.table = std::make_unique<gp::compiler::SourceLocationTable>();
+  parser.RecordErrorsTo(&errors);
+  unit.proto->set_name(unit.name);
+  parser.RecordSourceLocationsTo(unit.table.get());
+  const bool ok = parser.Parse(&tokenizer, unit.proto.get());
+  errors.throw_if_any();
+  if (!ok) throw InputError(Location{unit.display, 0, 0}, "cannot parse file");
+  unit.proto->set_name(unit.name);
+  unit.source.Swap(unit.proto->mutable_source_code_info());
+  unit.proto->clear_source_code_info();
+}
+
+bool is_safe_import(const std::string& name) {
+  if (name.empty() || name.front() == '/' || name.find('\\') != std::string::npos) return false;
+  for (const auto& part : fs::path(name)) {
+    if (part == "..") return false;
+  }
+  return true;
+}
+
+Location import_location(const Unit& importer, const std::string& dependency) {
+  int line = -1, column = 0;
+  if (importer.table && importer.table->FindImport(importer.proto.get(), dependency, &line, &column)) {
+    return Location{importer.display, static_cast<uint32_t>(line + 1), static_cast<uint32_t>(column + 1)};
+  }
+  return Location{importer.display, 0, 0};
+}
+
+// The search path for imports that are not inputs themselves: import roots, -I, the system's
+// well-known types. As a last resort the well-known types compiled into libprotobuf are used.
+class ImportResolver {
+ public:
+  ImportResolver(std::vector<fs::path> roots) : roots_(std::move(roots)) {}
+
+  std::unique_ptr<Unit> find(const std::string& name) const {
+    for (const fs::path& root : roots_) {
+      std::error_code ec;
+      if (fs::is_regular_file(root / name, ec)) {
+        auto unit = std::make_unique<Unit>();
+        unit->name = name;
+        unit->disk_path = (root / name).string();
+        unit->display = display_path(root, name);
+        return unit;
+      }
+    }
+    if (const gp::FileDescriptor* builtin = gp::DescriptorPool::generated_pool()->FindFileByName(name)) {
+      auto unit = std::make_unique<Unit>();
+      unit->name = name;
+      unit->display = name;
+      builtin->CopyTo(unit->proto.get());
+      return unit;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<fs::path> roots_;
+};
+
+// Adds every transitive import of `units` (parsing new ones in parallel, round by round).
+void resolve_imports(Units& units, const ImportResolver& resolver, unsigned jobs) {
+  std::map<std::string, size_t, std::less<>> index;
+  for (size_t i = 0; i < units.size(); ++i) index.emplace(units[i]->name, i);
+  size_t scanned = 0;
+  while (scanned < units.size()) {
+    const size_t batch_begin = units.size();
+    for (; scanned < batch_begin; ++scanned) {
+      const Unit& unit = *units[scanned];
+      for (const std::string& dep : unit.proto->dependency()) {
+        if (index.contains(dep)) continue;
+        if (!is_safe_import(dep)) {
+          throw InputError(import_location(unit, dep),
+                           "import \"" + dep + "\" must be a relative path inside the import roots");
+        }
+        std::unique_ptr<Unit> found = resolver.find(dep);
+        if (!found) {
+          throw InputError(import_location(unit, dep),
+                           "import \"" + dep + "\" not found in the input or its import paths (-I)");
+        }
+        index.emplace(dep, units.size());
+        units.push_back(std::move(found));
+      }
+    }
+    detail::parallel_for(units.size() - batch_begin, jobs, [&](size_t i) {
+      Unit& unit = *units[batch_begin + i];
+      if (!unit.disk_path.empty()) parse_unit(unit);
+    });
+  }
+}
+
+// Dependencies before dependents; an import cycle is reported at the import that closes it.
+std::vector<Unit*> link_order(const Units& units) {
+  std::map<std::string, Unit*, std::less<>> by_name;
+  for (const auto& u : units) by_name.emplace(u->name, u.get());
+  std::map<const Unit*, int> state;  // 1 = in progress, 2 = done
+  std::vector<Unit*> order;
+  std::vector<const Unit*> stack;
+  std::function<void(Unit*)> visit = [&](Unit* unit) {
+    state[unit] = 1;
+    stack.push_back(unit);
+    for (const std::string& dep : unit->proto->dependency()) {
+      auto it = by_name.find(dep);
+      if (it == by_name.end()) {
+        throw InputError(import_location(*unit, dep), "import \"" + dep + "\" is missing from the input");
+      }
+      Unit* next = it->second;
+      if (state[next] == 1) {
+        std::string cycle;
+        auto from = std::find(stack.begin(), stack.end(), next);
+        for (auto s = from; s != stack.end(); ++s) cycle += (*s)->name + " -> ";
+        throw InputError(import_location(*unit, dep), "import cycle: " + cycle + next->name);
+      }
+      if (state[next] == 0) visit(next);
+    }
+    stack.pop_back();
+    state[unit] = 2;
+    order.push_back(unit);
+  };
+  for (const auto& u : units) {
+    if (state[u.get()] == 0) visit(u.get());
+  }
+  return order;
+}
+
+class LinkErrors : public gp::DescriptorPool::ErrorCollector {
+ public:
+  explicit LinkErrors(const Unit& unit) : unit_(unit) {}
+  void AddError(const std::string&, const std::string&, const gp::Message* descriptor,
+                ErrorLocation location, const std::string& message) override {
+    if (first_) return;
+    int line = -1, column = 0;
+    if (unit_.table) unit_.table->Find(descriptor, location, &line, &column);
+    Location where{unit_.display, 0, 0};
+    if (line >= 0) {
+      where.line = static_cast<uint32_t>(line + 1);
+      where.column = static_cast<uint32_t>(column + 1);
+    }
+    first_ = InputError(where, message);
+  }
+  void throw_if_any() const {
+    if (first_) throw *first_;
+  }
+
+ private:
+  const Unit& unit_;
+  std::optional<InputError> first_;
+};
+
+void link(const Units& units, gp::DescriptorPool& pool) {
+  for (Unit* unit : link_order(units)) {
+    LinkErrors errors(*unit);
+    const gp::FileDescriptor* built = pool.BuildFileCollectingErrors(*unit->proto, &errors);
+    errors.throw_if_any();
+    if (built == nullptr) throw InputError(Location{unit->display, 0, 0}, "cannot link file");
+  }
+}
+
+bool has_extension(const fs::path& p, std::initializer_list<const char*> exts) {
+  const std::string e = p.extension().string();
+  return std::any_of(exts.begin(), exts.end(), [&](const char* x) { return e == x; });
+}
+
+bool parse_descriptor_set(const std::string& bytes, gp::FileDescriptorSet& set) {
+  if (!set.ParseFromString(bytes) || set.file_size() == 0) return false;
+  return std::all_of(set.file().begin(), set.file().end(),
+                     [](const gp::FileDescriptorProto& f) { return !f.name().empty(); });
+}
+
+Units units_from_descriptor_set(const std::string& path, const ImportResolver& resolver) {
+  gp::FileDescriptorSet set;
+  if (!parse_descriptor_set(read_bytes(path, path), set)) {
+    throw InputError(Location{path, 1, 1},
+                     "not a .proto file and not a valid FileDescriptorSet (truncated or corrupt?)");
+  }
+  Units units;
+  std::map<std::string, bool, std::less<>> seen;
+  for (auto& file : *set.mutable_file()) {
+    if (!seen.emplace(file.name(), true).second) {
+      throw InputError(Location{path, 1, 1}, "descriptor set holds \"" + file.name() + "\" twice");
+    }
+    auto unit = std::make_unique<Unit>();
+    unit->name = file.name();
+    unit->display = file.name();
+    unit->target = true;
+    unit->proto->Swap(&file);
+    unit->source.Swap(unit->proto->mutable_source_code_info());
+    unit->proto->clear_source_code_info();
+    units.push_back(std::move(unit));
+  }
+  // Only the well-known types may be missing (a set built without --include_imports).
+  for (size_t i = 0; i < units.size(); ++i) {
+    for (const std::string& dep : units[i]->proto->dependency()) {
+      if (seen.contains(dep)) continue;
+      std::unique_ptr<Unit> found =
+          dep.starts_with("google/protobuf/") ? resolver.find(dep) : nullptr;
+      if (!found) {
+        throw InputError(Location{path, 1, 1}, "descriptor set lacks \"" + dep + "\", imported by \"" +
+                                                   units[i]->name + "\" (build it with --include_imports)");
+      }
+      if (!found->disk_path.empty()) parse_unit(*found);
+      seen.emplace(dep, true);
+      units.push_back(std::move(found));
+    }
+  }
+  return units;
+}
+
+std::vector<std::string> proto_files_under(const fs::path& root) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) throw InputError(Location{root.generic_string(), 0, 0}, "cannot read directory: " + ec.message());
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const fs::path& p = it->path();
+    if (it->is_directory() && p.filename().string().starts_with('.')) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && p.extension() == ".proto") {
+      names.push_back(p.lexically_relative(root).generic_string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+bool claims(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".proto") return true;
+    }
+    return false;
+  }
+  if (!fs::is_regular_file(path, ec)) return false;
+  if (has_extension(path, {".proto", ".binpb", ".pb", ".fds", ".desc", ".protoset"})) return true;
+  gp::FileDescriptorSet set;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return parse_descriptor_set(buffer.str(), set);
+}
+
+Schema load(const std::string& path, const LoadOptions& options) {
+  // libprotobuf logs advice (e.g. "No syntax specified") to stderr; findings and errors are
+  // ours to report, so its log goes nowhere.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { gp::SetLogHandler(nullptr); });
+  const fs::path input(path);
+  std::error_code ec;
+  if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
+
+  std::vector<fs::path> include_roots;
+  for (const auto& dir : options.include_paths) {
+    if (!fs::is_directory(dir, ec)) throw InputError(Location{dir, 0, 0}, "-I: not a directory");
+    include_roots.emplace_back(dir);
+  }
+  Units units;
+  std::vector<fs::path> search;
+  if (fs::is_directory(input, ec)) {
+    for (const std::string& name : proto_files_under(input)) {
+      auto unit = std::make_unique<Unit>();
+      unit->name = name;
+      unit->disk_path = (input / name).string();
+      unit->display = display_path(input, name);
+      unit->target = true;
+      units.push_back(std::move(unit));
+    }
+    if (units.empty()) throw InputError(Location{path, 0, 0}, "directory holds no .proto files");
+    search.push_back(input);
+  } else if (input.extension() == ".proto") {
+    // Its import name is relative to the -I root that holds it, else to its own directory.
+    fs::path root = input.parent_path().empty() ? fs::path(".") : input.parent_path();
+    const fs::path absolute = fs::absolute(input, ec).lexically_normal();
+    for (const fs::path& dir : include_roots) {
+      fs::path rel = absolute.lexically_relative(fs::absolute(dir, ec).lexically_normal());
+      if (!rel.empty() && *rel.begin() != "..") {
+        root = dir;
+        break;
+      }
+    }
+    auto unit = std::make_unique<Unit>();
+    unit->name = absolute.lexically_relative(fs::absolute(root, ec).lexically_normal()).generic_string();
+    unit->disk_path = path;
+    unit->display = display_path(root, unit->name);
+    unit->target = true;
+    units.push_back(std::move(unit));
+    search.push_back(root);
+  }
+  search.insert(search.end(), include_roots.begin(), include_roots.end());
+  search.emplace_back(BREAKWATER_PROTO_SYSTEM_INCLUDE);
+  const ImportResolver resolver(search);
+
+  if (units.empty()) {
+    units = units_from_descriptor_set(path, resolver);
+  } else {
+    detail::parallel_for(units.size(), options.jobs, [&](size_t i) { parse_unit(*units[i]); });
+    resolve_imports(units, resolver, options.jobs);
+  }
+
+  gp::DescriptorPool pool;
+  link(units, pool);
+
+  Schema schema;
+  schema.format = "protobuf";
+  schema.root = path;
+  std::vector<Unit*> targets;
+  for (auto& u : units) {
+    u->table.reset();  // positions for link errors are no longer needed
+    u->proto.reset();
+    if (u->target) targets.push_back(u.get());
+  }
+  std::sort(targets.begin(), targets.end(), [](const Unit* a, const Unit* b) { return a->name < b->name; });
+  std::vector<uint32_t> ids;
+  for (Unit* t : targets) ids.push_back(schema.add_file(t->display));
+  schema.roots.resize(targets.size());
+  detail::parallel_for(targets.size(), options.jobs, [&](size_t i) {
+    const gp::FileDescriptor* file = pool.FindFileByName(targets[i]->name);
+    SpanIndex spans(targets[i]->source);
+    schema.roots[i] = file_to_model(*file, spans, ids[i]);
+    targets[i]->source.Clear();
+  });
+  return schema;
+}
+
+}  // namespace breakwater::protobuf

@@ -1,0 +1,147 @@
+#include "formats/protobuf/plugin.hpp"
+
+#include "formats/protobuf/checks.hpp"
+#include "formats/protobuf/load.hpp"
+#include "formats/protobuf/names.hpp"
+
+#include <algorithm>
+
+namespace breakwater::protobuf {
+namespace {
+
+struct RuleCheck {
+  std::string_view id;
+  void (*fn)(const Sides&);
+};
+
+#define BREAKWATER_TABLE_ENTRY(id) RuleCheck{#id, &check_##id},
+constexpr RuleCheck kChecks[] = {BREAKWATER_PROTOBUF_RULES(BREAKWATER_TABLE_ENTRY)};
+#undef BREAKWATER_TABLE_ENTRY
+
+std::vector<std::string_view> implemented() {
+  std::vector<std::string_view> ids;
+  for (const RuleCheck& c : kChecks) ids.push_back(c.id);
+  return ids;
+}
+
+void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
+         detail::Emitter& out) {
+  const Index old_side(old_schema);
+  const Index new_side(new_schema);
+  const Sides sides{old_side, new_side, enabled, out};
+  for (const RuleCheck& c : kChecks) {
+    if (enabled.on(c.id)) c.fn(sides);
+  }
+}
+
+}  // namespace
+
+bool Sides::wire_only() const {
+  const auto& r = enabled.requested();
+  return !r.empty() && std::all_of(r.begin(), r.end(), [](const std::string& t) {
+    return t == "WIRE" || t == "WIRE_JSON";
+  });
+}
+
+const detail::FormatPlugin& plugin() {
+  static const detail::FormatPlugin p{
+      .name = "protobuf",
+      .aliases = {"proto"},
+      .default_use = {"FILE"},
+      .claims = &claims,
+      .load = &load,
+      .implemented_rules = &implemented,
+      .run = &run,
+  };
+  return p;
+}
+
+std::string q(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::string_view noun(const Entity& e) {
+  if (e.kind == names::kEnumValue) return "enum value";
+  if (e.kind == names::kRpc) return "RPC";
+  return e.kind;
+}
+
+void for_each_pair(const Sides& s, std::string_view kind, const PairFn& fn) {
+  for (const Placed& o : s.old_side.all(kind)) {
+    const Placed* n = s.new_side.by_full_name(o.entity->name);
+    if (n != nullptr && n->entity->kind == kind) fn(o, *n);
+  }
+}
+
+void for_each_field_pair(const Sides& s, const FieldFn& fn) {
+  for_each_pair(s, names::kMessage, [&](const Placed& o, const Placed& n) {
+    std::unordered_map<std::string_view, const Entity*> new_fields;
+    for (const Entity& f : n.entity->children) {
+      if (f.kind == names::kField) new_fields.emplace(f.key, &f);
+    }
+    for (const Entity& f : o.entity->children) {
+      if (f.kind != names::kField) continue;
+      auto it = new_fields.find(f.key);
+      if (it != new_fields.end()) fn(*o.entity, *n.entity, f, *it->second);
+    }
+  });
+  // Extensions pair like fields: by extendee and number, wherever they are declared.
+  auto extension_key = [](const Entity& e) {
+    return std::string(e.str(names::kExtendee)) + "#" + std::to_string(e.num(names::kNumber));
+  };
+  std::unordered_map<std::string, const Entity*> new_extensions;
+  for (const Placed& p : s.new_side.all(names::kExtension)) new_extensions.emplace(extension_key(*p.entity), p.entity);
+  for (const Placed& p : s.old_side.all(names::kExtension)) {
+    auto it = new_extensions.find(extension_key(*p.entity));
+    if (it != new_extensions.end()) fn(*p.entity, *it->second, *p.entity, *it->second);
+  }
+}
+
+SourceRef nearest_in_file(const Index& side, const Entity& new_file, std::string_view nested_name) {
+  std::string_view scope = nested_name;
+  while (true) {
+    const auto dot = scope.rfind('.');
+    if (dot == std::string_view::npos) break;
+    scope = scope.substr(0, dot);
+    if (const Entity* e = side.in_file(new_file, scope)) return e->loc;
+  }
+  return new_file.loc;
+}
+
+SourceRef nearest_by_full_name(const Index& side, std::string_view full_name, SourceRef fallback) {
+  std::string_view scope = full_name;
+  while (true) {
+    const auto dot = scope.rfind('.');
+    if (dot == std::string_view::npos) break;
+    scope = scope.substr(0, dot);
+    if (const Placed* p = side.by_full_name(scope)) return p->entity->loc;
+  }
+  return fallback;
+}
+
+Value effective(const Entity& e, std::string_view attr, const Value& fallback) {
+  const Attr* a = e.find(attr);
+  return a == nullptr ? fallback : a->value;
+}
+
+std::string value_text(const Value& v) {
+  if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  if (const auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&v)) return std::to_string(*d);
+  if (const auto* t = std::get_if<std::string>(&v)) return *t;
+  return "unset";
+}
+
+std::vector<const Entity*> children_of(const Entity& e, std::string_view kind) {
+  std::vector<const Entity*> out;
+  for (const Entity& c : e.children) {
+    if (c.kind == kind) out.push_back(&c);
+  }
+  return out;
+}
+
+std::string describe_field(const Entity& parent, const Entity& field) {
+  if (field.kind == names::kExtension) return "Extension " + q(field.name);
+  return "Field " + std::to_string(field.num(names::kNumber)) + " " + q(field.str("name")) +
+         " on message " + q(parent.name);
+}
+
+}  // namespace breakwater::protobuf

@@ -1,0 +1,413 @@
+#include "formats/protobuf/to_model.hpp"
+
+#include "formats/protobuf/names.hpp"
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/descriptor.pb.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace breakwater::protobuf {
+namespace gp = google::protobuf;
+namespace n = names;
+
+namespace {
+
+// descriptor.proto field numbers used in SourceCodeInfo paths.
+namespace path_of {
+constexpr int kFilePackage = 2, kFileMessage = 4, kFileEnum = 5, kFileService = 6,
+              kFileExtension = 7, kFileOptions = 8, kFileSyntax = 12;
+constexpr int kMsgName = 1, kMsgField = 2, kMsgNested = 3, kMsgEnum = 4, kMsgExtRange = 5,
+              kMsgExtension = 6, kMsgOptions = 7, kMsgOneof = 8, kMsgReservedRange = 9,
+              kMsgReservedName = 10;
+constexpr int kFieldName = 1, kFieldExtendee = 2, kFieldNumber = 3, kFieldLabel = 4,
+              kFieldType = 5, kFieldTypeName = 6, kFieldDefault = 7, kFieldOptions = 8,
+              kFieldJsonName = 10;
+constexpr int kEnumName = 1, kEnumValue = 2, kEnumReservedRange = 4, kEnumReservedName = 5;
+constexpr int kValueName = 1, kValueNumber = 2;
+constexpr int kServiceName = 1, kServiceMethod = 2;
+constexpr int kMethodName = 1, kMethodInput = 2, kMethodOutput = 3, kMethodOptions = 4,
+              kMethodClientStreaming = 5, kMethodServerStreaming = 6;
+constexpr int kMethodIdempotency = 34;
+constexpr int kFieldCtype = 1, kFieldJstype = 6;
+constexpr int kMsgSetWireFormat = 1, kNoStandardAccessor = 2;
+}  // namespace path_of
+
+using Path = std::vector<int>;
+
+Path operator+(Path p, std::initializer_list<int> more) {
+  p.insert(p.end(), more);
+  return p;
+}
+
+class Converter {
+ public:
+  Converter(const SpanIndex& spans, uint32_t file_id) : spans_(spans), file_id_(file_id) {}
+
+  SourceRef at(const Path& path) const {
+    Span s = spans_.at(path);
+    if (s.line == 0) return {};
+    return SourceRef{file_id_, s.line, s.column};
+  }
+  // The position of `path`, or of `fallback` when the source does not spell it.
+  SourceRef at(const Path& path, SourceRef fallback) const {
+    SourceRef r = at(path);
+    return r.known() ? r : fallback;
+  }
+
+  Entity file(const gp::FileDescriptor& f) {
+    Entity e;
+    e.kind = n::kFile;
+    e.key = f.name();
+    e.name = f.name();
+    // A file is located at its start: that is where buf, and annotations for removed
+    // file-level options or deleted top-level types, point.
+    e.loc = SourceRef{file_id_, 1, 1};
+    e.set(std::string(n::kPackage), f.package(), at({path_of::kFilePackage}, e.loc));
+    e.set(std::string(n::kSyntax), std::string(syntax_name(f)), at({path_of::kFileSyntax}, e.loc));
+    file_options(f.options(), e);
+    for (int i = 0; i < f.message_type_count(); ++i) {
+      e.children.push_back(message(*f.message_type(i), {path_of::kFileMessage, i}, ""));
+    }
+    for (int i = 0; i < f.enum_type_count(); ++i) {
+      e.children.push_back(enumeration(*f.enum_type(i), {path_of::kFileEnum, i}, ""));
+    }
+    for (int i = 0; i < f.service_count(); ++i) {
+      e.children.push_back(service(*f.service(i), {path_of::kFileService, i}));
+    }
+    for (int i = 0; i < f.extension_count(); ++i) {
+      e.children.push_back(field(*f.extension(i), {path_of::kFileExtension, i}, ""));
+    }
+    return e;
+  }
+
+ private:
+  // The resolved `json_format` feature: proto3 files allow JSON, proto2 files only "best
+  // effort" (their enums and groups may not round-trip). Editions could set it explicitly.
+  static std::string_view json_format(const gp::FileDescriptor& f) {
+    return f.syntax() == gp::FileDescriptor::SYNTAX_PROTO3 ? "ALLOW" : "LEGACY_BEST_EFFORT";
+  }
+
+  static std::string_view syntax_name(const gp::FileDescriptor& f) {
+    return f.syntax() == gp::FileDescriptor::SYNTAX_PROTO3 ? "proto3" : "proto2";
+  }
+
+  void file_options(const gp::FileOptions& o, Entity& e) {
+    auto opt = [&](std::string_view name, int number, Value v) {
+      e.set(std::string(name), std::move(v), at({path_of::kFileOptions, number}, e.loc));
+    };
+    if (o.has_java_package()) opt("java_package", 1, o.java_package());
+    if (o.has_java_outer_classname()) opt("java_outer_classname", 8, o.java_outer_classname());
+    if (o.has_optimize_for()) opt("optimize_for", 9, gp::FileOptions::OptimizeMode_Name(o.optimize_for()));
+    if (o.has_java_multiple_files()) opt("java_multiple_files", 10, o.java_multiple_files());
+    if (o.has_go_package()) opt("go_package", 11, o.go_package());
+    if (o.has_cc_generic_services()) opt("cc_generic_services", 16, o.cc_generic_services());
+    if (o.has_java_generic_services()) opt("java_generic_services", 17, o.java_generic_services());
+    if (o.has_py_generic_services()) opt("py_generic_services", 18, o.py_generic_services());
+    if (o.has_java_string_check_utf8()) opt("java_string_check_utf8", 27, o.java_string_check_utf8());
+    if (o.has_cc_enable_arenas()) opt("cc_enable_arenas", 31, o.cc_enable_arenas());
+    if (o.has_objc_class_prefix()) opt("objc_class_prefix", 36, o.objc_class_prefix());
+    if (o.has_csharp_namespace()) opt("csharp_namespace", 37, o.csharp_namespace());
+    if (o.has_swift_prefix()) opt("swift_prefix", 39, o.swift_prefix());
+    if (o.has_php_class_prefix()) opt("php_class_prefix", 40, o.php_class_prefix());
+    if (o.has_php_namespace()) opt("php_namespace", 41, o.php_namespace());
+    if (o.has_php_metadata_namespace()) opt("php_metadata_namespace", 44, o.php_metadata_namespace());
+    if (o.has_ruby_package()) opt("ruby_package", 45, o.ruby_package());
+  }
+
+  static std::string nested(const std::string& scope, const std::string& name) {
+    return scope.empty() ? name : scope + "." + name;
+  }
+
+  Entity message(const gp::Descriptor& m, const Path& path, const std::string& scope) {
+    Entity e;
+    e.kind = n::kMessage;
+    e.key = nested(scope, m.name());
+    e.name = m.full_name();
+    e.loc = at(path);
+    e.set("name", m.name(), at(path + std::initializer_list<int>{path_of::kMsgName}, e.loc));
+    const gp::MessageOptions& o = m.options();
+    if (o.map_entry()) e.set(std::string(n::kMapEntry), true);
+    e.set(std::string(n::kJsonFormat), std::string(json_format(*m.file())));
+    if (o.has_message_set_wire_format()) {
+      e.set("message_set_wire_format", o.message_set_wire_format(),
+            at(path + std::initializer_list<int>{path_of::kMsgOptions, path_of::kMsgSetWireFormat}, e.loc));
+    }
+    if (o.has_no_standard_descriptor_accessor()) {
+      e.set("no_standard_descriptor_accessor", o.no_standard_descriptor_accessor(),
+            at(path + std::initializer_list<int>{path_of::kMsgOptions, path_of::kNoStandardAccessor}, e.loc));
+    }
+    for (int i = 0; i < m.field_count(); ++i) {
+      e.children.push_back(field(*m.field(i), path + std::initializer_list<int>{path_of::kMsgField, i}, e.key));
+    }
+    for (int i = 0; i < m.oneof_decl_count(); ++i) {
+      const gp::OneofDescriptor& o1 = *m.oneof_decl(i);
+      Entity one;
+      one.kind = n::kOneof;
+      one.key = o1.name();
+      one.name = o1.full_name();
+      one.loc = at(path + std::initializer_list<int>{path_of::kMsgOneof, i}, e.loc);
+      if (o1.is_synthetic()) one.set(std::string(n::kSynthetic), true);
+      e.children.push_back(std::move(one));
+    }
+    for (int i = 0; i < m.nested_type_count(); ++i) {
+      e.children.push_back(message(*m.nested_type(i), path + std::initializer_list<int>{path_of::kMsgNested, i}, e.key));
+    }
+    locate_map_entries(e);
+    for (int i = 0; i < m.enum_type_count(); ++i) {
+      e.children.push_back(enumeration(*m.enum_type(i), path + std::initializer_list<int>{path_of::kMsgEnum, i}, e.key));
+    }
+    for (int i = 0; i < m.extension_count(); ++i) {
+      e.children.push_back(field(*m.extension(i), path + std::initializer_list<int>{path_of::kMsgExtension, i}, e.key));
+    }
+    for (int i = 0; i < m.reserved_range_count(); ++i) {
+      const auto* r = m.reserved_range(i);  // end is exclusive here
+      e.children.push_back(range(n::kReservedRange, r->start, r->end - 1,
+                                 at(path + std::initializer_list<int>{path_of::kMsgReservedRange, i}, e.loc)));
+    }
+    for (int i = 0; i < m.reserved_name_count(); ++i) {
+      e.children.push_back(reserved_name(m.reserved_name(i),
+                                         at(path + std::initializer_list<int>{path_of::kMsgReservedName, i}, e.loc)));
+    }
+    for (int i = 0; i < m.extension_range_count(); ++i) {
+      const auto* r = m.extension_range(i);  // end is exclusive here
+      e.children.push_back(range(n::kExtensionRange, r->start, r->end - 1,
+                                 at(path + std::initializer_list<int>{path_of::kMsgExtRange, i}, e.loc)));
+    }
+    return e;
+  }
+
+  // Synthetic map entry messages have no source of their own: place them, and their key and
+  // value fields, on the map field that declares them.
+  static void locate_map_entries(Entity& message) {
+    for (Entity& entry : message.children) {
+      if (entry.kind != n::kMessage || !entry.flag(n::kMapEntry)) continue;
+      for (const Entity& f : message.children) {
+        if (f.kind == n::kField && f.str(n::kTypeName) == entry.name) entry.loc = f.loc;
+      }
+      for (Entity& member : entry.children) {
+        member.loc = entry.loc;
+        for (Attr& a : member.attrs) a.loc = entry.loc;
+      }
+      for (Attr& a : entry.attrs) a.loc = entry.loc;
+    }
+  }
+
+  static Entity range(std::string_view kind, int start, int end, SourceRef where) {
+    Entity e;
+    e.kind = kind;
+    e.key = std::to_string(start) + "-" + std::to_string(end);
+    e.name = start == end ? std::to_string(start) : std::to_string(start) + " to " + std::to_string(end);
+    e.loc = where;
+    e.set(std::string(n::kStart), int64_t{start});
+    e.set(std::string(n::kEnd), int64_t{end});
+    return e;
+  }
+
+  static Entity reserved_name(const std::string& name, SourceRef where) {
+    Entity e;
+    e.kind = n::kReservedName;
+    e.key = name;
+    e.name = name;
+    e.loc = where;
+    return e;
+  }
+
+  static std::string type_spelling(const gp::FieldDescriptor& f) {
+    if (f.message_type() != nullptr) return f.message_type()->full_name();
+    if (f.enum_type() != nullptr) return f.enum_type()->full_name();
+    return f.type_name();
+  }
+
+  static std::string label_name(const gp::FieldDescriptor& f) {
+    if (f.is_required()) return "required";
+    return f.is_repeated() ? "repeated" : "optional";
+  }
+
+  static std::string cardinality(const gp::FieldDescriptor& f) {
+    if (f.is_map()) return "map";
+    if (f.is_repeated()) return "repeated";
+    if (f.is_required()) return "required";
+    return f.has_presence() ? "optional_explicit" : "optional_implicit";
+  }
+
+  // Shortest round-trip text; floats are printed at float precision so that a float 0.1 and a
+  // double 0.1 read the same.
+  static std::string shortest(double v, bool as_float = false) {
+    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    if (std::isnan(v)) return "nan";
+    char buf[64];
+    auto r = as_float ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v))
+                      : std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+  }
+
+  static std::string default_text(const gp::FieldDescriptor& f) {
+    switch (f.cpp_type()) {
+      case gp::FieldDescriptor::CPPTYPE_INT32:
+        return std::to_string(f.default_value_int32());
+      case gp::FieldDescriptor::CPPTYPE_INT64:
+        return std::to_string(f.default_value_int64());
+      case gp::FieldDescriptor::CPPTYPE_UINT32:
+        return std::to_string(f.default_value_uint32());
+      case gp::FieldDescriptor::CPPTYPE_UINT64:
+        return std::to_string(f.default_value_uint64());
+      case gp::FieldDescriptor::CPPTYPE_DOUBLE:
+        return shortest(f.default_value_double());
+      case gp::FieldDescriptor::CPPTYPE_FLOAT:
+        return shortest(static_cast<double>(f.default_value_float()), true);
+      case gp::FieldDescriptor::CPPTYPE_BOOL:
+        return f.default_value_bool() ? "true" : "false";
+      case gp::FieldDescriptor::CPPTYPE_ENUM:  // compared by number; shown by name
+        return f.default_value_enum() != nullptr ? std::to_string(f.default_value_enum()->number()) : "";
+      case gp::FieldDescriptor::CPPTYPE_STRING:
+        return f.default_value_string();
+      case gp::FieldDescriptor::CPPTYPE_MESSAGE:
+        return "";
+    }
+    return "";
+  }
+
+  Entity field(const gp::FieldDescriptor& f, const Path& path, const std::string& scope) {
+    Entity e;
+    e.kind = f.is_extension() ? n::kExtension : n::kField;
+    e.key = f.is_extension() ? nested(scope, f.name()) : std::to_string(f.number());
+    e.name = f.is_extension() ? f.full_name() : f.name();
+    e.loc = at(path);
+    auto sub = [&](int part) { return at(path + std::initializer_list<int>{part}, e.loc); };
+    e.set("name", f.name(), sub(path_of::kFieldName));
+    e.set(std::string(n::kNumber), int64_t{f.number()}, sub(path_of::kFieldNumber));
+    const SourceRef type_at = at(path + std::initializer_list<int>{path_of::kFieldTypeName}, sub(path_of::kFieldType));
+    e.set(std::string(n::kType), std::string(f.type_name()), type_at);
+    if (f.message_type() != nullptr || f.enum_type() != nullptr) {
+      e.set(std::string(n::kTypeName), type_spelling(f), type_at);
+    }
+    e.set(std::string(n::kLabel), label_name(f),
+          at(path + std::initializer_list<int>{path_of::kFieldLabel}, type_at));
+    e.set(std::string(n::kCardinality), cardinality(f), e.loc);
+    if (f.is_map()) {
+      const gp::Descriptor* entry = f.message_type();
+      e.set(std::string(n::kMapKey), type_spelling(*entry->map_key()), type_at);
+      e.set(std::string(n::kMapValue), type_spelling(*entry->map_value()), type_at);
+    }
+    if (const gp::OneofDescriptor* oneof = f.real_containing_oneof()) {
+      e.set(std::string(n::kOneofName), oneof->name());
+    }
+    if (f.has_optional_keyword() && f.file()->syntax() == gp::FileDescriptor::SYNTAX_PROTO3) {
+      e.set(std::string(n::kProto3Optional), true, at(path + std::initializer_list<int>{path_of::kFieldLabel}, type_at));
+    }
+    if (!f.is_extension()) {
+      e.set(std::string(n::kJsonName), f.json_name(),
+            f.has_json_name() ? sub(path_of::kFieldJsonName) : e.loc);
+    }
+    // The effective default of singular scalar and enum fields: spelling `[default = 0]`
+    // changes nothing, so the comparison is on values, not on what the source says.
+    if (!f.is_repeated() && f.cpp_type() != gp::FieldDescriptor::CPPTYPE_MESSAGE) {
+      e.set(std::string(n::kDefault), default_text(f),
+            f.has_default_value() ? sub(path_of::kFieldDefault) : e.loc);
+      if (const gp::EnumValueDescriptor* v = f.cpp_type() == gp::FieldDescriptor::CPPTYPE_ENUM
+                                                   ? f.default_value_enum()
+                                                   : nullptr) {
+        e.set(std::string(n::kDefaultShown), v->type()->name() + "." + v->name());
+      }
+    }
+    if (f.is_extension()) {
+      e.set(std::string(n::kExtendee), f.containing_type()->full_name(), sub(path_of::kFieldExtendee));
+    }
+    const gp::FieldOptions& o = f.options();
+    if (o.has_jstype()) {
+      e.set("jstype", gp::FieldOptions::JSType_Name(o.jstype()),
+            at(path + std::initializer_list<int>{path_of::kFieldOptions, path_of::kFieldJstype}, e.loc));
+    }
+    if (o.has_ctype()) {
+      e.set("ctype", gp::FieldOptions::CType_Name(o.ctype()),
+            at(path + std::initializer_list<int>{path_of::kFieldOptions, path_of::kFieldCtype}, e.loc));
+    }
+    if (f.type() == gp::FieldDescriptor::TYPE_STRING) {
+      // proto3 always validates; proto2 only when Java is asked to (java_string_check_utf8).
+      const bool proto3 = f.file()->syntax() == gp::FileDescriptor::SYNTAX_PROTO3;
+      const gp::FileOptions& fo = f.file()->options();
+      e.set(std::string(n::kUtf8Validation), std::string(proto3 ? "VERIFY" : "NONE"), e.loc);
+      e.set(std::string(n::kJavaUtf8Validation),
+            std::string(proto3 || fo.java_string_check_utf8() ? "VERIFY" : "DEFAULT"),
+            fo.has_java_string_check_utf8() ? at({path_of::kFileOptions, 27}, e.loc) : e.loc);
+    }
+    return e;
+  }
+
+  Entity enumeration(const gp::EnumDescriptor& en, const Path& path, const std::string& scope) {
+    Entity e;
+    e.kind = n::kEnum;
+    e.key = nested(scope, en.name());
+    e.name = en.full_name();
+    e.loc = at(path);
+    e.set("name", en.name(), at(path + std::initializer_list<int>{path_of::kEnumName}, e.loc));
+    e.set(std::string(n::kClosed), en.file()->syntax() != gp::FileDescriptor::SYNTAX_PROTO3);
+    e.set(std::string(n::kJsonFormat), std::string(json_format(*en.file())));
+    for (int i = 0; i < en.value_count(); ++i) {
+      const gp::EnumValueDescriptor& v = *en.value(i);
+      const Path vpath = path + std::initializer_list<int>{path_of::kEnumValue, i};
+      Entity ve;
+      ve.kind = n::kEnumValue;
+      ve.key = v.name();
+      ve.name = v.name();
+      ve.loc = at(vpath, e.loc);
+      ve.set("name", v.name(), at(vpath + std::initializer_list<int>{path_of::kValueName}, ve.loc));
+      ve.set(std::string(n::kNumber), int64_t{v.number()},
+             at(vpath + std::initializer_list<int>{path_of::kValueNumber}, ve.loc));
+      e.children.push_back(std::move(ve));
+    }
+    for (int i = 0; i < en.reserved_range_count(); ++i) {
+      const auto* r = en.reserved_range(i);  // end is inclusive for enums
+      e.children.push_back(range(n::kReservedRange, r->start, r->end,
+                                 at(path + std::initializer_list<int>{path_of::kEnumReservedRange, i}, e.loc)));
+    }
+    for (int i = 0; i < en.reserved_name_count(); ++i) {
+      e.children.push_back(reserved_name(en.reserved_name(i),
+                                         at(path + std::initializer_list<int>{path_of::kEnumReservedName, i}, e.loc)));
+    }
+    return e;
+  }
+
+  Entity service(const gp::ServiceDescriptor& s, const Path& path) {
+    Entity e;
+    e.kind = n::kService;
+    e.key = s.name();
+    e.name = s.full_name();
+    e.loc = at(path);
+    e.set("name", s.name(), at(path + std::initializer_list<int>{path_of::kServiceName}, e.loc));
+    for (int i = 0; i < s.method_count(); ++i) {
+      const gp::MethodDescriptor& m = *s.method(i);
+      const Path mpath = path + std::initializer_list<int>{path_of::kServiceMethod, i};
+      Entity r;
+      r.kind = n::kRpc;
+      r.key = m.name();
+      r.name = m.full_name();
+      r.loc = at(mpath, e.loc);
+      auto sub = [&](std::initializer_list<int> part) { return at(mpath + part, r.loc); };
+      r.set("name", m.name(), sub({path_of::kMethodName}));
+      r.set(std::string(n::kInputType), m.input_type()->full_name(), sub({path_of::kMethodInput}));
+      r.set(std::string(n::kOutputType), m.output_type()->full_name(), sub({path_of::kMethodOutput}));
+      r.set(std::string(n::kClientStreaming), m.client_streaming(), sub({path_of::kMethodClientStreaming}));
+      r.set(std::string(n::kServerStreaming), m.server_streaming(), sub({path_of::kMethodServerStreaming}));
+      if (m.options().has_idempotency_level()) {
+        r.set("idempotency_level", gp::MethodOptions::IdempotencyLevel_Name(m.options().idempotency_level()),
+              sub({path_of::kMethodOptions, path_of::kMethodIdempotency}));
+      }
+      e.children.push_back(std::move(r));
+    }
+    return e;
+  }
+
+  const SpanIndex& spans_;
+  uint32_t file_id_;
+};
+
+}  // namespace
+
+Entity file_to_model(const gp::FileDescriptor& file, const SpanIndex& spans, uint32_t file_id) {
+  return Converter(spans, file_id).file(file);
+}
+
+}  // namespace breakwater::protobuf

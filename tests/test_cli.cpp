@@ -1,0 +1,94 @@
+// The CLI contract: exit statuses, flags, formats, and bad usage.
+#include "cli_runner.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+using breakwater::test::run_cli;
+
+namespace {
+const std::string kExample = breakwater::test::source_dir() + "/examples/protobuf";
+int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+}  // namespace
+
+TEST_SUITE("cli") {
+  TEST_CASE("version and help exit 0") {
+    CHECK(run_cli(kExample, {"--version"}).status == 0);
+    for (const char* sub : {"check", "rules", "explain", "dump"}) {
+      const auto run = run_cli(kExample, {sub, "--help"});
+      CHECK_MESSAGE(run.status == 0, sub);
+      CHECK(run.out.find("Usage") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("usage errors exit 2 with one line on stderr") {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"check", "v1"}, {"check", "v1", "v2", "--bogus"}, {"frobnicate"},
+             {"check", "v1", "v2", "--use", "FILEZ"}, {"check", "v1", "v2", "--format", "xml"},
+             {"check", "v1", "nowhere"}, {"explain", "NOT_A_RULE"}, {"rules", "--lang", "cobol"}}) {
+      const auto run = run_cli(kExample, args);
+      CHECK_MESSAGE(run.status == 2, args[0] << " " << (args.size() > 1 ? args[1] : ""));
+      CHECK(count_lines(run.err) == 1);
+      CHECK(run.err.find("error") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("breaking changes exit 1, none exit 0, --fail-on never exits 0") {
+    CHECK(run_cli(kExample, {"check", "v1", "v2"}).status == 1);
+    CHECK(run_cli(kExample, {"check", "v1", "v1"}).status == 0);
+    CHECK(run_cli(kExample, {"check", "v1", "v2", "--fail-on", "never"}).status == 0);
+  }
+
+  TEST_CASE("text output: compiler-style lines, old location, fix, summary") {
+    const auto run = run_cli(kExample, {"check", "v1", "v2"});
+    CHECK(run.out.find("v2/acme/user/v1/user.proto:10:1: error[FIELD_NO_DELETE]: ") != std::string::npos);
+    CHECK(run.out.find("    old: v1/acme/user/v1/user.proto:13:3") != std::string::npos);
+    CHECK(run.out.find("    fix: ") != std::string::npos);
+    CHECK(run.out.find("\x1b[") == std::string::npos);
+    CHECK(run.out.find("breakwater: ") != std::string::npos);
+  }
+
+  TEST_CASE("json output is versioned and carries both locations") {
+    const auto run = run_cli(kExample, {"check", "v1", "v2", "--format", "json"});
+    const auto doc = nlohmann::json::parse(run.out);
+    CHECK(doc["schema_version"] == 1);
+    REQUIRE(!doc["findings"].empty());
+    const auto& f = doc["findings"][0];
+    CHECK(f.contains("rule_id"));
+    CHECK(f["location"]["line"].get<int>() >= 1);
+    CHECK(f["fingerprint"].get<std::string>().size() == 32);
+  }
+
+  TEST_CASE("--output writes the report to a file") {
+    const std::string out = "/tmp/bw-cli-output.sarif";
+    const auto run = run_cli(kExample, {"check", "v1", "v2", "--format", "sarif", "--output", out});
+    CHECK(run.status == 1);
+    CHECK(run.out.empty());
+    const auto doc = nlohmann::json::parse(breakwater::test::read_file(out));
+    CHECK(doc["version"] == "2.1.0");
+    CHECK(doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
+    std::filesystem::remove(out);
+  }
+
+  TEST_CASE("rules, explain and dump") {
+    const auto rules = run_cli(kExample, {"rules", "--lang", "proto"});
+    CHECK(rules.status == 0);
+    CHECK(count_lines(rules.out) == 64);
+    const auto explain = run_cli(kExample, {"explain", "FIELD_NO_DELETE"});
+    CHECK(explain.status == 0);
+    CHECK(explain.out.find("Why it breaks") != std::string::npos);
+    const auto dump = run_cli(kExample, {"dump", "v1"});
+    CHECK(dump.status == 0);
+    CHECK(nlohmann::json::parse(dump.out)["roots"].size() == 2);
+  }
+
+  TEST_CASE("output is byte-identical with one and many threads") {
+    for (const char* format : {"text", "json", "sarif"}) {
+      const auto one = run_cli(kExample, {"check", "v1", "v2", "--use", "FILE,PACKAGE,WIRE_JSON,WIRE", "-j", "1", "--format", format});
+      const auto many = run_cli(kExample, {"check", "v1", "v2", "--use", "FILE,PACKAGE,WIRE_JSON,WIRE", "-j", "8", "--format", format});
+      CHECK(one.out == many.out);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+#include <breakwater/diff.hpp>
+#include <breakwater/finding.hpp>
+
+#include "core/hash.hpp"
+#include "core/parallel.hpp"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+
+using breakwater::Entity;
+
+namespace {
+Entity make(std::string kind, std::string key) {
+  Entity e;
+  e.kind = std::move(kind);
+  e.key = std::move(key);
+  e.name = e.key;
+  return e;
+}
+}  // namespace
+
+TEST_SUITE("core") {
+  TEST_CASE("align pairs by key, old order first, then new-only") {
+    std::vector<Entity> before = {make("field", "1"), make("field", "2"), make("oneof", "x")};
+    std::vector<Entity> after = {make("field", "3"), make("field", "1")};
+    const auto pairs = breakwater::align(before, after, "field");
+    REQUIRE(pairs.size() == 3);
+    CHECK(pairs[0].old_entity->key == "1");
+    CHECK(pairs[0].new_entity->key == "1");
+    CHECK(pairs[1].old_entity->key == "2");
+    CHECK(pairs[1].new_entity == nullptr);
+    CHECK(pairs[2].old_entity == nullptr);
+    CHECK(pairs[2].new_entity->key == "3");
+  }
+
+  TEST_CASE("typed attributes fall back when absent or of another type") {
+    Entity e = make("field", "1");
+    e.set("number", int64_t{7});
+    e.set("name", std::string("email"), breakwater::SourceRef{1, 3, 5});
+    CHECK(e.num("number") == 7);
+    CHECK(e.str("number", "x") == "x");
+    CHECK(e.str("name") == "email");
+    CHECK(e.loc_of("name").line == 3);
+    CHECK(e.loc_of("missing").line == 0);
+    CHECK_FALSE(e.flag("missing"));
+    e.set("number", int64_t{8});
+    CHECK(e.attrs.size() == 2);
+    CHECK(e.num("number") == 8);
+  }
+
+  TEST_CASE("sort_and_dedupe orders by location then rule and drops exact repeats") {
+    auto f = [](std::string file, uint32_t line, std::string rule) {
+      breakwater::Finding x;
+      x.location = {std::move(file), line, 1};
+      x.rule_id = std::move(rule);
+      x.message = "m";
+      return x;
+    };
+    std::vector<breakwater::Finding> v = {f("b.proto", 1, "A"), f("a.proto", 9, "B"), f("a.proto", 9, "A"),
+                                          f("a.proto", 10, "A"), f("a.proto", 9, "A")};
+    breakwater::sort_and_dedupe(v);
+    REQUIRE(v.size() == 4);
+    CHECK(v[0].location.line == 9);
+    CHECK(v[0].rule_id == "A");
+    CHECK(v[1].rule_id == "B");
+    CHECK(v[2].location.line == 10);
+    CHECK(v[3].location.file == "b.proto");
+  }
+
+  TEST_CASE("stable hash is fixed across builds") {
+    CHECK(breakwater::detail::stable_hash_hex("").substr(0, 16) == "cbf29ce484222325");
+    CHECK(breakwater::detail::stable_hash_hex("a").size() == 32);
+    CHECK(breakwater::detail::stable_hash_hex("a") != breakwater::detail::stable_hash_hex("b"));
+  }
+
+  TEST_CASE("parallel_for visits every index once and rethrows") {
+    std::vector<std::atomic<int>> hits(1000);
+    breakwater::detail::parallel_for(hits.size(), 4, [&](size_t i) { hits[i]++; });
+    for (auto& h : hits) CHECK(h.load() == 1);
+    CHECK_THROWS(breakwater::detail::parallel_for(10, 3, [](size_t i) {
+      if (i == 5) throw std::runtime_error("boom");
+    }));
+  }
+
+  TEST_CASE("severity names round-trip") {
+    breakwater::Severity s;
+    CHECK(breakwater::parse_severity("warning", s));
+    CHECK(s == breakwater::Severity::warning);
+    CHECK(breakwater::to_string(s) == "warning");
+    CHECK_FALSE(breakwater::parse_severity("fatal", s));
+  }
+}

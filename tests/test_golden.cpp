@@ -1,0 +1,101 @@
+// The golden runner: every testdata/protobuf/<RULE_ID>/ case (old/, new/, expected.txt, an
+// optional `args` file) and every compatible case. UPDATE_GOLDEN=1 rewrites expected.txt.
+#include <breakwater/rules.hpp>
+
+#include "cli_runner.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using breakwater::test::read_file;
+using breakwater::test::run_cli;
+
+namespace {
+
+std::vector<fs::path> case_dirs(const fs::path& root) {
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(root)) {
+    if (e.is_directory()) dirs.push_back(e.path());
+  }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+std::vector<std::string> case_args(const fs::path& dir, const std::string& default_use) {
+  std::vector<std::string> args;
+  if (fs::exists(dir / "args")) {
+    std::istringstream in(read_file((dir / "args").string()));
+    std::string word;
+    while (in >> word) args.push_back(word);
+  }
+  if (args.empty()) args = {"--use", default_use};
+  return args;
+}
+
+bool updating() {
+  const char* v = std::getenv("UPDATE_GOLDEN");
+  return v != nullptr && std::string(v) == "1";
+}
+
+std::vector<std::string> with(std::vector<std::string> base, const std::vector<std::string>& more) {
+  base.insert(base.end(), more.begin(), more.end());
+  return base;
+}
+
+// A version compared with itself must report nothing, whatever the rules.
+void check_self_compare(const fs::path& dir, const std::vector<std::string>& args) {
+  for (const char* side : {"old", "new"}) {
+    const auto run = run_cli(dir.string(), with({"check", side, side}, args));
+    CHECK_MESSAGE(run.status == 0, dir.filename().string() << ": " << side << " vs " << side << "\n" << run.out << run.err);
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("golden") {
+  TEST_CASE("each protobuf rule case reports its rule and matches expected.txt") {
+    const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" / "protobuf";
+    int cases = 0;
+    for (const fs::path& dir : case_dirs(root)) {
+      const std::string id = dir.filename().string();
+      if (id == "compatible" || fs::exists(dir / "UNAVAILABLE")) continue;
+      const breakwater::RuleInfo* rule = breakwater::find_rule(id);
+      REQUIRE_MESSAGE(rule != nullptr, "testdata for unknown rule " << id);
+      const auto args = case_args(dir, rule->categories.front());
+      const auto run = run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
+      CAPTURE(id);
+      CHECK_MESSAGE(run.status == 1, id << ": exit " << run.status << "\n" << run.err);
+      CHECK_MESSAGE(run.err.empty(), id << ": " << run.err);
+      CHECK_MESSAGE(run.out.find("[" + id + "]") != std::string::npos, id << " did not fire:\n" << run.out);
+      const fs::path expected = dir / "expected.txt";
+      if (updating()) {
+        breakwater::test::write_file(expected.string(), run.out);
+      } else {
+        CHECK_MESSAGE(fs::exists(expected), id << ": no expected.txt (run with UPDATE_GOLDEN=1)");
+        CHECK_MESSAGE(read_file(expected.string()) == run.out, id << ": output differs from expected.txt:\n" << run.out);
+      }
+      check_self_compare(dir, args);
+      ++cases;
+    }
+    CHECK(cases > 0);
+  }
+
+  TEST_CASE("compatible edits report nothing") {
+    const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" / "protobuf" / "compatible";
+    int cases = 0;
+    for (const fs::path& dir : case_dirs(root)) {
+      const auto args = case_args(dir, "FILE");
+      const auto run = run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
+      CHECK_MESSAGE(run.status == 0, dir.filename().string() << ":\n" << run.out << run.err);
+      CHECK(run.err.empty());
+      check_self_compare(dir, args);
+      ++cases;
+    }
+    CHECK(cases >= 10);
+  }
+}
