@@ -38,7 +38,6 @@ struct Unit {
   bool target = false;    // checked (true) or only imported (false)
   std::unique_ptr<gp::FileDescriptorProto> proto = std::make_unique<gp::FileDescriptorProto>();
   std::unique_ptr<gp::compiler::SourceLocationTable> table;
-  gp::SourceCodeInfo source;  // moved out of `proto` so the pool does not copy it
 };
 using Units = std::vector<std::unique_ptr<Unit>>;
 
@@ -99,8 +98,6 @@ void parse_unit(Unit& unit) {
   errors.throw_if_any();
   if (!ok) throw InputError(Location{unit.display, 0, 0}, "cannot parse file");
   unit.proto->set_name(unit.name);
-  unit.source.Swap(unit.proto->mutable_source_code_info());
-  unit.proto->clear_source_code_info();
 }
 
 bool is_safe_import(const std::string& name) {
@@ -276,8 +273,6 @@ Units units_from_descriptor_set(const std::string& path, const ImportResolver& r
     unit->display = file.name();
     unit->target = true;
     unit->proto->Swap(&file);
-    unit->source.Swap(unit->proto->mutable_source_code_info());
-    unit->proto->clear_source_code_info();
     units.push_back(std::move(unit));
   }
   // Only the well-known types may be missing (a set built without --include_imports).
@@ -413,9 +408,12 @@ Schema load(const std::string& path, const LoadOptions& options) {
   schema.roots.resize(targets.size());
   detail::parallel_for(targets.size(), options.jobs, [&](size_t i) {
     const gp::FileDescriptor* file = pool.FindFileByName(targets[i]->name);
-    SpanIndex spans(targets[i]->source);
+    // The linked file's source info, where option positions have been rewritten from
+    // "uninterpreted option #n" to the option's own field number.
+    gp::FileDescriptorProto located;
+    file->CopySourceCodeInfoTo(&located);
+    const SpanIndex spans(located.source_code_info());
     schema.roots[i] = file_to_model(*file, spans, ids[i]);
-    targets[i]->source.Clear();
   });
   return schema;
 }
