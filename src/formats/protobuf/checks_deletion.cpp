@@ -7,10 +7,28 @@
 namespace breakwater::protobuf {
 namespace n = names;
 
+namespace {
+
+// Where to annotate the loss of OLD files that have no NEW counterpart: the first NEW file that
+// imported one of them in OLD (it is what the author touched to drop the import), else nowhere.
+SourceRef importer_in_new(const Sides& s, const std::set<std::string_view>& gone) {
+  for (const Entity* f : s.old_side.files()) {
+    const Entity* now = s.new_side.file(f->key);
+    if (now == nullptr) continue;
+    for (const Entity* imp : children_of(*f, n::kImport)) {
+      if (gone.contains(imp->key)) return now->loc;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 void check_FILE_NO_DELETE(const Sides& s) {
   for (const Entity* f : s.old_side.files()) {
     if (s.new_side.file(f->key) != nullptr) continue;
-    s.out.emit("FILE_NO_DELETE", f->key, "File " + q(f->key) + " was deleted.", {}, f->loc,
+    s.out.emit("FILE_NO_DELETE", f->key, "File " + q(f->key) + " was deleted.",
+               importer_in_new(s, {f->key}), f->loc,
                "Keep " + f->key + " (deprecate its contents instead); to move types, leave the "
                "file in place until every consumer has migrated.");
   }
@@ -95,9 +113,11 @@ void check_PACKAGE_EXTENSION_NO_DELETE(const Sides& s) {
 void check_PACKAGE_NO_DELETE(const Sides& s) {
   for (const auto& [package, files] : s.old_side.packages()) {
     if (s.new_side.packages().contains(package)) continue;
+    std::set<std::string_view> gone;
+    for (const Entity* f : files) gone.insert(f->key);
     s.out.emit("PACKAGE_NO_DELETE", package,
-               "Previously present package " + q(package) + " was deleted.", {},
-               files.front()->loc,
+               "Previously present package " + q(package) + " was deleted.",
+               importer_in_new(s, gone), files.front()->loc,
                "Keep package " + package + " alongside its successor until every consumer has "
                "moved; publish the new version (e.g. a .v2 package) next to it.");
   }

@@ -7,6 +7,7 @@
 namespace breakwater::protobuf::names {
 
 inline constexpr std::string_view kFile = "file";
+inline constexpr std::string_view kImport = "import";
 inline constexpr std::string_view kMessage = "message";
 inline constexpr std::string_view kField = "field";
 inline constexpr std::string_view kExtension = "extension";
@@ -36,7 +37,7 @@ inline constexpr std::string_view kMapKey = "map_key";       // map fields: key 
 inline constexpr std::string_view kMapValue = "map_value";   // map fields: value type (full name)
 inline constexpr std::string_view kExtendee = "extendee";
 inline constexpr std::string_view kUtf8Validation = "utf8_validation";          // VERIFY / NONE
-inline constexpr std::string_view kJavaUtf8Validation = "java_utf8_validation";  // VERIFY / DEFAULT
+inline constexpr std::string_view kJavaUtf8Validation = "java_utf8_validation";  // VERIFY / NONE
 inline constexpr std::string_view kClosed = "closed";        // enums: closed (proto2) or open
 inline constexpr std::string_view kSynthetic = "synthetic";  // oneofs made for proto3 optional
 inline constexpr std::string_view kMapEntry = "map_entry";

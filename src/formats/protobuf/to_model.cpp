@@ -16,7 +16,7 @@ namespace {
 
 // descriptor.proto field numbers used in SourceCodeInfo paths.
 namespace path_of {
-constexpr int kFilePackage = 2, kFileMessage = 4, kFileEnum = 5, kFileService = 6,
+constexpr int kFilePackage = 2, kFileDependency = 3, kFileMessage = 4, kFileEnum = 5, kFileService = 6,
               kFileExtension = 7, kFileOptions = 8, kFileSyntax = 12;
 constexpr int kMsgName = 1, kMsgField = 2, kMsgNested = 3, kMsgEnum = 4, kMsgExtRange = 5,
               kMsgExtension = 6, kMsgOptions = 7, kMsgOneof = 8, kMsgReservedRange = 9,
@@ -67,6 +67,14 @@ class Converter {
     e.set(std::string(n::kPackage), f.package(), at({path_of::kFilePackage}, e.loc));
     e.set(std::string(n::kSyntax), std::string(syntax_name(f)), at({path_of::kFileSyntax}, e.loc));
     file_options(f.options(), e);
+    for (int i = 0; i < f.dependency_count(); ++i) {
+      Entity imp;
+      imp.kind = n::kImport;
+      imp.key = f.dependency(i)->name();
+      imp.name = imp.key;
+      imp.loc = at({path_of::kFileDependency, i}, e.loc);
+      e.children.push_back(std::move(imp));
+    }
     for (int i = 0; i < f.message_type_count(); ++i) {
       e.children.push_back(message(*f.message_type(i), {path_of::kFileMessage, i}, ""));
     }
@@ -330,7 +338,7 @@ class Converter {
       const gp::FileOptions& fo = f.file()->options();
       e.set(std::string(n::kUtf8Validation), std::string(proto3 ? "VERIFY" : "NONE"), e.loc);
       e.set(std::string(n::kJavaUtf8Validation),
-            std::string(proto3 || fo.java_string_check_utf8() ? "VERIFY" : "DEFAULT"),
+            std::string(proto3 || fo.java_string_check_utf8() ? "VERIFY" : "NONE"),
             fo.has_java_string_check_utf8() ? at({path_of::kFileOptions, 27}, e.loc) : e.loc);
     }
     return e;
