@@ -11,9 +11,9 @@
 using breakwater::Entity;
 
 namespace {
-Entity make(std::string kind, std::string key) {
+Entity make(std::string_view kind, std::string key) {
   Entity e;
-  e.kind = std::move(kind);
+  e.kind = kind;
   e.key = std::move(key);
   e.name = e.key;
   return e;

@@ -28,14 +28,19 @@ struct SourceRef {
 
 using Value = std::variant<std::monostate, bool, int64_t, double, std::string>;
 
+// Kinds and attribute names are vocabulary, not data: they are string_views into storage that
+// lives for the whole program (string literals, or names returned by intern()). A model holds
+// millions of attributes; owning a copy of "cardinality" in each would double its size.
+std::string_view intern(std::string_view name);
+
 struct Attr {
-  std::string name;
+  std::string_view name;  // static storage (see above)
   Value value;
   SourceRef loc;  // where the attribute is spelled, when the format knows it
 };
 
 struct Entity {
-  std::string kind;  // message, field, table, column, property, function, ...
+  std::string_view kind;  // static storage: message, field, table, column, property, function...
   std::string key;   // identity under its parent across versions (field number, column name...)
   std::string name;  // human name, fully qualified where the format has one
   std::vector<Attr> attrs;
@@ -50,7 +55,7 @@ struct Entity {
   bool flag(std::string_view attr, bool fallback = false) const;
   SourceRef loc_of(std::string_view attr) const;  // the attribute's position, else the entity's
 
-  void set(std::string name, Value value, SourceRef where = {});
+  void set(std::string_view attr, Value value, SourceRef where = {});
 };
 
 struct Schema {

@@ -1,5 +1,8 @@
 #include <breakwater/model.hpp>
 
+#include <mutex>
+#include <unordered_set>
+
 namespace breakwater {
 
 const Attr* Entity::find(std::string_view attr) const {
@@ -35,7 +38,7 @@ SourceRef Entity::loc_of(std::string_view attr) const {
   return a != nullptr && a->loc.known() ? a->loc : loc;
 }
 
-void Entity::set(std::string attr_name, Value value, SourceRef where) {
+void Entity::set(std::string_view attr_name, Value value, SourceRef where) {
   for (Attr& a : attrs) {
     if (a.name == attr_name) {
       a.value = std::move(value);
@@ -43,7 +46,14 @@ void Entity::set(std::string attr_name, Value value, SourceRef where) {
       return;
     }
   }
-  attrs.push_back(Attr{std::move(attr_name), std::move(value), where});
+  attrs.push_back(Attr{attr_name, std::move(value), where});
+}
+
+std::string_view intern(std::string_view name) {
+  static std::mutex mutex;
+  static std::unordered_set<std::string> names;
+  std::lock_guard lock(mutex);
+  return *names.emplace(name).first;
 }
 
 uint32_t Schema::add_file(std::string path) {

@@ -83,15 +83,35 @@ void check_FIELD_SAME_NAME(const Sides& s) {
   });
 }
 
+namespace {
+
+// protoc's default JSON name: underscores dropped, the letter after each one upper-cased.
+std::string json_name(const Entity& field) {
+  if (field.has(n::kJsonName)) return std::string(field.str(n::kJsonName));
+  std::string out;
+  bool upper = false;
+  for (char c : field.str("name")) {
+    if (c == '_') {
+      upper = true;
+    } else {
+      out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+      upper = false;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 void check_FIELD_SAME_JSON_NAME(const Sides& s) {
   for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
     if (nw.kind == n::kExtension) return;  // extensions are spelled [full.name] in JSON
-    if (o.str(n::kJsonName) == nw.str(n::kJsonName)) return;
+    const std::string before = json_name(o), after = json_name(nw);
+    if (before == after) return;
     s.out.emit("FIELD_SAME_JSON_NAME", np.name + "." + std::to_string(nw.num(n::kNumber)),
-               describe_field(np, nw) + " changed JSON name from " + q(o.str(n::kJsonName)) + " to " +
-                   q(nw.str(n::kJsonName)) + ".",
+               describe_field(np, nw) + " changed JSON name from " + q(before) + " to " + q(after) + ".",
                nw.loc_of(n::kJsonName), o.loc_of(n::kJsonName),
-               "Keep the JSON name: add `json_name = \"" + std::string(o.str(n::kJsonName)) +
+               "Keep the JSON name: add `json_name = \"" + before +
                    "\"` to the field so JSON payloads keep decoding.");
   });
 }
@@ -141,12 +161,20 @@ void check_FIELD_SAME_ONEOF(const Sides& s) {
 
 void check_FIELD_SAME_DEFAULT(const Sides& s) {
   for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
-    if (!o.has(n::kDefault) || !nw.has(n::kDefault)) return;  // repeated, map, message
-    // Values are normalised by the loader (numbers in shortest form, enums by number), so an
-    // int32 5 and an int64 5, or 1.5 and 15e-1, compare equal. Two zero values never differ.
-    auto zero = [](std::string_view v) { return v.empty() || v == "0" || v == "false"; };
-    const std::string_view before = o.str(n::kDefault), after = nw.str(n::kDefault);
-    if (before == after || (zero(before) && zero(after))) return;
+    // Repeated, map and message fields have no default.
+    auto has_default = [](const Entity& f) {
+      const std::string_view c = f.str(n::kCardinality), t = f.str(n::kType);
+      return c != "repeated" && c != "map" && t != "message" && t != "group";
+    };
+    if (!has_default(o) || !has_default(nw)) return;
+    // Values are normalised by the loader (numbers in shortest form, enums by number, zero left
+    // out), so an int32 5 and an int64 5, or 1.5 and 15e-1, compare equal.
+    auto zero_of = [](const Entity& f) -> std::string_view {
+      const std::string_view t = f.str(n::kType);
+      return t == "string" || t == "bytes" ? "" : t == "bool" ? "false" : "0";
+    };
+    const std::string_view before = o.str(n::kDefault, zero_of(o)), after = nw.str(n::kDefault, zero_of(nw));
+    if (before == after || (!o.has(n::kDefault) && !nw.has(n::kDefault))) return;
     s.out.emit("FIELD_SAME_DEFAULT", np.name + "." + std::string(nw.str("name")),
                describe_field(np, nw) + " changed default value from " +
                    q(o.str(n::kDefaultShown, before)) + " to " + q(nw.str(n::kDefaultShown, after)) + ".",

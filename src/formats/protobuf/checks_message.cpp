@@ -12,7 +12,7 @@ void check_MESSAGE_SAME_REQUIRED_FIELDS(const Sides& s) {
     auto required = [](const Entity& m) {
       std::map<int64_t, const Entity*> out;
       for (const Entity* f : children_of(m, n::kField)) {
-        if (f->str(n::kLabel) == "required") out.emplace(f->num(n::kNumber), f);
+        if (f->str(n::kCardinality) == "required") out.emplace(f->num(n::kNumber), f);
       }
       return out;
     };

@@ -20,7 +20,7 @@ void Index::walk(const Entity& file, const Entity& parent, const Entity& e) {
   nested_[&file].emplace(e.key, &e);
   Placed placed{&e, &file, &parent};
   full_.emplace(e.name, placed);
-  by_kind_[e.kind].push_back(placed);
+  by_kind_[std::string(e.kind)].push_back(placed);
   if (e.kind != names::kMessage) return;
   for (const Entity& child : e.children) walk(file, e, child);
 }

@@ -11,6 +11,12 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -37,8 +43,15 @@ struct Unit {
   std::string display;    // the path shown to users
   bool target = false;    // checked (true) or only imported (false)
   std::unique_ptr<gp::FileDescriptorProto> proto = std::make_unique<gp::FileDescriptorProto>();
-  std::unique_ptr<gp::compiler::SourceLocationTable> table;
+  std::unique_ptr<gp::compiler::SourceLocationTable> table;  // only when locating a link error
+  SpanIndex spans;  // declaration positions, taken before linking so the pool keeps no source info
 };
+
+// Moves the positions out of the descriptor: the pool would otherwise copy all of them.
+void take_positions(Unit& unit) {
+  unit.spans = SpanIndex(*unit.proto, unit.proto->source_code_info());
+  unit.proto->clear_source_code_info();
+}
 using Units = std::vector<std::unique_ptr<Unit>>;
 
 std::string display_path(const fs::path& root, const std::string& relative) {
@@ -84,20 +97,25 @@ class ParseErrors : public gp::io::ErrorCollector {
   int count_ = 0;
 };
 
-void parse_unit(Unit& unit) {
+// Parses one file. The table of element positions that link errors need is heavy, so it is
+// only recorded when asked for (a second parse after a link error).
+void parse_unit(Unit& unit, bool with_error_table = false) {
   const std::string text = read_bytes(unit.disk_path, unit.display);
   ParseErrors errors(unit.display);
   gp::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
   gp::io::Tokenizer tokenizer(&input, &errors);
   gp::compiler::Parser parser;
-  unit.table = std::make_unique<gp::compiler::SourceLocationTable>();
   parser.RecordErrorsTo(&errors);
   unit.proto->set_name(unit.name);
-  parser.RecordSourceLocationsTo(unit.table.get());
+  if (with_error_table) {
+    unit.table = std::make_unique<gp::compiler::SourceLocationTable>();
+    parser.RecordSourceLocationsTo(unit.table.get());
+  }
   const bool ok = parser.Parse(&tokenizer, unit.proto.get());
   errors.throw_if_any();
   if (!ok) throw InputError(Location{unit.display, 0, 0}, "cannot parse file");
   unit.proto->set_name(unit.name);
+  take_positions(unit);
 }
 
 bool is_safe_import(const std::string& name) {
@@ -109,9 +127,12 @@ bool is_safe_import(const std::string& name) {
 }
 
 Location import_location(const Unit& importer, const std::string& dependency) {
-  int line = -1, column = 0;
-  if (importer.table && importer.table->FindImport(importer.proto.get(), dependency, &line, &column)) {
-    return Location{importer.display, static_cast<uint32_t>(line + 1), static_cast<uint32_t>(column + 1)};
+  constexpr int kDependency = 3;  // FileDescriptorProto.dependency
+  const auto& deps = importer.proto->dependency();
+  for (int i = 0; i < deps.size(); ++i) {
+    if (deps[i] != dependency) continue;
+    const Span at = importer.spans.at({kDependency, i});
+    if (at.line > 0) return Location{importer.display, at.line, at.column};
   }
   return Location{importer.display, 0, 0};
 }
@@ -240,8 +261,21 @@ void link(const Units& units, gp::DescriptorPool& pool) {
   for (Unit* unit : link_order(units)) {
     LinkErrors errors(*unit);
     const gp::FileDescriptor* built = pool.BuildFileCollectingErrors(*unit->proto, &errors);
+    if (built == nullptr && !unit->disk_path.empty()) {
+      // Parse again, this time recording element positions, and build again (a failed build
+      // leaves the pool unchanged) so that the error can be located.
+      Unit again;
+      again.name = unit->name;
+      again.disk_path = unit->disk_path;
+      again.display = unit->display;
+      parse_unit(again, true);
+      LinkErrors located(again);
+      pool.BuildFileCollectingErrors(*again.proto, &located);
+      located.throw_if_any();
+    }
     errors.throw_if_any();
     if (built == nullptr) throw InputError(Location{unit->display, 0, 0}, "cannot link file");
+    unit->proto.reset();  // the pool holds its own copy now
   }
 }
 
@@ -273,6 +307,7 @@ Units units_from_descriptor_set(const std::string& path, const ImportResolver& r
     unit->display = file.name();
     unit->target = true;
     unit->proto->Swap(&file);
+    take_positions(*unit);
     units.push_back(std::move(unit));
   }
   // Only the well-known types may be missing (a set built without --include_imports).
@@ -333,7 +368,9 @@ bool claims(const fs::path& path) {
   return parse_descriptor_set(buffer.str(), set);
 }
 
-Schema load(const std::string& path, const LoadOptions& options) {
+namespace {
+
+Schema load_side(const std::string& path, const LoadOptions& options) {
   // libprotobuf logs advice (e.g. "No syntax specified") to stderr; findings and errors are
   // ours to report, so its log goes nowhere.
   static std::once_flag quiet;
@@ -383,6 +420,19 @@ Schema load(const std::string& path, const LoadOptions& options) {
   search.emplace_back(BREAKWATER_PROTO_SYSTEM_INCLUDE);
   const ImportResolver resolver(search);
 
+  auto t0 = std::chrono::steady_clock::now();
+  auto lap = [&](const char* what) {
+    if (std::getenv("BREAKWATER_TRACE") == nullptr) return;
+    auto t1 = std::chrono::steady_clock::now();
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+      if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+      std::fclose(f);
+    }
+    std::fprintf(stderr, "trace: %s %s %.3f s, RSS %ld MiB\n", path.c_str(), what,
+                 std::chrono::duration<double>(t1 - t0).count(), resident * 4096 / (1 << 20));
+    t0 = t1;
+  };
   if (units.empty()) {
     units = units_from_descriptor_set(path, resolver);
   } else {
@@ -390,16 +440,16 @@ Schema load(const std::string& path, const LoadOptions& options) {
     resolve_imports(units, resolver, options.jobs);
   }
 
+  lap("parse");
   gp::DescriptorPool pool;
   link(units, pool);
+  lap("link");
 
   Schema schema;
   schema.format = "protobuf";
   schema.root = path;
   std::vector<Unit*> targets;
   for (auto& u : units) {
-    u->table.reset();  // positions for link errors are no longer needed
-    u->proto.reset();
     if (u->target) targets.push_back(u.get());
   }
   std::sort(targets.begin(), targets.end(), [](const Unit* a, const Unit* b) { return a->name < b->name; });
@@ -408,13 +458,30 @@ Schema load(const std::string& path, const LoadOptions& options) {
   schema.roots.resize(targets.size());
   detail::parallel_for(targets.size(), options.jobs, [&](size_t i) {
     const gp::FileDescriptor* file = pool.FindFileByName(targets[i]->name);
-    // The linked file's source info, where option positions have been rewritten from
-    // "uninterpreted option #n" to the option's own field number.
-    gp::FileDescriptorProto located;
-    file->CopySourceCodeInfoTo(&located);
-    const SpanIndex spans(located.source_code_info());
-    schema.roots[i] = file_to_model(*file, spans, ids[i]);
+    schema.roots[i] = file_to_model(*file, targets[i]->spans, ids[i]);
+    targets[i]->spans = SpanIndex();
   });
+  lap("model");
+  return schema;
+}
+
+}  // namespace
+
+Schema load(const std::string& path, const LoadOptions& options) {
+  Schema schema = load_side(path, options);
+#ifdef __GLIBC__
+  // The descriptor pool and parse trees were freed on return; hand those pages back so the other
+  // side's parser threads (which allocate from their own arenas) do not grow the process again.
+  malloc_trim(0);
+#endif
+  if (std::getenv("BREAKWATER_TRACE") != nullptr) {
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+      if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+      std::fclose(f);
+    }
+    std::fprintf(stderr, "trace: %s loaded, RSS %ld MiB\n", path.c_str(), resident * 4096 / (1 << 20));
+  }
   return schema;
 }
 

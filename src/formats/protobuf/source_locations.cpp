@@ -1,29 +1,95 @@
 #include "formats/protobuf/source_locations.hpp"
 
+#include <google/protobuf/descriptor.h>
 #include <google/protobuf/descriptor.pb.h>
 
+#include <algorithm>
+
 namespace breakwater::protobuf {
+namespace gp = google::protobuf;
+
 namespace {
 
-std::string pack(const int* data, int size) {
-  return std::string(reinterpret_cast<const char*>(data), sizeof(int) * static_cast<size_t>(size));
+constexpr int kUninterpretedOption = 999;
+
+template <typename Ints>
+uint64_t path_hash(const Ints& path) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (int v : path) {
+    h ^= static_cast<uint32_t>(v);
+    h *= 0x100000001b3ULL;
+    h ^= h >> 29;
+  }
+  return h;
+}
+
+// Follows `path` through `root`; where it reaches `uninterpreted_option[i]` of an options message
+// whose name is a plain option of that message, the path continues at that option's number.
+bool interpret(const gp::Message& root, const gp::RepeatedField<int>& path, std::vector<int>& out) {
+  out.clear();
+  const gp::Message* msg = &root;
+  for (int k = 0; k < path.size(); ++k) {
+    const gp::Descriptor* type = msg->GetDescriptor();
+    const gp::FieldDescriptor* field = type->FindFieldByNumber(path[k]);
+    if (field == nullptr) return false;
+    const gp::Reflection* refl = msg->GetReflection();
+    if (path[k] == kUninterpretedOption && field->name() == "uninterpreted_option") {
+      if (k + 1 >= path.size() || path[k + 1] >= refl->FieldSize(*msg, field)) return false;
+      const auto& option =
+          static_cast<const gp::UninterpretedOption&>(refl->GetRepeatedMessage(*msg, field, path[k + 1]));
+      if (option.name_size() != 1 || option.name(0).is_extension()) return false;
+      const gp::FieldDescriptor* named = type->FindFieldByName(option.name(0).name_part());
+      if (named == nullptr) return false;
+      out.push_back(named->number());
+      return true;
+    }
+    out.push_back(path[k]);
+    if (field->cpp_type() != gp::FieldDescriptor::CPPTYPE_MESSAGE) {
+      out.insert(out.end(), path.begin() + k + 1, path.end());
+      return true;
+    }
+    if (field->is_repeated()) {
+      if (k + 1 >= path.size()) return true;
+      const int index = path[++k];
+      if (index >= refl->FieldSize(*msg, field)) return false;
+      out.push_back(index);
+      msg = &refl->GetRepeatedMessage(*msg, field, index);
+    } else {
+      msg = &refl->GetMessage(*msg, field);
+    }
+  }
+  return true;
 }
 
 }  // namespace
 
-SpanIndex::SpanIndex(const google::protobuf::SourceCodeInfo& info) {
+SpanIndex::SpanIndex(const gp::FileDescriptorProto& file, const gp::SourceCodeInfo& info) {
   spans_.reserve(static_cast<size_t>(info.location_size()));
+  std::vector<int> rewritten;
   for (const auto& loc : info.location()) {
     if (loc.span_size() < 3) continue;
-    // The first location recorded for a path is the whole declaration; keep it.
-    spans_.emplace(pack(loc.path().data(), loc.path_size()),
-                   Span{static_cast<uint32_t>(loc.span(0) + 1), static_cast<uint32_t>(loc.span(1) + 1)});
+    const Span span{static_cast<uint32_t>(loc.span(0) + 1), static_cast<uint32_t>(loc.span(1) + 1)};
+    const auto& path = loc.path();
+    if (std::find(path.begin(), path.end(), kUninterpretedOption) != path.end()) {
+      if (interpret(file, path, rewritten)) spans_.emplace_back(path_hash(rewritten), span);
+      continue;
+    }
+    spans_.emplace_back(path_hash(path), span);
   }
+  // Keep the first position recorded for a path: the whole declaration.
+  std::stable_sort(spans_.begin(), spans_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  spans_.erase(std::unique(spans_.begin(), spans_.end(),
+                           [](const auto& a, const auto& b) { return a.first == b.first; }),
+               spans_.end());
+  spans_.shrink_to_fit();
 }
 
 Span SpanIndex::at(const std::vector<int>& path) const {
-  auto it = spans_.find(pack(path.data(), static_cast<int>(path.size())));
-  return it == spans_.end() ? Span{} : it->second;
+  const uint64_t h = path_hash(path);
+  auto it = std::lower_bound(spans_.begin(), spans_.end(), h,
+                             [](const auto& e, uint64_t key) { return e.first < key; });
+  return it != spans_.end() && it->first == h ? it->second : Span{};
 }
 
 }  // namespace breakwater::protobuf

@@ -2,14 +2,13 @@
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
-#include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace google::protobuf {
+class FileDescriptorProto;
 class SourceCodeInfo;
-}
+}  // namespace google::protobuf
 
 namespace breakwater::protobuf {
 
@@ -21,12 +20,17 @@ struct Span {
 class SpanIndex {
  public:
   SpanIndex() = default;
-  explicit SpanIndex(const google::protobuf::SourceCodeInfo& info);
+  // `file` supplies the uninterpreted options that option positions refer to before linking:
+  // [.., options, 999, i] is re-keyed to [.., options, <the option's field number>], as
+  // libprotobuf's option interpreter does, so the pool need not keep a copy of the source info.
+  SpanIndex(const google::protobuf::FileDescriptorProto& file,
+            const google::protobuf::SourceCodeInfo& info);
   // The start of the declaration at `path` (a descriptor.proto field-number path); {} if absent.
   Span at(const std::vector<int>& path) const;
+  bool empty() const { return spans_.empty(); }
 
  private:
-  std::unordered_map<std::string, Span> spans_;
+  std::vector<std::pair<uint64_t, Span>> spans_;  // sorted by path hash
 };
 
 }  // namespace breakwater::protobuf

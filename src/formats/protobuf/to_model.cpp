@@ -36,6 +36,13 @@ constexpr int kMsgSetWireFormat = 1, kNoStandardAccessor = 2;
 
 using Path = std::vector<int>;
 
+// Vectors grow by doubling; a model holds millions of small ones, so trim each when it is done.
+Entity trimmed(Entity& e) {
+  e.attrs.shrink_to_fit();
+  e.children.shrink_to_fit();
+  return std::move(e);
+}
+
 Path operator+(Path p, std::initializer_list<int> more) {
   p.insert(p.end(), more);
   return p;
@@ -64,8 +71,8 @@ class Converter {
     // A file is located at its start: that is where buf, and annotations for removed
     // file-level options or deleted top-level types, point.
     e.loc = SourceRef{file_id_, 1, 1};
-    e.set(std::string(n::kPackage), f.package(), at({path_of::kFilePackage}, e.loc));
-    e.set(std::string(n::kSyntax), std::string(syntax_name(f)), at({path_of::kFileSyntax}, e.loc));
+    e.set(n::kPackage, f.package(), at({path_of::kFilePackage}, e.loc));
+    e.set(n::kSyntax, std::string(syntax_name(f)), at({path_of::kFileSyntax}, e.loc));
     file_options(f.options(), e);
     for (int i = 0; i < f.dependency_count(); ++i) {
       Entity imp;
@@ -87,7 +94,7 @@ class Converter {
     for (int i = 0; i < f.extension_count(); ++i) {
       e.children.push_back(field(*f.extension(i), {path_of::kFileExtension, i}, ""));
     }
-    return e;
+    return trimmed(e);
   }
 
  private:
@@ -103,7 +110,7 @@ class Converter {
 
   void file_options(const gp::FileOptions& o, Entity& e) {
     auto opt = [&](std::string_view name, int number, Value v) {
-      e.set(std::string(name), std::move(v), at({path_of::kFileOptions, number}, e.loc));
+      e.set(name, std::move(v), at({path_of::kFileOptions, number}, e.loc));
     };
     if (o.has_java_package()) opt("java_package", 1, o.java_package());
     if (o.has_java_outer_classname()) opt("java_outer_classname", 8, o.java_outer_classname());
@@ -136,8 +143,8 @@ class Converter {
     e.loc = at(path);
     e.set("name", m.name(), at(path + std::initializer_list<int>{path_of::kMsgName}, e.loc));
     const gp::MessageOptions& o = m.options();
-    if (o.map_entry()) e.set(std::string(n::kMapEntry), true);
-    e.set(std::string(n::kJsonFormat), std::string(json_format(*m.file())));
+    if (o.map_entry()) e.set(n::kMapEntry, true);
+    e.set(n::kJsonFormat, std::string(json_format(*m.file())));
     if (o.has_message_set_wire_format()) {
       e.set("message_set_wire_format", o.message_set_wire_format(),
             at(path + std::initializer_list<int>{path_of::kMsgOptions, path_of::kMsgSetWireFormat}, e.loc));
@@ -156,7 +163,7 @@ class Converter {
       one.key = o1.name();
       one.name = o1.full_name();
       one.loc = at(path + std::initializer_list<int>{path_of::kMsgOneof, i}, e.loc);
-      if (o1.is_synthetic()) one.set(std::string(n::kSynthetic), true);
+      if (o1.is_synthetic()) one.set(n::kSynthetic, true);
       e.children.push_back(std::move(one));
     }
     for (int i = 0; i < m.nested_type_count(); ++i) {
@@ -183,7 +190,7 @@ class Converter {
       e.children.push_back(range(n::kExtensionRange, r->start, r->end - 1,
                                  at(path + std::initializer_list<int>{path_of::kMsgExtRange, i}, e.loc)));
     }
-    return e;
+    return trimmed(e);
   }
 
   // Synthetic map entry messages have no source of their own: place them, and their key and
@@ -208,9 +215,9 @@ class Converter {
     e.key = std::to_string(start) + "-" + std::to_string(end);
     e.name = start == end ? std::to_string(start) : std::to_string(start) + " to " + std::to_string(end);
     e.loc = where;
-    e.set(std::string(n::kStart), int64_t{start});
-    e.set(std::string(n::kEnd), int64_t{end});
-    return e;
+    e.set(n::kStart, int64_t{start});
+    e.set(n::kEnd, int64_t{end});
+    return trimmed(e);
   }
 
   static Entity reserved_name(const std::string& name, SourceRef where) {
@@ -219,18 +226,13 @@ class Converter {
     e.key = name;
     e.name = name;
     e.loc = where;
-    return e;
+    return trimmed(e);
   }
 
   static std::string type_spelling(const gp::FieldDescriptor& f) {
     if (f.message_type() != nullptr) return f.message_type()->full_name();
     if (f.enum_type() != nullptr) return f.enum_type()->full_name();
     return f.type_name();
-  }
-
-  static std::string label_name(const gp::FieldDescriptor& f) {
-    if (f.is_required()) return "required";
-    return f.is_repeated() ? "repeated" : "optional";
   }
 
   static std::string cardinality(const gp::FieldDescriptor& f) {
@@ -285,43 +287,41 @@ class Converter {
     e.loc = at(path);
     auto sub = [&](int part) { return at(path + std::initializer_list<int>{part}, e.loc); };
     e.set("name", f.name(), sub(path_of::kFieldName));
-    e.set(std::string(n::kNumber), int64_t{f.number()}, sub(path_of::kFieldNumber));
+    e.set(n::kNumber, int64_t{f.number()}, sub(path_of::kFieldNumber));
     const SourceRef type_at = at(path + std::initializer_list<int>{path_of::kFieldTypeName}, sub(path_of::kFieldType));
-    e.set(std::string(n::kType), std::string(f.type_name()), type_at);
+    e.set(n::kType, std::string(f.type_name()), type_at);
     if (f.message_type() != nullptr || f.enum_type() != nullptr) {
-      e.set(std::string(n::kTypeName), type_spelling(f), type_at);
+      e.set(n::kTypeName, type_spelling(f), type_at);
     }
-    e.set(std::string(n::kLabel), label_name(f),
-          at(path + std::initializer_list<int>{path_of::kFieldLabel}, type_at));
-    e.set(std::string(n::kCardinality), cardinality(f), e.loc);
+    e.set(n::kCardinality, cardinality(f), e.loc);
     if (f.is_map()) {
       const gp::Descriptor* entry = f.message_type();
-      e.set(std::string(n::kMapKey), type_spelling(*entry->map_key()), type_at);
-      e.set(std::string(n::kMapValue), type_spelling(*entry->map_value()), type_at);
+      e.set(n::kMapKey, type_spelling(*entry->map_key()), type_at);
+      e.set(n::kMapValue, type_spelling(*entry->map_value()), type_at);
     }
     if (const gp::OneofDescriptor* oneof = f.real_containing_oneof()) {
-      e.set(std::string(n::kOneofName), oneof->name());
+      e.set(n::kOneofName, oneof->name());
     }
     if (f.has_optional_keyword() && f.file()->syntax() == gp::FileDescriptor::SYNTAX_PROTO3) {
-      e.set(std::string(n::kProto3Optional), true, at(path + std::initializer_list<int>{path_of::kFieldLabel}, type_at));
+      e.set(n::kProto3Optional, true, at(path + std::initializer_list<int>{path_of::kFieldLabel}, type_at));
     }
-    if (!f.is_extension()) {
-      e.set(std::string(n::kJsonName), f.json_name(),
-            f.has_json_name() ? sub(path_of::kFieldJsonName) : e.loc);
-    }
+    // Only an explicit json_name is kept; the checks derive the default from the name.
+    if (!f.is_extension() && f.has_json_name()) e.set(n::kJsonName, f.json_name(), sub(path_of::kFieldJsonName));
     // The effective default of singular scalar and enum fields: spelling `[default = 0]`
     // changes nothing, so the comparison is on values, not on what the source says.
-    if (!f.is_repeated() && f.cpp_type() != gp::FieldDescriptor::CPPTYPE_MESSAGE) {
-      e.set(std::string(n::kDefault), default_text(f),
-            f.has_default_value() ? sub(path_of::kFieldDefault) : e.loc);
+    // Zero defaults ("", 0, false, an enum's 0) are left out: absent means zero.
+    const std::string default_value =
+        f.is_repeated() || f.cpp_type() == gp::FieldDescriptor::CPPTYPE_MESSAGE ? "" : default_text(f);
+    if (!default_value.empty() && default_value != "0" && default_value != "false") {
+      e.set(n::kDefault, default_value, f.has_default_value() ? sub(path_of::kFieldDefault) : e.loc);
       if (const gp::EnumValueDescriptor* v = f.cpp_type() == gp::FieldDescriptor::CPPTYPE_ENUM
                                                    ? f.default_value_enum()
                                                    : nullptr) {
-        e.set(std::string(n::kDefaultShown), v->type()->name() + "." + v->name());
+        e.set(n::kDefaultShown, v->type()->name() + "." + v->name());
       }
     }
     if (f.is_extension()) {
-      e.set(std::string(n::kExtendee), f.containing_type()->full_name(), sub(path_of::kFieldExtendee));
+      e.set(n::kExtendee, f.containing_type()->full_name(), sub(path_of::kFieldExtendee));
     }
     const gp::FieldOptions& o = f.options();
     if (o.has_jstype()) {
@@ -336,12 +336,12 @@ class Converter {
       // proto3 always validates; proto2 only when Java is asked to (java_string_check_utf8).
       const bool proto3 = f.file()->syntax() == gp::FileDescriptor::SYNTAX_PROTO3;
       const gp::FileOptions& fo = f.file()->options();
-      e.set(std::string(n::kUtf8Validation), std::string(proto3 ? "VERIFY" : "NONE"), e.loc);
-      e.set(std::string(n::kJavaUtf8Validation),
+      e.set(n::kUtf8Validation, std::string(proto3 ? "VERIFY" : "NONE"), e.loc);
+      e.set(n::kJavaUtf8Validation,
             std::string(proto3 || fo.java_string_check_utf8() ? "VERIFY" : "NONE"),
             fo.has_java_string_check_utf8() ? at({path_of::kFileOptions, 27}, e.loc) : e.loc);
     }
-    return e;
+    return trimmed(e);
   }
 
   Entity enumeration(const gp::EnumDescriptor& en, const Path& path, const std::string& scope) {
@@ -351,8 +351,8 @@ class Converter {
     e.name = en.full_name();
     e.loc = at(path);
     e.set("name", en.name(), at(path + std::initializer_list<int>{path_of::kEnumName}, e.loc));
-    e.set(std::string(n::kClosed), en.file()->syntax() != gp::FileDescriptor::SYNTAX_PROTO3);
-    e.set(std::string(n::kJsonFormat), std::string(json_format(*en.file())));
+    e.set(n::kClosed, en.file()->syntax() != gp::FileDescriptor::SYNTAX_PROTO3);
+    e.set(n::kJsonFormat, std::string(json_format(*en.file())));
     for (int i = 0; i < en.value_count(); ++i) {
       const gp::EnumValueDescriptor& v = *en.value(i);
       const Path vpath = path + std::initializer_list<int>{path_of::kEnumValue, i};
@@ -362,7 +362,7 @@ class Converter {
       ve.name = v.name();
       ve.loc = at(vpath, e.loc);
       ve.set("name", v.name(), at(vpath + std::initializer_list<int>{path_of::kValueName}, ve.loc));
-      ve.set(std::string(n::kNumber), int64_t{v.number()},
+      ve.set(n::kNumber, int64_t{v.number()},
              at(vpath + std::initializer_list<int>{path_of::kValueNumber}, ve.loc));
       e.children.push_back(std::move(ve));
     }
@@ -375,7 +375,7 @@ class Converter {
       e.children.push_back(reserved_name(en.reserved_name(i),
                                          at(path + std::initializer_list<int>{path_of::kEnumReservedName, i}, e.loc)));
     }
-    return e;
+    return trimmed(e);
   }
 
   Entity service(const gp::ServiceDescriptor& s, const Path& path) {
@@ -395,17 +395,17 @@ class Converter {
       r.loc = at(mpath, e.loc);
       auto sub = [&](std::initializer_list<int> part) { return at(mpath + part, r.loc); };
       r.set("name", m.name(), sub({path_of::kMethodName}));
-      r.set(std::string(n::kInputType), m.input_type()->full_name(), sub({path_of::kMethodInput}));
-      r.set(std::string(n::kOutputType), m.output_type()->full_name(), sub({path_of::kMethodOutput}));
-      r.set(std::string(n::kClientStreaming), m.client_streaming(), sub({path_of::kMethodClientStreaming}));
-      r.set(std::string(n::kServerStreaming), m.server_streaming(), sub({path_of::kMethodServerStreaming}));
+      r.set(n::kInputType, m.input_type()->full_name(), sub({path_of::kMethodInput}));
+      r.set(n::kOutputType, m.output_type()->full_name(), sub({path_of::kMethodOutput}));
+      r.set(n::kClientStreaming, m.client_streaming(), sub({path_of::kMethodClientStreaming}));
+      r.set(n::kServerStreaming, m.server_streaming(), sub({path_of::kMethodServerStreaming}));
       if (m.options().has_idempotency_level()) {
         r.set("idempotency_level", gp::MethodOptions::IdempotencyLevel_Name(m.options().idempotency_level()),
               sub({path_of::kMethodOptions, path_of::kMethodIdempotency}));
       }
       e.children.push_back(std::move(r));
     }
-    return e;
+    return trimmed(e);
   }
 
   const SpanIndex& spans_;
