@@ -1,6 +1,7 @@
 #include <breakwater/check.hpp>
 
 #include "core/engine.hpp"
+#include "core/trace.hpp"
 
 #include <filesystem>
 
@@ -73,10 +74,12 @@ CheckResult check(const std::string& old_path, const std::string& new_path,
   detail::RuleSelection enabled = detail::select_rules(format, options.use, options.except);
   Schema old_schema = format.load(old_path, options.load);
   Schema new_schema = format.load(new_path, options.load);
+  detail::Trace trace("check");
   CheckResult result;
   result.format = std::string(format.name);
   result.rules_run.assign(enabled.ids().begin(), enabled.ids().end());
-  result.findings = detail::run_rules(format, old_schema, new_schema, enabled);
+  result.findings = detail::run_rules(format, old_schema, new_schema, enabled, options.load.jobs);
+  trace.lap("rules");
   return result;
 }
 

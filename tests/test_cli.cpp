@@ -35,6 +35,36 @@ TEST_SUITE("cli") {
     }
   }
 
+  TEST_CASE("garbage input exits 2 with one located line, never a crash") {
+    char tmpl[] = "/tmp/bw-cli-garbage-XXXXXX";
+    const std::string dir = mkdtemp(tmpl);
+    auto put = [&](const std::string& name, const std::string& text) {
+      std::filesystem::create_directories(std::filesystem::path(dir + "/" + name).parent_path());
+      breakwater::test::write_file(dir + "/" + name, text);
+    };
+    std::string junk;
+    for (int i = 0; i < 4096; ++i) junk += static_cast<char>((i * 131 + 7) % 256);
+    put("junk/a.proto", junk);
+    put("cycle/a.proto", "syntax = \"proto3\";\nimport \"b.proto\";\n");
+    put("cycle/b.proto", "syntax = \"proto3\";\nimport \"a.proto\";\n");
+    put("good/a.proto", "syntax = \"proto3\";\nmessage A {}\n");
+    put("truncated.binpb", std::string("\x0a\x80\x01\x0a\x07a.proto", 12));
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"junk", "junk/a.proto:1:"}, {"cycle", "cycle/a.proto:2:1: error: import cycle"},
+        {"truncated.binpb", "truncated.binpb:1:1: error:"}, {"no-such-dir", "no-such-dir: error: no such file"}};
+    for (const auto& [input, where] : cases) {
+      for (const auto& args : {std::vector<std::string>{"check", input, "good"}, std::vector<std::string>{"check", "good", input}}) {
+        const auto run = run_cli(dir, args);
+        CAPTURE(input);
+        CHECK(run.status == 2);
+        CHECK(count_lines(run.err) == 1);
+        CHECK_MESSAGE(run.err.find(where) != std::string::npos, run.err);
+        CHECK(run.out.empty());
+      }
+    }
+    std::filesystem::remove_all(dir);
+  }
+
   TEST_CASE("breaking changes exit 1, none exit 0, --fail-on never exits 0") {
     CHECK(run_cli(kExample, {"check", "v1", "v2"}).status == 1);
     CHECK(run_cli(kExample, {"check", "v1", "v1"}).status == 0);

@@ -22,6 +22,12 @@ void Emitter::emit(std::string_view rule_id, std::string entity, std::string mes
   findings_.push_back(std::move(f));
 }
 
+void Emitter::append(Emitter&& other) {
+  findings_.insert(findings_.end(), std::make_move_iterator(other.findings_.begin()),
+                   std::make_move_iterator(other.findings_.end()));
+  other.findings_.clear();
+}
+
 const FormatPlugin* find_format(std::string_view name_or_alias) {
   for (const FormatPlugin* f : formats()) {
     if (f->name == name_or_alias) return f;
@@ -77,9 +83,10 @@ RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::st
 }
 
 std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_schema,
-                               const Schema& new_schema, const RuleSelection& enabled) {
+                               const Schema& new_schema, const RuleSelection& enabled,
+                               unsigned jobs) {
   Emitter emitter(old_schema, new_schema);
-  format.run(old_schema, new_schema, enabled, emitter);
+  format.run(old_schema, new_schema, enabled, jobs, emitter);
   std::vector<Finding> raw = emitter.take();
   std::vector<Finding> findings;
   findings.reserve(raw.size());

@@ -39,6 +39,7 @@ class Emitter {
   void emit(std::string_view rule_id, std::string entity, std::string message, SourceRef at,
             SourceRef old_at, std::string fix = {});
   std::vector<Finding> take() { return std::move(findings_); }
+  void append(Emitter&& other);
 
  private:
   const Schema& old_;
@@ -55,8 +56,9 @@ struct FormatPlugin {
   Schema (*load)(const std::string& path, const LoadOptions& options);
   // The rule ids this format has checks for (compared against the catalog by a test).
   std::vector<std::string_view> (*implemented_rules)();
+  // Runs the selected checks (on up to `jobs` threads; the emitted order must not depend on it).
   void (*run)(const Schema& old_schema, const Schema& new_schema, const RuleSelection& enabled,
-              Emitter& out);
+              unsigned jobs, Emitter& out);
 };
 
 const std::vector<const FormatPlugin*>& formats();
@@ -70,6 +72,7 @@ RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::st
 // Runs the selected checks and finishes findings from the catalog (severity, categories, fix,
 // fingerprint), sorted and de-duplicated.
 std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_schema,
-                               const Schema& new_schema, const RuleSelection& enabled);
+                               const Schema& new_schema, const RuleSelection& enabled,
+                               unsigned jobs = 0);
 
 }  // namespace breakwater::detail

@@ -6,8 +6,11 @@
 namespace breakwater {
 
 const Attr* Entity::find(std::string_view attr) const {
+  // Hot: checks read attributes millions of times. Names are usually the very same literal, so
+  // identity and length settle most comparisons without a memcmp.
   for (const Attr& a : attrs) {
-    if (a.name == attr) return &a;
+    if (a.name.size() != attr.size()) continue;
+    if (a.name.data() == attr.data() || a.name == attr) return &a;
   }
   return nullptr;
 }

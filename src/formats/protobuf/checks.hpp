@@ -7,13 +7,31 @@
 #include "formats/protobuf/rule_list.hpp"
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 
 namespace breakwater::protobuf {
 
+// A field paired across versions, with the messages (or, for extensions, the extensions
+// themselves) that hold it.
+struct FieldPair {
+  const Entity* old_parent;
+  const Entity* new_parent;
+  const Entity* old_field;
+  const Entity* new_field;
+};
+
 struct Sides {
+  Sides(const Index& o, const Index& n, const detail::RuleSelection& e, detail::Emitter& emitter)
+      : old_side(o), new_side(n), enabled(e), out(emitter), shared_(nullptr) {}
+  // The same sides reporting to another emitter, reusing `from`'s (already built) pairings.
+  Sides(const Sides& from, detail::Emitter& emitter)
+      : old_side(from.old_side), new_side(from.new_side), enabled(from.enabled), out(emitter),
+        shared_(&from) {}
+
   const Index& old_side;
   const Index& new_side;
   const detail::RuleSelection& enabled;
@@ -22,6 +40,15 @@ struct Sides {
   // True when the user asked only about the wire (WIRE / WIRE_JSON categories), so rules
   // shared with FILE/PACKAGE may drop the generated-code-only part of their strictness.
   bool wire_only() const;
+
+  // Pairings are computed once per run and shared by every rule that walks them.
+  const std::vector<std::pair<const Placed*, const Placed*>>& pairs(std::string_view kind) const;
+  const std::vector<FieldPair>& field_pairs() const;
+
+ private:
+  mutable std::map<std::string, std::vector<std::pair<const Placed*, const Placed*>>, std::less<>> pairs_;
+  mutable std::optional<std::vector<FieldPair>> field_pairs_;
+  const Sides* shared_;  // when set, pairings come from there (read-only, thread-safe)
 };
 
 #define BREAKWATER_DECLARE_CHECK(id) void check_##id(const Sides& sides);

@@ -1,6 +1,7 @@
 #include "formats/protobuf/load.hpp"
 
 #include "core/parallel.hpp"
+#include "core/trace.hpp"
 #include "formats/protobuf/source_locations.hpp"
 #include "formats/protobuf/to_model.hpp"
 
@@ -14,9 +15,6 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -420,19 +418,7 @@ Schema load_side(const std::string& path, const LoadOptions& options) {
   search.emplace_back(BREAKWATER_PROTO_SYSTEM_INCLUDE);
   const ImportResolver resolver(search);
 
-  auto t0 = std::chrono::steady_clock::now();
-  auto lap = [&](const char* what) {
-    if (std::getenv("BREAKWATER_TRACE") == nullptr) return;
-    auto t1 = std::chrono::steady_clock::now();
-    long pages = 0, resident = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-      if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-      std::fclose(f);
-    }
-    std::fprintf(stderr, "trace: %s %s %.3f s, RSS %ld MiB\n", path.c_str(), what,
-                 std::chrono::duration<double>(t1 - t0).count(), resident * 4096 / (1 << 20));
-    t0 = t1;
-  };
+  detail::Trace trace(path);
   if (units.empty()) {
     units = units_from_descriptor_set(path, resolver);
   } else {
@@ -440,10 +426,10 @@ Schema load_side(const std::string& path, const LoadOptions& options) {
     resolve_imports(units, resolver, options.jobs);
   }
 
-  lap("parse");
+  trace.lap("parse");
   gp::DescriptorPool pool;
   link(units, pool);
-  lap("link");
+  trace.lap("link");
 
   Schema schema;
   schema.format = "protobuf";
@@ -461,7 +447,7 @@ Schema load_side(const std::string& path, const LoadOptions& options) {
     schema.roots[i] = file_to_model(*file, targets[i]->spans, ids[i]);
     targets[i]->spans = SpanIndex();
   });
-  lap("model");
+  trace.lap("model");
   return schema;
 }
 
@@ -474,14 +460,7 @@ Schema load(const std::string& path, const LoadOptions& options) {
   // side's parser threads (which allocate from their own arenas) do not grow the process again.
   malloc_trim(0);
 #endif
-  if (std::getenv("BREAKWATER_TRACE") != nullptr) {
-    long pages = 0, resident = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-      if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-      std::fclose(f);
-    }
-    std::fprintf(stderr, "trace: %s loaded, RSS %ld MiB\n", path.c_str(), resident * 4096 / (1 << 20));
-  }
+  detail::Trace(path).lap("freed parser state");
   return schema;
 }
 

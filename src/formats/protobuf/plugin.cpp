@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "core/parallel.hpp"
+
 namespace breakwater::protobuf {
 namespace {
 
@@ -25,13 +27,26 @@ std::vector<std::string_view> implemented() {
 }
 
 void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
-         detail::Emitter& out) {
+         unsigned jobs, detail::Emitter& out) {
   const Index old_side(old_schema);
   const Index new_side(new_schema);
-  const Sides sides{old_side, new_side, enabled, out};
+  std::vector<const RuleCheck*> selected;
   for (const RuleCheck& c : kChecks) {
-    if (enabled.on(c.id)) c.fn(sides);
+    if (enabled.on(c.id)) selected.push_back(&c);
   }
+  // Each rule writes to its own emitter; merging in table order keeps the output independent of
+  // scheduling. The shared pairings are built before the threads start.
+  std::vector<detail::Emitter> outs(selected.size(), detail::Emitter(old_schema, new_schema));
+  const Sides shared(old_side, new_side, enabled, out);
+  for (std::string_view kind : {names::kMessage, names::kEnum, names::kService, names::kExtension}) {
+    shared.pairs(kind);
+  }
+  shared.field_pairs();
+  detail::parallel_for(selected.size(), jobs, [&](size_t i) {
+    const Sides sides(shared, outs[i]);
+    selected[i]->fn(sides);
+  });
+  for (auto& o : outs) out.append(std::move(o));
 }
 
 }  // namespace
@@ -64,35 +79,54 @@ std::string_view noun(const Entity& e) {
   return e.kind;
 }
 
-void for_each_pair(const Sides& s, std::string_view kind, const PairFn& fn) {
-  for (const Placed& o : s.old_side.all(kind)) {
-    const Placed* n = s.new_side.by_full_name(o.entity->name);
-    if (n != nullptr && n->entity->kind == kind) fn(o, *n);
+const std::vector<std::pair<const Placed*, const Placed*>>& Sides::pairs(std::string_view kind) const {
+  if (shared_ != nullptr) return shared_->pairs(kind);
+  auto it = pairs_.find(kind);
+  if (it != pairs_.end()) return it->second;
+  std::vector<std::pair<const Placed*, const Placed*>> found;
+  for (const Placed& o : old_side.all(kind)) {
+    const Placed* n = new_side.by_full_name(o.entity->name);
+    if (n != nullptr && n->entity->kind == kind) found.emplace_back(&o, n);
   }
+  return pairs_.emplace(std::string(kind), std::move(found)).first->second;
 }
 
-void for_each_field_pair(const Sides& s, const FieldFn& fn) {
-  for_each_pair(s, names::kMessage, [&](const Placed& o, const Placed& n) {
-    std::unordered_map<std::string_view, const Entity*> new_fields;
-    for (const Entity& f : n.entity->children) {
+const std::vector<FieldPair>& Sides::field_pairs() const {
+  if (shared_ != nullptr) return shared_->field_pairs();
+  if (field_pairs_) return *field_pairs_;
+  std::vector<FieldPair> found;
+  std::unordered_map<std::string_view, const Entity*> new_fields;
+  for (const auto& [o, n] : pairs(names::kMessage)) {
+    new_fields.clear();
+    for (const Entity& f : n->entity->children) {
       if (f.kind == names::kField) new_fields.emplace(f.key, &f);
     }
-    for (const Entity& f : o.entity->children) {
+    for (const Entity& f : o->entity->children) {
       if (f.kind != names::kField) continue;
       auto it = new_fields.find(f.key);
-      if (it != new_fields.end()) fn(*o.entity, *n.entity, f, *it->second);
+      if (it != new_fields.end()) found.push_back({o->entity, n->entity, &f, it->second});
     }
-  });
+  }
   // Extensions pair like fields: by extendee and number, wherever they are declared.
   auto extension_key = [](const Entity& e) {
     return std::string(e.str(names::kExtendee)) + "#" + std::to_string(e.num(names::kNumber));
   };
   std::unordered_map<std::string, const Entity*> new_extensions;
-  for (const Placed& p : s.new_side.all(names::kExtension)) new_extensions.emplace(extension_key(*p.entity), p.entity);
-  for (const Placed& p : s.old_side.all(names::kExtension)) {
+  for (const Placed& p : new_side.all(names::kExtension)) new_extensions.emplace(extension_key(*p.entity), p.entity);
+  for (const Placed& p : old_side.all(names::kExtension)) {
     auto it = new_extensions.find(extension_key(*p.entity));
-    if (it != new_extensions.end()) fn(*p.entity, *it->second, *p.entity, *it->second);
+    if (it != new_extensions.end()) found.push_back({p.entity, it->second, p.entity, it->second});
   }
+  field_pairs_ = std::move(found);
+  return *field_pairs_;
+}
+
+void for_each_pair(const Sides& s, std::string_view kind, const PairFn& fn) {
+  for (const auto& [o, n] : s.pairs(kind)) fn(*o, *n);
+}
+
+void for_each_field_pair(const Sides& s, const FieldFn& fn) {
+  for (const FieldPair& p : s.field_pairs()) fn(*p.old_parent, *p.new_parent, *p.old_field, *p.new_field);
 }
 
 SourceRef nearest_in_file(const Index& side, const Entity& new_file, std::string_view nested_name) {
