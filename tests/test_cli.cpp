@@ -50,7 +50,7 @@ TEST_SUITE("cli") {
     put("good/a.proto", "syntax = \"proto3\";\nmessage A {}\n");
     put("truncated.binpb", std::string("\x0a\x80\x01\x0a\x07a.proto", 12));
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {"junk", "junk/a.proto:1:"}, {"cycle", "cycle/a.proto:2:1: error: import cycle"},
+        {"junk", "junk/a.proto:1:"}, {"cycle", "cycle/b.proto:2:1: error: import cycle: a.proto -> b.proto -> a.proto"},
         {"truncated.binpb", "truncated.binpb:1:1: error:"}, {"no-such-dir", "no-such-dir: error: no such file"}};
     for (const auto& [input, where] : cases) {
       for (const auto& args : {std::vector<std::string>{"check", input, "good"}, std::vector<std::string>{"check", "good", input}}) {
