@@ -78,6 +78,10 @@ class ParseErrors : public gp::io::ErrorCollector {
     ++count_;
   }
   void AddWarning(int, gp::io::ColumnNumber, const std::string&) override {}
+  // Some parser errors (e.g. the nesting limit) carry no position: use where parsing stopped.
+  void place_unlocated(int line, int column) {
+    if (first_ && first_->where().line == 0) first_ = InputError(located(line, column), first_->what());
+  }
   void throw_if_any() const {
     if (!first_) return;
     if (count_ == 1) throw *first_;
@@ -110,6 +114,7 @@ void parse_unit(Unit& unit, bool with_error_table = false) {
     parser.RecordSourceLocationsTo(unit.table.get());
   }
   const bool ok = parser.Parse(&tokenizer, unit.proto.get());
+  errors.place_unlocated(tokenizer.current().line, tokenizer.current().column);
   errors.throw_if_any();
   if (!ok) throw InputError(Location{unit.display, 0, 0}, "cannot parse file");
   unit.proto->set_name(unit.name);
@@ -238,7 +243,10 @@ class LinkErrors : public gp::DescriptorPool::ErrorCollector {
                 ErrorLocation location, const std::string& message) override {
     if (first_) return;
     int line = -1, column = 0;
-    if (unit_.table) unit_.table->Find(descriptor, location, &line, &column);
+    if (unit_.table && !unit_.table->Find(descriptor, location, &line, &column)) {
+      // Not every error kind is recorded per element; the element's name always is.
+      unit_.table->Find(descriptor, NAME, &line, &column);
+    }
     Location where{unit_.display, 0, 0};
     if (line >= 0) {
       where.line = static_cast<uint32_t>(line + 1);
