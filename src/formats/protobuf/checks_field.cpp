@@ -200,32 +200,34 @@ void check_FIELD_SAME_CPP_STRING_TYPE(const Sides& s) {
                     });
 }
 
-void check_FIELD_SAME_JAVA_UTF8_VALIDATION(const Sides& s) {
+namespace {
+
+// The UTF-8 rules: an effective validation mode per string field, compared across versions.
+void same_validation(const Sides& s, std::string_view rule, std::string_view attr, std::string_view what,
+                     std::string_view fix) {
   for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
-    if (!o.has(n::kJavaUtf8Validation) || !nw.has(n::kJavaUtf8Validation)) return;
-    const std::string_view before = o.str(n::kJavaUtf8Validation), after = nw.str(n::kJavaUtf8Validation);
+    if (!o.has(attr) || !nw.has(attr)) return;  // not a string field on both sides
+    const std::string_view before = o.str(attr), after = nw.str(attr);
     if (before == after) return;
-    s.out.emit("FIELD_SAME_JAVA_UTF8_VALIDATION", np.name + "." + std::string(nw.str("name")),
-               describe_field(np, nw) + " changed Java UTF-8 validation from " + q(before) + " to " +
+    s.out.emit(rule, np.name + "." + std::string(nw.str("name")),
+               describe_field(np, nw) + " changed " + std::string(what) + " from " + q(before) + " to " +
                    q(after) + ".",
-               nw.loc_of(n::kJavaUtf8Validation), o.loc_of(n::kJavaUtf8Validation),
-               "Keep `option java_string_check_utf8` as it was: Java parsers would start (or stop) "
-               "rejecting strings that are not valid UTF-8.");
+               nw.loc_of(attr), o.loc_of(attr), std::string(fix));
   });
 }
 
+}  // namespace
+
+void check_FIELD_SAME_JAVA_UTF8_VALIDATION(const Sides& s) {
+  same_validation(s, "FIELD_SAME_JAVA_UTF8_VALIDATION", n::kJavaUtf8Validation, "Java UTF-8 validation",
+                  "Keep `option java_string_check_utf8` as it was: Java parsers would start (or stop) "
+                  "rejecting strings that are not valid UTF-8.");
+}
+
 void check_FIELD_SAME_UTF8_VALIDATION(const Sides& s) {
-  for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
-    if (!o.has(n::kUtf8Validation) || !nw.has(n::kUtf8Validation)) return;
-    const std::string_view before = o.str(n::kUtf8Validation), after = nw.str(n::kUtf8Validation);
-    if (before == after) return;
-    s.out.emit("FIELD_SAME_UTF8_VALIDATION", np.name + "." + std::string(nw.str("name")),
-               describe_field(np, nw) + " changed UTF-8 validation from " + q(before) + " to " +
-                   q(after) + ".",
-               nw.loc_of(n::kUtf8Validation), o.loc_of(n::kUtf8Validation),
-               "Keep the file's syntax: proto3 parsers reject invalid UTF-8 in strings that proto2 "
-               "parsers accept, so data written under one fails under the other.");
-  });
+  same_validation(s, "FIELD_SAME_UTF8_VALIDATION", n::kUtf8Validation, "UTF-8 validation",
+                  "Keep the file's syntax: proto3 parsers reject invalid UTF-8 in strings that proto2 "
+                  "parsers accept, so data written under one fails under the other.");
 }
 
 }  // namespace breakwater::protobuf

@@ -43,6 +43,15 @@ Entity trimmed(Entity& e) {
   return std::move(e);
 }
 
+Entity declared(std::string_view kind, std::string key, std::string name, SourceRef loc) {
+  Entity e;
+  e.kind = kind;
+  e.key = std::move(key);
+  e.name = std::move(name);
+  e.loc = loc;
+  return e;
+}
+
 Path operator+(Path p, std::initializer_list<int> more) {
   p.insert(p.end(), more);
   return p;
@@ -75,12 +84,8 @@ class Converter {
     e.set(n::kSyntax, std::string(syntax_name(f)), at({path_of::kFileSyntax}, e.loc));
     file_options(f.options(), e);
     for (int i = 0; i < f.dependency_count(); ++i) {
-      Entity imp;
-      imp.kind = n::kImport;
-      imp.key = f.dependency(i)->name();
-      imp.name = imp.key;
-      imp.loc = at({path_of::kFileDependency, i}, e.loc);
-      e.children.push_back(std::move(imp));
+      const std::string& imported = f.dependency(i)->name();
+      e.children.push_back(declared(n::kImport, imported, imported, at({path_of::kFileDependency, i}, e.loc)));
     }
     for (int i = 0; i < f.message_type_count(); ++i) {
       e.children.push_back(message(*f.message_type(i), {path_of::kFileMessage, i}, ""));
@@ -136,11 +141,7 @@ class Converter {
   }
 
   Entity message(const gp::Descriptor& m, const Path& path, const std::string& scope) {
-    Entity e;
-    e.kind = n::kMessage;
-    e.key = nested(scope, m.name());
-    e.name = m.full_name();
-    e.loc = at(path);
+    Entity e = declared(n::kMessage, nested(scope, m.name()), m.full_name(), at(path));
     e.set("name", m.name(), at(path + std::initializer_list<int>{path_of::kMsgName}, e.loc));
     const gp::MessageOptions& o = m.options();
     if (o.map_entry()) e.set(n::kMapEntry, true);
@@ -158,11 +159,8 @@ class Converter {
     }
     for (int i = 0; i < m.oneof_decl_count(); ++i) {
       const gp::OneofDescriptor& o1 = *m.oneof_decl(i);
-      Entity one;
-      one.kind = n::kOneof;
-      one.key = o1.name();
-      one.name = o1.full_name();
-      one.loc = at(path + std::initializer_list<int>{path_of::kMsgOneof, i}, e.loc);
+      Entity one = declared(n::kOneof, o1.name(), o1.full_name(),
+                            at(path + std::initializer_list<int>{path_of::kMsgOneof, i}, e.loc));
       if (o1.is_synthetic()) one.set(n::kSynthetic, true);
       e.children.push_back(std::move(one));
     }
@@ -210,23 +208,16 @@ class Converter {
   }
 
   static Entity range(std::string_view kind, int start, int end, SourceRef where) {
-    Entity e;
-    e.kind = kind;
-    e.key = std::to_string(start) + "-" + std::to_string(end);
-    e.name = start == end ? std::to_string(start) : std::to_string(start) + " to " + std::to_string(end);
-    e.loc = where;
+    Entity e = declared(kind, std::to_string(start) + "-" + std::to_string(end),
+                        start == end ? std::to_string(start) : std::to_string(start) + " to " + std::to_string(end),
+                        where);
     e.set(n::kStart, int64_t{start});
     e.set(n::kEnd, int64_t{end});
     return trimmed(e);
   }
 
   static Entity reserved_name(const std::string& name, SourceRef where) {
-    Entity e;
-    e.kind = n::kReservedName;
-    e.key = name;
-    e.name = name;
-    e.loc = where;
-    return trimmed(e);
+    return declared(n::kReservedName, name, name, where);
   }
 
   static std::string type_spelling(const gp::FieldDescriptor& f) {
@@ -345,26 +336,18 @@ class Converter {
   }
 
   Entity enumeration(const gp::EnumDescriptor& en, const Path& path, const std::string& scope) {
-    Entity e;
-    e.kind = n::kEnum;
-    e.key = nested(scope, en.name());
-    e.name = en.full_name();
-    e.loc = at(path);
+    Entity e = declared(n::kEnum, nested(scope, en.name()), en.full_name(), at(path));
     e.set("name", en.name(), at(path + std::initializer_list<int>{path_of::kEnumName}, e.loc));
     e.set(n::kClosed, en.file()->syntax() != gp::FileDescriptor::SYNTAX_PROTO3);
     e.set(n::kJsonFormat, std::string(json_format(*en.file())));
     for (int i = 0; i < en.value_count(); ++i) {
       const gp::EnumValueDescriptor& v = *en.value(i);
       const Path vpath = path + std::initializer_list<int>{path_of::kEnumValue, i};
-      Entity ve;
-      ve.kind = n::kEnumValue;
-      ve.key = v.name();
-      ve.name = v.name();
-      ve.loc = at(vpath, e.loc);
+      Entity ve = declared(n::kEnumValue, v.name(), v.name(), at(vpath, e.loc));
       ve.set("name", v.name(), at(vpath + std::initializer_list<int>{path_of::kValueName}, ve.loc));
       ve.set(n::kNumber, int64_t{v.number()},
              at(vpath + std::initializer_list<int>{path_of::kValueNumber}, ve.loc));
-      e.children.push_back(std::move(ve));
+      e.children.push_back(trimmed(ve));
     }
     for (int i = 0; i < en.reserved_range_count(); ++i) {
       const auto* r = en.reserved_range(i);  // end is inclusive for enums
@@ -379,20 +362,12 @@ class Converter {
   }
 
   Entity service(const gp::ServiceDescriptor& s, const Path& path) {
-    Entity e;
-    e.kind = n::kService;
-    e.key = s.name();
-    e.name = s.full_name();
-    e.loc = at(path);
+    Entity e = declared(n::kService, s.name(), s.full_name(), at(path));
     e.set("name", s.name(), at(path + std::initializer_list<int>{path_of::kServiceName}, e.loc));
     for (int i = 0; i < s.method_count(); ++i) {
       const gp::MethodDescriptor& m = *s.method(i);
       const Path mpath = path + std::initializer_list<int>{path_of::kServiceMethod, i};
-      Entity r;
-      r.kind = n::kRpc;
-      r.key = m.name();
-      r.name = m.full_name();
-      r.loc = at(mpath, e.loc);
+      Entity r = declared(n::kRpc, m.name(), m.full_name(), at(mpath, e.loc));
       auto sub = [&](std::initializer_list<int> part) { return at(mpath + part, r.loc); };
       r.set("name", m.name(), sub({path_of::kMethodName}));
       r.set(n::kInputType, m.input_type()->full_name(), sub({path_of::kMethodInput}));
@@ -403,7 +378,7 @@ class Converter {
         r.set("idempotency_level", gp::MethodOptions::IdempotencyLevel_Name(m.options().idempotency_level()),
               sub({path_of::kMethodOptions, path_of::kMethodIdempotency}));
       }
-      e.children.push_back(std::move(r));
+      e.children.push_back(trimmed(r));
     }
     return trimmed(e);
   }
