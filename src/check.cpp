@@ -65,9 +65,8 @@ CheckResult check(const std::string& old_path, const std::string& new_path,
   if (options.load.lang.empty()) {
     const detail::FormatPlugin& old_format = format_for(old_path, options.load.lang);
     if (&old_format != &format) {
-      throw InputError(Location{old_path, 0, 0},
-                       "OLD is " + std::string(old_format.name) + " but NEW is " +
-                           std::string(format.name));
+      throw InputError(Location{old_path, 0, 0}, "OLD is " + std::string(old_format.name) +
+                                                     " but NEW is " + std::string(format.name));
     }
   }
   // Select first: a typo in --use must fail before any expensive parsing.

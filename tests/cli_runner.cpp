@@ -1,11 +1,11 @@
 #include "cli_runner.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace breakwater::test {
 namespace {
@@ -36,7 +36,9 @@ void write_file(const std::string& path, const std::string& text) {
   out << text;
 }
 
-std::string source_dir() { return BREAKWATER_SOURCE_DIR; }
+std::string source_dir() {
+  return BREAKWATER_SOURCE_DIR;
+}
 
 Run run_cli(const std::string& cwd, const std::vector<std::string>& args) {
   char err_template[] = "/tmp/bw-test-err-XXXXXX";

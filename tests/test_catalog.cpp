@@ -28,7 +28,8 @@ TEST_SUITE("catalog") {
       for (const auto& c : r.categories) CHECK(categories.contains(c));
     }
     CHECK(ids.size() == 64);
-    CHECK(breakwater::categories_of("protobuf") == std::vector<std::string>{"FILE", "PACKAGE", "WIRE_JSON", "WIRE"});
+    CHECK(breakwater::categories_of("protobuf") ==
+          std::vector<std::string>{"FILE", "PACKAGE", "WIRE_JSON", "WIRE"});
   }
 
   TEST_CASE("catalog, checks and testdata agree") {
@@ -74,11 +75,13 @@ TEST_SUITE("catalog") {
     CHECK_FALSE(wire.on("FIELD_NO_DELETE"));
     const auto defaults = breakwater::detail::select_rules(proto, {}, {});
     CHECK(defaults.ids() == file.ids());
-    const auto except = breakwater::detail::select_rules(proto, {"FILE"}, {"FIELD_NO_DELETE", "WIRE"});
+    const auto except =
+        breakwater::detail::select_rules(proto, {"FILE"}, {"FIELD_NO_DELETE", "WIRE"});
     CHECK_FALSE(except.on("FIELD_NO_DELETE"));
     CHECK_FALSE(except.on("FILE_SAME_PACKAGE"));  // in WIRE too, so removed
     CHECK(except.on("FILE_SAME_GO_PACKAGE"));
     CHECK_THROWS_AS(breakwater::detail::select_rules(proto, {"FILES"}, {}), breakwater::InputError);
-    CHECK_THROWS_AS(breakwater::detail::select_rules(proto, {"FILE"}, {"NOPE"}), breakwater::InputError);
+    CHECK_THROWS_AS(breakwater::detail::select_rules(proto, {"FILE"}, {"NOPE"}),
+                    breakwater::InputError);
   }
 }

@@ -10,7 +10,9 @@ using breakwater::test::run_cli;
 
 namespace {
 const std::string kExample = breakwater::test::source_dir() + "/examples/protobuf";
-int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+int count_lines(const std::string& s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+}
 }  // namespace
 
 TEST_SUITE("cli") {
@@ -24,10 +26,15 @@ TEST_SUITE("cli") {
   }
 
   TEST_CASE("usage errors exit 2 with one line on stderr") {
-    for (const auto& args : std::vector<std::vector<std::string>>{
-             {"check", "v1"}, {"check", "v1", "v2", "--bogus"}, {"frobnicate"},
-             {"check", "v1", "v2", "--use", "FILEZ"}, {"check", "v1", "v2", "--format", "xml"},
-             {"check", "v1", "nowhere"}, {"explain", "NOT_A_RULE"}, {"rules", "--lang", "cobol"}}) {
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"check", "v1"},
+                                               {"check", "v1", "v2", "--bogus"},
+                                               {"frobnicate"},
+                                               {"check", "v1", "v2", "--use", "FILEZ"},
+                                               {"check", "v1", "v2", "--format", "xml"},
+                                               {"check", "v1", "nowhere"},
+                                               {"explain", "NOT_A_RULE"},
+                                               {"rules", "--lang", "cobol"}}) {
       const auto run = run_cli(kExample, args);
       CHECK_MESSAGE(run.status == 2, args[0] << " " << (args.size() > 1 ? args[1] : ""));
       CHECK(count_lines(run.err) == 1);
@@ -50,10 +57,13 @@ TEST_SUITE("cli") {
     put("good/a.proto", "syntax = \"proto3\";\nmessage A {}\n");
     put("truncated.binpb", std::string("\x0a\x80\x01\x0a\x07a.proto", 12));
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {"junk", "junk/a.proto:1:"}, {"cycle", "cycle/b.proto:2:1: error: import cycle: a.proto -> b.proto -> a.proto"},
-        {"truncated.binpb", "truncated.binpb:1:1: error:"}, {"no-such-dir", "no-such-dir: error: no such file"}};
+        {"junk", "junk/a.proto:1:"},
+        {"cycle", "cycle/b.proto:2:1: error: import cycle: a.proto -> b.proto -> a.proto"},
+        {"truncated.binpb", "truncated.binpb:1:1: error:"},
+        {"no-such-dir", "no-such-dir: error: no such file"}};
     for (const auto& [input, where] : cases) {
-      for (const auto& args : {std::vector<std::string>{"check", input, "good"}, std::vector<std::string>{"check", "good", input}}) {
+      for (const auto& args : {std::vector<std::string>{"check", input, "good"},
+                               std::vector<std::string>{"check", "good", input}}) {
         const auto run = run_cli(dir, args);
         CAPTURE(input);
         CHECK(run.status == 2);
@@ -73,7 +83,8 @@ TEST_SUITE("cli") {
 
   TEST_CASE("text output: compiler-style lines, old location, fix, summary") {
     const auto run = run_cli(kExample, {"check", "v1", "v2"});
-    CHECK(run.out.find("v2/acme/user/v1/user.proto:10:1: error[FIELD_NO_DELETE]: ") != std::string::npos);
+    CHECK(run.out.find("v2/acme/user/v1/user.proto:10:1: error[FIELD_NO_DELETE]: ") !=
+          std::string::npos);
     CHECK(run.out.find("    old: v1/acme/user/v1/user.proto:13:3") != std::string::npos);
     CHECK(run.out.find("    fix: ") != std::string::npos);
     CHECK(run.out.find("\x1b[") == std::string::npos);
@@ -98,7 +109,8 @@ TEST_SUITE("cli") {
     CHECK(run.out.empty());
     const auto doc = nlohmann::json::parse(breakwater::test::read_file(out));
     CHECK(doc["version"] == "2.1.0");
-    CHECK(doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
+    CHECK(doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+             ["uriBaseId"] == "%SRCROOT%");
     std::filesystem::remove(out);
   }
 
@@ -116,8 +128,12 @@ TEST_SUITE("cli") {
 
   TEST_CASE("output is byte-identical with one and many threads") {
     for (const char* format : {"text", "json", "sarif"}) {
-      const auto one = run_cli(kExample, {"check", "v1", "v2", "--use", "FILE,PACKAGE,WIRE_JSON,WIRE", "-j", "1", "--format", format});
-      const auto many = run_cli(kExample, {"check", "v1", "v2", "--use", "FILE,PACKAGE,WIRE_JSON,WIRE", "-j", "8", "--format", format});
+      const auto one =
+          run_cli(kExample, {"check", "v1", "v2", "--use", "FILE,PACKAGE,WIRE_JSON,WIRE", "-j", "1",
+                             "--format", format});
+      const auto many =
+          run_cli(kExample, {"check", "v1", "v2", "--use", "FILE,PACKAGE,WIRE_JSON,WIRE", "-j", "8",
+                             "--format", format});
       CHECK(one.out == many.out);
     }
   }

@@ -57,8 +57,9 @@ TEST_SUITE("core") {
       x.message = "m";
       return x;
     };
-    std::vector<breakwater::Finding> v = {f("b.proto", 1, "A"), f("a.proto", 9, "B"), f("a.proto", 9, "A"),
-                                          f("a.proto", 10, "A"), f("a.proto", 9, "A")};
+    std::vector<breakwater::Finding> v = {f("b.proto", 1, "A"), f("a.proto", 9, "B"),
+                                          f("a.proto", 9, "A"), f("a.proto", 10, "A"),
+                                          f("a.proto", 9, "A")};
     breakwater::sort_and_dedupe(v);
     REQUIRE(v.size() == 4);
     CHECK(v[0].location.line == 9);

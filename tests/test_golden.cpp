@@ -51,7 +51,8 @@ std::vector<std::string> with(std::vector<std::string> base, const std::vector<s
 void check_self_compare(const fs::path& dir, const std::vector<std::string>& args) {
   for (const char* side : {"old", "new"}) {
     const auto run = run_cli(dir.string(), with({"check", side, side}, args));
-    CHECK_MESSAGE(run.status == 0, dir.filename().string() << ": " << side << " vs " << side << "\n" << run.out << run.err);
+    CHECK_MESSAGE(run.status == 0, dir.filename().string() << ": " << side << " vs " << side << "\n"
+                                                           << run.out << run.err);
   }
 }
 
@@ -67,17 +68,21 @@ TEST_SUITE("golden") {
       const breakwater::RuleInfo* rule = breakwater::find_rule(id);
       REQUIRE_MESSAGE(rule != nullptr, "testdata for unknown rule " << id);
       const auto args = case_args(dir, rule->categories.front());
-      const auto run = run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
+      const auto run =
+          run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
       CAPTURE(id);
       CHECK_MESSAGE(run.status == 1, id << ": exit " << run.status << "\n" << run.err);
       CHECK_MESSAGE(run.err.empty(), id << ": " << run.err);
-      CHECK_MESSAGE(run.out.find("[" + id + "]") != std::string::npos, id << " did not fire:\n" << run.out);
+      CHECK_MESSAGE(run.out.find("[" + id + "]") != std::string::npos, id << " did not fire:\n"
+                                                                          << run.out);
       const fs::path expected = dir / "expected.txt";
       if (updating()) {
         breakwater::test::write_file(expected.string(), run.out);
       } else {
         CHECK_MESSAGE(fs::exists(expected), id << ": no expected.txt (run with UPDATE_GOLDEN=1)");
-        CHECK_MESSAGE(read_file(expected.string()) == run.out, id << ": output differs from expected.txt:\n" << run.out);
+        CHECK_MESSAGE(read_file(expected.string()) == run.out,
+                      id << ": output differs from expected.txt:\n"
+                         << run.out);
       }
       check_self_compare(dir, args);
       ++cases;
@@ -86,11 +91,13 @@ TEST_SUITE("golden") {
   }
 
   TEST_CASE("compatible edits report nothing") {
-    const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" / "protobuf" / "compatible";
+    const fs::path root =
+        fs::path(breakwater::test::source_dir()) / "testdata" / "protobuf" / "compatible";
     int cases = 0;
     for (const fs::path& dir : case_dirs(root)) {
       const auto args = case_args(dir, "FILE");
-      const auto run = run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
+      const auto run =
+          run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
       CHECK_MESSAGE(run.status == 0, dir.filename().string() << ":\n" << run.out << run.err);
       CHECK(run.err.empty());
       check_self_compare(dir, args);

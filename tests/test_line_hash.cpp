@@ -15,7 +15,8 @@ TEST_SUITE("line_hash") {
   }
 
   TEST_CASE("codeql-action vectors") {
-    const std::string path = std::string(BREAKWATER_SHARED_FORMATS) + "/examples/primaryLocationLineHash-vectors.json";
+    const std::string path =
+        std::string(BREAKWATER_SHARED_FORMATS) + "/examples/primaryLocationLineHash-vectors.json";
     if (!std::filesystem::exists(path)) {
       MESSAGE("vectors not found at " << path << "; only the built-in case ran");
       return;

@@ -94,7 +94,8 @@ TEST_SUITE("protobuf_load") {
     CHECK(schema.roots[0].key == "user.proto");
     LoadOptions with_root;
     with_root.include_paths = {kExample + "/v1"};
-    const auto order = breakwater::load_schema(kExample + "/v1/acme/order/v1/order.proto", with_root);
+    const auto order =
+        breakwater::load_schema(kExample + "/v1/acme/order/v1/order.proto", with_root);
     REQUIRE(order.roots.size() == 1);
     CHECK(order.roots[0].key == "acme/order/v1/order.proto");
   }
@@ -106,8 +107,9 @@ TEST_SUITE("protobuf_load") {
       return;
     }
     Scratch s;
-    const std::string cmd = protoc + " -I " + kExample + "/v1 --include_imports --include_source_info -o " +
-                            s.path("set.bin") + " acme/user/v1/user.proto acme/order/v1/order.proto";
+    const std::string cmd = protoc + " -I " + kExample +
+                            "/v1 --include_imports --include_source_info -o " + s.path("set.bin") +
+                            " acme/user/v1/user.proto acme/order/v1/order.proto";
     REQUIRE(std::system(cmd.c_str()) == 0);
     const auto from_set = breakwater::load_schema(s.path("set.bin"), {});
     const auto from_dir = breakwater::load_schema(kExample + "/v1", {});
@@ -134,7 +136,9 @@ TEST_SUITE("protobuf_load") {
     Scratch s;
     s.put("a.proto", "syntax = \"proto3\";\n\nimport \"nope/b.proto\";\n");
     const std::string err = load_error(s.path());
-    CHECK_MESSAGE(err.find("a.proto:3:1: error: import \"nope/b.proto\" not found") != std::string::npos, err);
+    CHECK_MESSAGE(
+        err.find("a.proto:3:1: error: import \"nope/b.proto\" not found") != std::string::npos,
+        err);
   }
 
   TEST_CASE("import cycles are refused with the cycle spelled out") {
@@ -151,20 +155,27 @@ TEST_SUITE("protobuf_load") {
     s.put("a.proto", "syntax = \"proto3\";\npackage p;\nmessage M {}\n");
     s.put("b.proto", "syntax = \"proto3\";\npackage p;\n\nmessage M {}\n");
     const std::string err = load_error(s.path());
-    CHECK_MESSAGE(err.find("b.proto:4:9: error: \"p.M\" is already defined") != std::string::npos, err);
+    CHECK_MESSAGE(err.find("b.proto:4:9: error: \"p.M\" is already defined") != std::string::npos,
+                  err);
   }
 
-  TEST_CASE("binary junk, truncated descriptor sets, missing paths and unsafe imports fail cleanly") {
+  TEST_CASE(
+      "binary junk, truncated descriptor sets, missing paths and unsafe imports fail cleanly") {
     Scratch s;
     std::string junk;
     for (int i = 0; i < 512; ++i) junk += static_cast<char>((i * 37 + 11) % 256);
     s.put("junk/x.proto", junk);
     CHECK(load_error(s.path("junk")).find("x.proto:1:") != std::string::npos);
     s.put("set.binpb", std::string("\x0a\xff\x01\x0a\x05hello", 9));
-    CHECK(load_error(s.path("set.binpb")).find("set.binpb:1:1: error: not a .proto file and not a valid FileDescriptorSet") != std::string::npos);
-    CHECK(load_error(s.path("missing")).find("missing: error: no such file or directory") != std::string::npos);
+    CHECK(load_error(s.path("set.binpb"))
+              .find("set.binpb:1:1: error: not a .proto file and not a valid FileDescriptorSet") !=
+          std::string::npos);
+    CHECK(load_error(s.path("missing")).find("missing: error: no such file or directory") !=
+          std::string::npos);
     s.put("up/a.proto", "syntax = \"proto3\";\nimport \"../secret.proto\";\n");
-    CHECK(load_error(s.path("up")).find("a.proto:2:1: error: import \"../secret.proto\" must be a relative path") != std::string::npos);
+    CHECK(load_error(s.path("up"))
+              .find("a.proto:2:1: error: import \"../secret.proto\" must be a relative path") !=
+          std::string::npos);
     s.put("empty/readme.txt", "no protos here");
     CHECK(load_error(s.path("empty")).find("error:") != std::string::npos);
   }
@@ -176,7 +187,9 @@ TEST_SUITE("protobuf_load") {
     for (int i = 0; i < 5000; ++i) text += "}\n";
     s.put("deep.proto", text);
     const std::string err = load_error(s.path());
-    CHECK_MESSAGE(err.find("deep.proto:33:9: error: Reached maximum recursion limit") != std::string::npos, err);
+    CHECK_MESSAGE(
+        err.find("deep.proto:33:9: error: Reached maximum recursion limit") != std::string::npos,
+        err);
   }
 
   TEST_CASE("the model is identical with one and many threads") {

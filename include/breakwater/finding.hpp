@@ -18,12 +18,12 @@ struct Finding {
   Severity severity = Severity::error;
   std::vector<std::string> categories;
   std::string format;
-  std::string entity;      // fully qualified element, e.g. acme.v1.User.email
-  std::string message;     // one sentence: what changed, old -> new
-  Location location;       // NEW side, or the nearest surviving parent in NEW for deletions
-  Location old_location;   // OLD side, when the element existed there
-  std::string fix;         // the safe alternative, specific to this finding when possible
-  std::string fingerprint; // line-independent identity: rule, format, entity, message
+  std::string entity;       // fully qualified element, e.g. acme.v1.User.email
+  std::string message;      // one sentence: what changed, old -> new
+  Location location;        // NEW side, or the nearest surviving parent in NEW for deletions
+  Location old_location;    // OLD side, when the element existed there
+  std::string fix;          // the safe alternative, specific to this finding when possible
+  std::string fingerprint;  // line-independent identity: rule, format, entity, message
 };
 
 // Sorts by file, line, column, rule, message and removes exact duplicates. The single place

@@ -4,11 +4,11 @@
 
 #include "core/engine.hpp"
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 namespace breakwater::cli {
 namespace {
@@ -36,7 +36,8 @@ bool want_colour(const CheckArgs& args) {
 std::string canonical_format(const std::string& lang) {
   if (lang.empty()) return {};
   const detail::FormatPlugin* f = detail::find_format(lang);
-  if (f == nullptr) throw InputError({}, "--lang: unknown language '" + lang + "' (supported: proto)");
+  if (f == nullptr)
+    throw InputError({}, "--lang: unknown language '" + lang + "' (supported: proto)");
   return std::string(f->name);
 }
 
@@ -95,24 +96,26 @@ int run_rules(const std::string& lang, const std::string& format) {
       };
       std::string cats;
       for (const auto& c : r.categories) cats += (cats.empty() ? "" : ", ") + str(c);
-      out += "  {\"id\": " + str(r.id) + ", \"format\": " + str(r.format) + ", \"categories\": [" + cats +
-             "], \"severity\": " + str(std::string(to_string(r.severity))) + ", \"available\": " +
-             (r.available ? "true" : "false") + ", \"summary\": " + str(r.summary) + "}" +
-             (i + 1 < rules.size() ? ",\n" : "\n");
+      out += "  {\"id\": " + str(r.id) + ", \"format\": " + str(r.format) + ", \"categories\": [" +
+             cats + "], \"severity\": " + str(std::string(to_string(r.severity))) +
+             ", \"available\": " + (r.available ? "true" : "false") +
+             ", \"summary\": " + str(r.summary) + "}" + (i + 1 < rules.size() ? ",\n" : "\n");
     }
     out += "]\n";
   } else if (format == "markdown") {
     out = "| Rule | Categories | Summary |\n|---|---|---|\n";
     for (const RuleInfo* r : rules) {
-      out += "| `" + r->id + "` | " + joined(r->categories, ", ") + " | " + markdown_cell(r->summary) +
-             (r->available ? "" : " *(unavailable: " + markdown_cell(r->unavailable_reason) + ")*") + " |\n";
+      out +=
+          "| `" + r->id + "` | " + joined(r->categories, ", ") + " | " + markdown_cell(r->summary) +
+          (r->available ? "" : " *(unavailable: " + markdown_cell(r->unavailable_reason) + ")*") +
+          " |\n";
     }
   } else if (format == "text") {
     size_t width = 0;
     for (const RuleInfo* r : rules) width = std::max(width, r->id.size());
     for (const RuleInfo* r : rules) {
-      out += r->id + std::string(width + 2 - r->id.size(), ' ') + joined(r->categories, ",") + "  " +
-             r->summary + (r->available ? "" : " (unavailable)") + "\n";
+      out += r->id + std::string(width + 2 - r->id.size(), ' ') + joined(r->categories, ",") +
+             "  " + r->summary + (r->available ? "" : " (unavailable)") + "\n";
     }
   } else {
     throw InputError({}, "--format: expected text, json or markdown");
@@ -125,14 +128,16 @@ int run_explain(const std::string& rule_id) {
   const RuleInfo* r = find_rule(rule_id);
   if (r == nullptr) throw InputError({}, "unknown rule '" + rule_id + "' (see `breakwater rules`)");
   std::string out = r->id + " (" + r->format + "; " + joined(r->categories, ", ") + "; " +
-                    std::string(to_string(r->severity)) + ")\n\n" + r->summary + "\n\nWhy it breaks:\n  " +
-                    r->why + "\n\nInstead:\n  " + r->fix + "\n";
+                    std::string(to_string(r->severity)) + ")\n\n" + r->summary +
+                    "\n\nWhy it breaks:\n  " + r->why + "\n\nInstead:\n  " + r->fix + "\n";
   if (!r->example.empty()) {
     out += "\nExample:\n";
     size_t start = 0;
     while (start <= r->example.size()) {
       const size_t end = r->example.find('\n', start);
-      out += "  " + r->example.substr(start, end == std::string::npos ? std::string::npos : end - start) + "\n";
+      out += "  " +
+             r->example.substr(start, end == std::string::npos ? std::string::npos : end - start) +
+             "\n";
       if (end == std::string::npos) break;
       start = end + 1;
     }

@@ -12,7 +12,7 @@ struct CheckArgs {
   std::string old_path, new_path;
   CheckOptions options;
   std::string format = "text";
-  std::string output;          // "" = stdout
+  std::string output;  // "" = stdout
   std::string fail_on = "error";
   std::string color = "auto";  // auto | always | never
 };

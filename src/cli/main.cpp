@@ -13,8 +13,10 @@ int main(int argc, char** argv) {
   using breakwater::InputError;
   namespace cli = breakwater::cli;
 
-  CLI::App app{"breakwater: stop unsafe schema upgrades before they merge.\n"
-               "Exit status: 0 no finding at or above --fail-on, 1 breaking findings, 2 usage or input error."};
+  CLI::App app{
+      "breakwater: stop unsafe schema upgrades before they merge.\n"
+      "Exit status: 0 no finding at or above --fail-on, 1 breaking findings, 2 usage or input "
+      "error."};
   app.set_version_flag("--version", std::string("breakwater ") + BREAKWATER_VERSION);
   app.require_subcommand(1);
 
@@ -23,31 +25,55 @@ int main(int argc, char** argv) {
   std::vector<std::string> includes;
   unsigned jobs = 0;
   auto* check_cmd = app.add_subcommand("check", "Compare OLD and NEW and report breaking changes.");
-  check_cmd->add_option("OLD", check.old_path, "The previous version: a .proto file, a directory, or a FileDescriptorSet")->required();
-  check_cmd->add_option("NEW", check.new_path, "The candidate version, same kinds as OLD")->required();
+  check_cmd
+      ->add_option("OLD", check.old_path,
+                   "The previous version: a .proto file, a directory, or a FileDescriptorSet")
+      ->required();
+  check_cmd->add_option("NEW", check.new_path, "The candidate version, same kinds as OLD")
+      ->required();
   check_cmd->add_option("--lang", lang, "Input language (proto); detected when omitted");
-  check_cmd->add_option("--use", check.options.use, "Rule ids or categories to run (comma-separated; proto default: FILE)")->delimiter(',');
-  check_cmd->add_option("--except", check.options.except, "Rule ids or categories to leave out (comma-separated)")->delimiter(',');
-  check_cmd->add_option("--format", check.format, "Report format")->check(CLI::IsMember({"text", "json", "sarif"}))->capture_default_str();
+  check_cmd
+      ->add_option("--use", check.options.use,
+                   "Rule ids or categories to run (comma-separated; proto default: FILE)")
+      ->delimiter(',');
+  check_cmd
+      ->add_option("--except", check.options.except,
+                   "Rule ids or categories to leave out (comma-separated)")
+      ->delimiter(',');
+  check_cmd->add_option("--format", check.format, "Report format")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->capture_default_str();
   check_cmd->add_option("-o,--output", check.output, "Write the report to FILE instead of stdout");
-  check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit status 1")->check(CLI::IsMember({"error", "warning", "info", "never"}))->capture_default_str();
-  check_cmd->add_option("--color", check.color, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
-  check_cmd->add_option("-I,--include", includes, "Extra import directory for .proto inputs (repeatable)");
-  check_cmd->add_option("-j,--jobs", jobs, "Parser threads (0 = one per core)")->capture_default_str();
+  check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit status 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  check_cmd->add_option("--color", check.color, "Colour in text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check_cmd->add_option("-I,--include", includes,
+                        "Extra import directory for .proto inputs (repeatable)");
+  check_cmd->add_option("-j,--jobs", jobs, "Parser threads (0 = one per core)")
+      ->capture_default_str();
 
   std::string rules_lang, rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "List the rule catalog.");
   rules_cmd->add_option("--lang", rules_lang, "Only rules of this language (proto)");
-  rules_cmd->add_option("--format", rules_format, "Listing format")->check(CLI::IsMember({"text", "json", "markdown"}))->capture_default_str();
+  rules_cmd->add_option("--format", rules_format, "Listing format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
 
   std::string explain_id;
-  auto* explain_cmd = app.add_subcommand("explain", "Explain one rule: why it breaks and what to do instead.");
+  auto* explain_cmd =
+      app.add_subcommand("explain", "Explain one rule: why it breaks and what to do instead.");
   explain_cmd->add_option("RULE_ID", explain_id, "A rule id, e.g. FIELD_NO_DELETE")->required();
 
   std::string dump_path, dump_format = "json";
   auto* dump_cmd = app.add_subcommand("dump", "Print the common model a loader builds from PATH.");
-  dump_cmd->add_option("PATH", dump_path, "A .proto file, a directory, or a FileDescriptorSet")->required();
-  dump_cmd->add_option("--format", dump_format, "Output format")->check(CLI::IsMember({"json"}))->capture_default_str();
+  dump_cmd->add_option("PATH", dump_path, "A .proto file, a directory, or a FileDescriptorSet")
+      ->required();
+  dump_cmd->add_option("--format", dump_format, "Output format")
+      ->check(CLI::IsMember({"json"}))
+      ->capture_default_str();
   dump_cmd->add_option("--lang", lang, "Input language (proto); detected when omitted");
   dump_cmd->add_option("-I,--include", includes, "Extra import directory (repeatable)");
   dump_cmd->add_option("-j,--jobs", jobs, "Parser threads (0 = one per core)");

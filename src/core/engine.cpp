@@ -8,8 +8,8 @@
 
 namespace breakwater::detail {
 
-void Emitter::emit(std::string_view rule_id, std::string entity, std::string message,
-                   SourceRef at, SourceRef old_at, std::string fix) {
+void Emitter::emit(std::string_view rule_id, std::string entity, std::string message, SourceRef at,
+                   SourceRef old_at, std::string fix) {
   Finding f;
   f.rule_id = std::string(rule_id);
   f.entity = std::move(entity);
@@ -52,8 +52,8 @@ void apply_token(const FormatPlugin& format, const std::string& token, const cha
   bool known = false;
   for (const RuleInfo& r : catalog()) {
     if (r.format != format.name) continue;
-    const bool named = r.id == token ||
-                       std::find(r.categories.begin(), r.categories.end(), token) != r.categories.end();
+    const bool named = r.id == token || std::find(r.categories.begin(), r.categories.end(),
+                                                  token) != r.categories.end();
     if (!named) continue;
     known = true;
     if (!r.available) continue;
@@ -64,8 +64,8 @@ void apply_token(const FormatPlugin& format, const std::string& token, const cha
     }
   }
   if (!known) {
-    throw InputError({}, std::string(flag) + ": unknown rule or category '" + token +
-                             "' for " + std::string(format.name) + " (categories: " +
+    throw InputError({}, std::string(flag) + ": unknown rule or category '" + token + "' for " +
+                             std::string(format.name) + " (categories: " +
                              joined(categories_of(format.name)) + "; see `breakwater rules`)");
   }
 }
@@ -97,7 +97,8 @@ std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_sch
     f.categories = rule->categories;
     f.format = rule->format;
     if (f.fix.empty()) f.fix = rule->fix;
-    f.fingerprint = stable_hash_hex(f.rule_id + '\n' + f.format + '\n' + f.entity + '\n' + f.message);
+    f.fingerprint =
+        stable_hash_hex(f.rule_id + '\n' + f.format + '\n' + f.entity + '\n' + f.message);
     findings.push_back(std::move(f));
   }
   sort_and_dedupe(findings);

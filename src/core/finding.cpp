@@ -37,9 +37,10 @@ void sort_and_dedupe(std::vector<Finding>& findings) {
   };
   std::sort(findings.begin(), findings.end(),
             [&](const Finding& a, const Finding& b) { return order(a) < order(b); });
-  findings.erase(std::unique(findings.begin(), findings.end(),
-                             [&](const Finding& a, const Finding& b) { return order(a) == order(b); }),
-                 findings.end());
+  findings.erase(
+      std::unique(findings.begin(), findings.end(),
+                  [&](const Finding& a, const Finding& b) { return order(a) == order(b); }),
+      findings.end());
 }
 
 }  // namespace breakwater

@@ -23,7 +23,8 @@ Json value_json(const Value& v) {
 }
 
 Json entity_json(const Schema& schema, const Entity& e) {
-  Json out = {{"kind", std::string(e.kind)}, {"key", e.key}, {"name", e.name}, {"at", at(schema, e.loc)}};
+  Json out = {
+      {"kind", std::string(e.kind)}, {"key", e.key}, {"name", e.name}, {"at", at(schema, e.loc)}};
   Json attrs = Json::object();
   for (const Attr& a : e.attrs) attrs[std::string(a.name)] = value_json(a.value);
   out["attrs"] = std::move(attrs);

@@ -26,8 +26,11 @@ std::string render_json(const CheckResult& result, const ReportOptions&) {
   doc["format"] = result.format;
   doc["rules_run"] = result.rules_run;
   const Tally t = tally(result);
-  doc["summary"] = {{"findings", result.findings.size()}, {"error", t.error},
-                    {"warning", t.warning}, {"info", t.info}, {"files", t.files}};
+  doc["summary"] = {{"findings", result.findings.size()},
+                    {"error", t.error},
+                    {"warning", t.warning},
+                    {"info", t.info},
+                    {"files", t.files}};
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const Finding& f : result.findings) {
     const RuleInfo* rule = find_rule(f.rule_id);

@@ -31,7 +31,9 @@ Tally tally(const CheckResult& result) {
   Tally t;
   std::set<std::string> files;
   for (const Finding& f : result.findings) {
-    (f.severity == Severity::error ? t.error : f.severity == Severity::warning ? t.warning : t.info)++;
+    (f.severity == Severity::error     ? t.error
+     : f.severity == Severity::warning ? t.warning
+                                       : t.info)++;
     files.insert(f.location.file);
   }
   t.files = static_cast<int>(files.size());

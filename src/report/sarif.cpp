@@ -54,7 +54,9 @@ Json artifact(const std::string& path) {
 
 Json physical(const Location& l) {
   return {{"artifactLocation", artifact(l.file)},
-          {"region", {{"startLine", std::max<uint32_t>(l.line, 1)}, {"startColumn", std::max<uint32_t>(l.column, 1)}}}};
+          {"region",
+           {{"startLine", std::max<uint32_t>(l.line, 1)},
+            {"startColumn", std::max<uint32_t>(l.column, 1)}}}};
 }
 
 std::string where(const Location& l) {
@@ -93,7 +95,11 @@ Json rule_json(const RuleInfo& r) {
           {"fullDescription", {{"text", clip(r.why)}}},
           {"help", {{"text", clip(r.why + " " + help, 4000)}, {"markdown", markdown}}},
           {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
-          {"properties", {{"tags", tags}, {"precision", "very-high"}, {"problem.severity", sarif_level(r.severity) == "note" ? "recommendation" : sarif_level(r.severity)}}}};
+          {"properties",
+           {{"tags", tags},
+            {"precision", "very-high"},
+            {"problem.severity",
+             sarif_level(r.severity) == "note" ? "recommendation" : sarif_level(r.severity)}}}};
 }
 
 }  // namespace
@@ -114,8 +120,8 @@ std::string render_sarif(const CheckResult& result, const ReportOptions&) {
     Json r = {{"ruleId", f.rule_id}};
     if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) r["ruleIndex"] = it->second;
     r["level"] = sarif_level(f.severity);
-    const bool has_old = f.old_location.known() &&
-                         !(f.old_location.file == f.location.file && f.old_location.line == f.location.line);
+    const bool has_old = f.old_location.known() && !(f.old_location.file == f.location.file &&
+                                                     f.old_location.line == f.location.line);
     if (has_old) text += " Before: [" + where(f.old_location) + "](1).";
     if (!f.fix.empty()) text += " Fix: " + f.fix;
     r["message"] = {{"text", text}};
@@ -123,20 +129,20 @@ std::string render_sarif(const CheckResult& result, const ReportOptions&) {
     r["partialFingerprints"] = {{"primaryLocationLineHash", hashes.at(f.location)},
                                 {"breakwater/v1", f.fingerprint}};
     if (has_old) {
-      r["relatedLocations"] = Json::array(
-          {{{"id", 1}, {"physicalLocation", physical(f.old_location)}, {"message", {{"text", "OLD version"}}}}});
+      r["relatedLocations"] = Json::array({{{"id", 1},
+                                            {"physicalLocation", physical(f.old_location)},
+                                            {"message", {{"text", "OLD version"}}}}});
     }
     r["properties"] = {{"entity", f.entity}, {"categories", f.categories}};
     results.push_back(std::move(r));
   }
-  Json run = {{"tool",
-               {{"driver",
-                 {{"name", "breakwater"},
-                  {"semanticVersion", BREAKWATER_VERSION},
-                  {"rules", rules}}}}},
-              {"automationDetails", {{"id", "breakwater/" + result.format + "/"}}},
-              {"columnKind", "unicodeCodePoints"},
-              {"results", results}};
+  Json run = {
+      {"tool",
+       {{"driver",
+         {{"name", "breakwater"}, {"semanticVersion", BREAKWATER_VERSION}, {"rules", rules}}}}},
+      {"automationDetails", {{"id", "breakwater/" + result.format + "/"}}},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", results}};
   Json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({run})}};

@@ -15,7 +15,8 @@ struct Paint {
 
 std::string where(const Location& l) {
   std::string out = l.file;
-  if (l.line > 0) out += ":" + std::to_string(l.line) + ":" + std::to_string(l.column > 0 ? l.column : 1);
+  if (l.line > 0)
+    out += ":" + std::to_string(l.line) + ":" + std::to_string(l.column > 0 ? l.column : 1);
   return out;
 }
 
@@ -33,10 +34,13 @@ std::string render_text(const CheckResult& result, const ReportOptions& options)
     if (previous_file != nullptr && *previous_file != f.location.file) out += "\n";
     previous_file = &f.location.file;
     const std::string_view sev = to_string(f.severity);
-    const char* colour = f.severity == Severity::error ? "1;31" : f.severity == Severity::warning ? "1;33" : "1;36";
-    out += paint("1", where(f.location) + ":") + " " + paint(colour, std::string(sev) + "[" + f.rule_id + "]") +
-           ": " + f.message + "\n";
-    const bool old_is_anchor = f.old_location.file == f.location.file && f.old_location.line == f.location.line;
+    const char* colour = f.severity == Severity::error     ? "1;31"
+                         : f.severity == Severity::warning ? "1;33"
+                                                           : "1;36";
+    out += paint("1", where(f.location) + ":") + " " +
+           paint(colour, std::string(sev) + "[" + f.rule_id + "]") + ": " + f.message + "\n";
+    const bool old_is_anchor =
+        f.old_location.file == f.location.file && f.old_location.line == f.location.line;
     if (f.old_location.known() && !old_is_anchor) {
       out += "    " + paint("2", "old:") + " " + where(f.old_location) + "\n";
     }
@@ -44,15 +48,16 @@ std::string render_text(const CheckResult& result, const ReportOptions& options)
   }
   const Tally t = tally(result);
   if (!result.findings.empty()) out += "\n";
-  const std::string checked = plural(static_cast<int>(result.rules_run.size()), "rule") + " checked";
+  const std::string checked =
+      plural(static_cast<int>(result.rules_run.size()), "rule") + " checked";
   if (result.findings.empty()) {
     out += "breakwater: no breaking changes (" + checked + ").\n";
   } else {
     std::string counts = plural(t.error, "error");
     if (t.warning > 0) counts += ", " + plural(t.warning, "warning");
     if (t.info > 0) counts += ", " + std::to_string(t.info) + " info";
-    out += "breakwater: " + plural(static_cast<int>(result.findings.size()), "breaking change") + " (" +
-           counts + ") in " + plural(t.files, "file") + " (" + checked + ").\n";
+    out += "breakwater: " + plural(static_cast<int>(result.findings.size()), "breaking change") +
+           " (" + counts + ") in " + plural(t.files, "file") + " (" + checked + ").\n";
   }
   return out;
 }

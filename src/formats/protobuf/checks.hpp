@@ -29,7 +29,10 @@ struct Sides {
       : old_side(o), new_side(n), enabled(e), out(emitter), shared_(nullptr) {}
   // The same sides reporting to another emitter, reusing `from`'s (already built) pairings.
   Sides(const Sides& from, detail::Emitter& emitter)
-      : old_side(from.old_side), new_side(from.new_side), enabled(from.enabled), out(emitter),
+      : old_side(from.old_side),
+        new_side(from.new_side),
+        enabled(from.enabled),
+        out(emitter),
         shared_(&from) {}
 
   const Index& old_side;
@@ -46,7 +49,8 @@ struct Sides {
   const std::vector<FieldPair>& field_pairs() const;
 
  private:
-  mutable std::map<std::string, std::vector<std::pair<const Placed*, const Placed*>>, std::less<>> pairs_;
+  mutable std::map<std::string, std::vector<std::pair<const Placed*, const Placed*>>, std::less<>>
+      pairs_;
   mutable std::optional<std::vector<FieldPair>> field_pairs_;
   const Sides* shared_;  // when set, pairings come from there (read-only, thread-safe)
 };

@@ -29,8 +29,9 @@ void check_FILE_NO_DELETE(const Sides& s) {
     if (s.new_side.file(f->key) != nullptr) continue;
     s.out.emit("FILE_NO_DELETE", f->key, "File " + q(f->key) + " was deleted.",
                importer_in_new(s, {f->key}), f->loc,
-               "Keep " + f->key + " (deprecate its contents instead); to move types, leave the "
-               "file in place until every consumer has migrated.");
+               "Keep " + f->key +
+                   " (deprecate its contents instead); to move types, leave the "
+                   "file in place until every consumer has migrated.");
   }
 }
 
@@ -77,16 +78,18 @@ void deleted_in_package(const Sides& s, std::string_view rule, std::string_view 
 }  // namespace
 
 void check_MESSAGE_NO_DELETE(const Sides& s) {
-  deleted_in_file(s, "MESSAGE_NO_DELETE", n::kMessage,
-                  "Keep the message and mark it `option deprecated = true;` instead of deleting it.");
+  deleted_in_file(
+      s, "MESSAGE_NO_DELETE", n::kMessage,
+      "Keep the message and mark it `option deprecated = true;` instead of deleting it.");
 }
 void check_ENUM_NO_DELETE(const Sides& s) {
   deleted_in_file(s, "ENUM_NO_DELETE", n::kEnum,
                   "Keep the enum and mark it `option deprecated = true;` instead of deleting it.");
 }
 void check_SERVICE_NO_DELETE(const Sides& s) {
-  deleted_in_file(s, "SERVICE_NO_DELETE", n::kService,
-                  "Keep the service and mark it `option deprecated = true;` until no client calls it.");
+  deleted_in_file(
+      s, "SERVICE_NO_DELETE", n::kService,
+      "Keep the service and mark it `option deprecated = true;` until no client calls it.");
 }
 void check_EXTENSION_NO_DELETE(const Sides& s) {
   deleted_in_file(s, "EXTENSION_NO_DELETE", n::kExtension,
@@ -118,8 +121,9 @@ void check_PACKAGE_NO_DELETE(const Sides& s) {
     s.out.emit("PACKAGE_NO_DELETE", package,
                "Previously present package " + q(package) + " was deleted.",
                importer_in_new(s, gone), files.front()->loc,
-               "Keep package " + package + " alongside its successor until every consumer has "
-               "moved; publish the new version (e.g. a .v2 package) next to it.");
+               "Keep package " + package +
+                   " alongside its successor until every consumer has "
+                   "moved; publish the new version (e.g. a .v2 package) next to it.");
   }
 }
 
@@ -133,8 +137,9 @@ void check_RPC_NO_DELETE(const Sides& s) {
                  "Previously present RPC " + q(rpc->key) + " on service " + q(o.entity->name) +
                      " was deleted.",
                  nw.entity->loc, rpc->loc,
-                 "Keep RPC " + rpc->key + " and mark it `option deprecated = true;` until no "
-                 "client calls it.");
+                 "Keep RPC " + rpc->key +
+                     " and mark it `option deprecated = true;` until no "
+                     "client calls it.");
     }
   });
 }
@@ -173,9 +178,10 @@ void deleted_fields(const Sides& s, std::string_view rule, Unless unless) {
       const std::string name(f->str("name"));
       if (unless == Unless::name && reserved_name_set.contains(name)) continue;
       if (unless == Unless::number && reserved.covers(number)) continue;
-      std::string fix = "Keep the field and mark it `[deprecated = true]`; to remove it, add `reserved " +
-                        std::to_string(number) + ";` and `reserved \"" + name + "\";` to message " +
-                        o.entity->key + ".";
+      std::string fix =
+          "Keep the field and mark it `[deprecated = true]`; to remove it, add `reserved " +
+          std::to_string(number) + ";` and `reserved \"" + name + "\";` to message " +
+          o.entity->key + ".";
       if (unless == Unless::name) {
         fix = "Add `reserved \"" + name + "\";` to message " + o.entity->key +
               " so JSON readers never see the name reused.";
@@ -208,14 +214,16 @@ void deleted_enum_values(const Sides& s, std::string_view rule, Unless unless) {
         // Every name the number had must be reserved.
         bool all_reserved = true;
         for (const Entity* alias : children_of(*o.entity, n::kEnumValue)) {
-          if (alias->num(n::kNumber) == number) all_reserved = all_reserved && reserved_name_set.contains(alias->key);
+          if (alias->num(n::kNumber) == number)
+            all_reserved = all_reserved && reserved_name_set.contains(alias->key);
         }
         if (all_reserved) continue;
       }
       if (unless == Unless::number && reserved.covers(number)) continue;
-      std::string fix = "Keep the value and mark it `[deprecated = true]`; to remove it, add `reserved " +
-                        std::to_string(number) + ";` and `reserved \"" + v->key + "\";` to enum " +
-                        o.entity->key + ".";
+      std::string fix =
+          "Keep the value and mark it `[deprecated = true]`; to remove it, add `reserved " +
+          std::to_string(number) + ";` and `reserved \"" + v->key + "\";` to enum " +
+          o.entity->key + ".";
       if (unless == Unless::name) {
         fix = "Add `reserved \"" + v->key + "\";` to enum " + o.entity->key +
               " so JSON readers never see the name reused.";
@@ -236,7 +244,9 @@ void deleted_enum_values(const Sides& s, std::string_view rule, Unless unless) {
 
 }  // namespace
 
-void check_FIELD_NO_DELETE(const Sides& s) { deleted_fields(s, "FIELD_NO_DELETE", Unless::nothing); }
+void check_FIELD_NO_DELETE(const Sides& s) {
+  deleted_fields(s, "FIELD_NO_DELETE", Unless::nothing);
+}
 void check_FIELD_NO_DELETE_UNLESS_NAME_RESERVED(const Sides& s) {
   deleted_fields(s, "FIELD_NO_DELETE_UNLESS_NAME_RESERVED", Unless::name);
 }

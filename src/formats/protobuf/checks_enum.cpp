@@ -13,19 +13,22 @@ void check_ENUM_SAME_TYPE(const Sides& s) {
     const bool before = o.entity->flag(n::kClosed), after = nw.entity->flag(n::kClosed);
     if (before == after) return;
     auto kind = [](bool closed) { return closed ? "closed" : "open"; };
-    s.out.emit("ENUM_SAME_TYPE", nw.entity->name,
-               "Enum " + q(nw.entity->name) + " changed from " + kind(before) + " to " + kind(after) + ".",
-               nw.entity->loc, o.entity->loc,
-               "Keep the enum in a file of its original syntax: open enums keep unknown values, "
-               "closed enums move them to unknown fields, so readers disagree on the data.");
+    s.out.emit(
+        "ENUM_SAME_TYPE", nw.entity->name,
+        "Enum " + q(nw.entity->name) + " changed from " + kind(before) + " to " + kind(after) + ".",
+        nw.entity->loc, o.entity->loc,
+        "Keep the enum in a file of its original syntax: open enums keep unknown values, "
+        "closed enums move them to unknown fields, so readers disagree on the data.");
   });
 }
 
 void check_ENUM_VALUE_SAME_NAME(const Sides& s) {
   for_each_pair(s, n::kEnum, [&](const Placed& o, const Placed& nw) {
     std::map<int64_t, std::set<std::string_view>> before, after;
-    for (const Entity* v : children_of(*o.entity, n::kEnumValue)) before[v->num(n::kNumber)].insert(v->key);
-    for (const Entity* v : children_of(*nw.entity, n::kEnumValue)) after[v->num(n::kNumber)].insert(v->key);
+    for (const Entity* v : children_of(*o.entity, n::kEnumValue))
+      before[v->num(n::kNumber)].insert(v->key);
+    for (const Entity* v : children_of(*nw.entity, n::kEnumValue))
+      after[v->num(n::kNumber)].insert(v->key);
     auto listed = [](const std::set<std::string_view>& names) {
       std::string out;
       for (std::string_view name : names) out += (out.empty() ? "" : ", ") + q(name);
@@ -46,7 +49,8 @@ void check_ENUM_VALUE_SAME_NAME(const Sides& s) {
       }
       s.out.emit("ENUM_VALUE_SAME_NAME", nw.entity->name + "." + v->key,
                  "Enum value " + std::to_string(number) + " on enum " + q(nw.entity->name) +
-                     " changed name from " + listed(old_names->second) + " to " + listed(new_names) + ".",
+                     " changed name from " + listed(old_names->second) + " to " +
+                     listed(new_names) + ".",
                  v->loc_of(n::kNumber), old_value->loc_of(n::kNumber),
                  "Keep " + listed(old_names->second) + " on " + std::to_string(number) +
                      " (JSON and text formats use the name); to rename, set `option allow_alias = "

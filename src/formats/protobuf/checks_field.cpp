@@ -17,7 +17,8 @@ std::string cardinality_text(std::string_view c) {
 // are skipped (the map field itself carries the change).
 void cardinality_rule(const Sides& s, std::string_view rule, std::string (*group)(std::string_view),
                       std::string_view audience) {
-  for_each_field_pair(s, [&](const Entity& op, const Entity& np, const Entity& o, const Entity& nw) {
+  for_each_field_pair(s, [&](const Entity& op, const Entity& np, const Entity& o,
+                             const Entity& nw) {
     if (op.flag(n::kMapEntry) || np.flag(n::kMapEntry)) return;
     const std::string_view before = o.str(n::kCardinality), after = nw.str(n::kCardinality);
     if (group(before) == group(after)) return;
@@ -25,13 +26,15 @@ void cardinality_rule(const Sides& s, std::string_view rule, std::string (*group
                describe_field(np, nw) + " changed cardinality from " + q(cardinality_text(before)) +
                    " to " + q(cardinality_text(after)) + ".",
                nw.loc_of(n::kCardinality), o.loc_of(n::kCardinality),
-               "Keep field " + std::to_string(nw.num(n::kNumber)) + " " +
-                   cardinality_text(before) + "; " + std::string(audience) +
+               "Keep field " + std::to_string(nw.num(n::kNumber)) + " " + cardinality_text(before) +
+                   "; " + std::string(audience) +
                    " Add a new field with a new number for the new shape and deprecate this one.");
   });
 }
 
-std::string same(std::string_view c) { return std::string(c); }
+std::string same(std::string_view c) {
+  return std::string(c);
+}
 std::string wire_json_group(std::string_view c) {
   return c.starts_with("optional") ? "optional" : std::string(c);
 }
@@ -52,17 +55,18 @@ void same_field_option(const Sides& s, std::string_view rule, std::string_view o
     }
     return false;
   };
-  for_each_field_pair(s, [&](const Entity& op, const Entity& np, const Entity& o, const Entity& nw) {
-    if (!applies(o) || !applies(nw) || (op.flag(n::kMapEntry) && np.flag(n::kMapEntry))) return;
-    const std::string_view before = o.str(option, fallback), after = nw.str(option, fallback);
-    if (before == after || (allowed != nullptr && allowed(before, after))) return;
-    s.out.emit(rule, np.name + "." + std::string(nw.str("name")) + "#" + std::string(option),
-               describe_field(np, nw) + " changed " + std::string(option) + " from " + q(before) +
-                   " to " + q(after) + ".",
-               nw.loc_of(option), o.loc_of(option),
-               "Restore `[" + std::string(option) + " = " + std::string(before) + "]`: " +
-                   std::string(audience));
-  });
+  for_each_field_pair(
+      s, [&](const Entity& op, const Entity& np, const Entity& o, const Entity& nw) {
+        if (!applies(o) || !applies(nw) || (op.flag(n::kMapEntry) && np.flag(n::kMapEntry))) return;
+        const std::string_view before = o.str(option, fallback), after = nw.str(option, fallback);
+        if (before == after || (allowed != nullptr && allowed(before, after))) return;
+        s.out.emit(rule, np.name + "." + std::string(nw.str("name")) + "#" + std::string(option),
+                   describe_field(np, nw) + " changed " + std::string(option) + " from " +
+                       q(before) + " to " + q(after) + ".",
+                   nw.loc_of(option), o.loc_of(option),
+                   "Restore `[" + std::string(option) + " = " + std::string(before) +
+                       "]`: " + std::string(audience));
+      });
 }
 
 }  // namespace
@@ -74,12 +78,13 @@ void check_FIELD_SAME_NAME(const Sides& s) {
       return f.kind == n::kExtension ? std::string_view(f.name) : f.str("name");
     };
     if (name_of(o) == name_of(nw)) return;
-    s.out.emit("FIELD_SAME_NAME", np.name + "." + std::to_string(nw.num(n::kNumber)),
-               describe_field(np, o) + " changed name to " + q(name_of(nw)) + ".",
-               nw.loc_of("name"), o.loc_of("name"),
-               "Keep the name " + std::string(o.str("name")) +
-                   " (generated accessors and JSON/text formats use it); to rename, add a new field "
-                   "and deprecate the old one.");
+    s.out.emit(
+        "FIELD_SAME_NAME", np.name + "." + std::to_string(nw.num(n::kNumber)),
+        describe_field(np, o) + " changed name to " + q(name_of(nw)) + ".", nw.loc_of("name"),
+        o.loc_of("name"),
+        "Keep the name " + std::string(o.str("name")) +
+            " (generated accessors and JSON/text formats use it); to rename, add a new field "
+            "and deprecate the old one.");
   });
 }
 
@@ -108,11 +113,12 @@ void check_FIELD_SAME_JSON_NAME(const Sides& s) {
     if (nw.kind == n::kExtension) return;  // extensions are spelled [full.name] in JSON
     const std::string before = json_name(o), after = json_name(nw);
     if (before == after) return;
-    s.out.emit("FIELD_SAME_JSON_NAME", np.name + "." + std::to_string(nw.num(n::kNumber)),
-               describe_field(np, nw) + " changed JSON name from " + q(before) + " to " + q(after) + ".",
-               nw.loc_of(n::kJsonName), o.loc_of(n::kJsonName),
-               "Keep the JSON name: add `json_name = \"" + before +
-                   "\"` to the field so JSON payloads keep decoding.");
+    s.out.emit(
+        "FIELD_SAME_JSON_NAME", np.name + "." + std::to_string(nw.num(n::kNumber)),
+        describe_field(np, nw) + " changed JSON name from " + q(before) + " to " + q(after) + ".",
+        nw.loc_of(n::kJsonName), o.loc_of(n::kJsonName),
+        "Keep the JSON name: add `json_name = \"" + before +
+            "\"` to the field so JSON payloads keep decoding.");
   });
 }
 
@@ -131,32 +137,35 @@ void check_FIELD_WIRE_COMPATIBLE_CARDINALITY(const Sides& s) {
 
 void check_FIELD_SAME_ONEOF(const Sides& s) {
   // Which oneofs exist in OLD, per message, to recognise a new single-member oneof.
-  for_each_field_pair(s, [&](const Entity& op, const Entity& np, const Entity& o, const Entity& nw) {
-    const std::string_view before = o.str(n::kOneofName), after = nw.str(n::kOneofName);
-    if (before == after) return;
-    if (s.wire_only() && before.empty()) {
-      // Moving a field into a brand-new oneof of its own is wire-compatible (protobuf's
-      // updating guide); only generated code changes.
-      bool existed = false;
-      for (const Entity* one : children_of(op, n::kOneof)) existed = existed || one->key == after;
-      int members = 0;
-      for (const Entity* f : children_of(np, n::kField)) members += f->str(n::kOneofName) == after ? 1 : 0;
-      if (!existed && members == 1) return;
-    }
-    std::string change;
-    if (before.empty()) {
-      change = "moved into oneof " + q(after);
-    } else if (after.empty()) {
-      change = "moved out of oneof " + q(before);
-    } else {
-      change = "moved from oneof " + q(before) + " to oneof " + q(after);
-    }
-    s.out.emit("FIELD_SAME_ONEOF", np.name + "." + std::string(nw.str("name")),
-               describe_field(np, nw) + " " + change + ".", nw.loc, o.loc,
-               "Keep field " + std::to_string(nw.num(n::kNumber)) +
-                   " where it was: setting another member of a oneof clears it, and generated "
-                   "accessors change. Add a new field in the new place instead.");
-  });
+  for_each_field_pair(
+      s, [&](const Entity& op, const Entity& np, const Entity& o, const Entity& nw) {
+        const std::string_view before = o.str(n::kOneofName), after = nw.str(n::kOneofName);
+        if (before == after) return;
+        if (s.wire_only() && before.empty()) {
+          // Moving a field into a brand-new oneof of its own is wire-compatible (protobuf's
+          // updating guide); only generated code changes.
+          bool existed = false;
+          for (const Entity* one : children_of(op, n::kOneof))
+            existed = existed || one->key == after;
+          int members = 0;
+          for (const Entity* f : children_of(np, n::kField))
+            members += f->str(n::kOneofName) == after ? 1 : 0;
+          if (!existed && members == 1) return;
+        }
+        std::string change;
+        if (before.empty()) {
+          change = "moved into oneof " + q(after);
+        } else if (after.empty()) {
+          change = "moved out of oneof " + q(before);
+        } else {
+          change = "moved from oneof " + q(before) + " to oneof " + q(after);
+        }
+        s.out.emit("FIELD_SAME_ONEOF", np.name + "." + std::string(nw.str("name")),
+                   describe_field(np, nw) + " " + change + ".", nw.loc, o.loc,
+                   "Keep field " + std::to_string(nw.num(n::kNumber)) +
+                       " where it was: setting another member of a oneof clears it, and generated "
+                       "accessors change. Add a new field in the new place instead.");
+      });
 }
 
 void check_FIELD_SAME_DEFAULT(const Sides& s) {
@@ -173,11 +182,13 @@ void check_FIELD_SAME_DEFAULT(const Sides& s) {
       const std::string_view t = f.str(n::kType);
       return t == "string" || t == "bytes" ? "" : t == "bool" ? "false" : "0";
     };
-    const std::string_view before = o.str(n::kDefault, zero_of(o)), after = nw.str(n::kDefault, zero_of(nw));
+    const std::string_view before = o.str(n::kDefault, zero_of(o)),
+                           after = nw.str(n::kDefault, zero_of(nw));
     if (before == after || (!o.has(n::kDefault) && !nw.has(n::kDefault))) return;
     s.out.emit("FIELD_SAME_DEFAULT", np.name + "." + std::string(nw.str("name")),
                describe_field(np, nw) + " changed default value from " +
-                   q(o.str(n::kDefaultShown, before)) + " to " + q(nw.str(n::kDefaultShown, after)) + ".",
+                   q(o.str(n::kDefaultShown, before)) + " to " +
+                   q(nw.str(n::kDefaultShown, after)) + ".",
                nw.loc_of(n::kDefault), o.loc_of(n::kDefault),
                "Keep `[default = " + std::string(o.str(n::kDefaultShown, before)) +
                    "]`: readers substitute the default for unset fields, so old and new readers "
@@ -203,15 +214,15 @@ void check_FIELD_SAME_CPP_STRING_TYPE(const Sides& s) {
 namespace {
 
 // The UTF-8 rules: an effective validation mode per string field, compared across versions.
-void same_validation(const Sides& s, std::string_view rule, std::string_view attr, std::string_view what,
-                     std::string_view fix) {
+void same_validation(const Sides& s, std::string_view rule, std::string_view attr,
+                     std::string_view what, std::string_view fix) {
   for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
     if (!o.has(attr) || !nw.has(attr)) return;  // not a string field on both sides
     const std::string_view before = o.str(attr), after = nw.str(attr);
     if (before == after) return;
     s.out.emit(rule, np.name + "." + std::string(nw.str("name")),
-               describe_field(np, nw) + " changed " + std::string(what) + " from " + q(before) + " to " +
-                   q(after) + ".",
+               describe_field(np, nw) + " changed " + std::string(what) + " from " + q(before) +
+                   " to " + q(after) + ".",
                nw.loc_of(attr), o.loc_of(attr), std::string(fix));
   });
 }
@@ -219,15 +230,17 @@ void same_validation(const Sides& s, std::string_view rule, std::string_view att
 }  // namespace
 
 void check_FIELD_SAME_JAVA_UTF8_VALIDATION(const Sides& s) {
-  same_validation(s, "FIELD_SAME_JAVA_UTF8_VALIDATION", n::kJavaUtf8Validation, "Java UTF-8 validation",
-                  "Keep `option java_string_check_utf8` as it was: Java parsers would start (or stop) "
-                  "rejecting strings that are not valid UTF-8.");
+  same_validation(
+      s, "FIELD_SAME_JAVA_UTF8_VALIDATION", n::kJavaUtf8Validation, "Java UTF-8 validation",
+      "Keep `option java_string_check_utf8` as it was: Java parsers would start (or stop) "
+      "rejecting strings that are not valid UTF-8.");
 }
 
 void check_FIELD_SAME_UTF8_VALIDATION(const Sides& s) {
-  same_validation(s, "FIELD_SAME_UTF8_VALIDATION", n::kUtf8Validation, "UTF-8 validation",
-                  "Keep the file's syntax: proto3 parsers reject invalid UTF-8 in strings that proto2 "
-                  "parsers accept, so data written under one fails under the other.");
+  same_validation(
+      s, "FIELD_SAME_UTF8_VALIDATION", n::kUtf8Validation, "UTF-8 validation",
+      "Keep the file's syntax: proto3 parsers reject invalid UTF-8 in strings that proto2 "
+      "parsers accept, so data written under one fails under the other.");
 }
 
 }  // namespace breakwater::protobuf

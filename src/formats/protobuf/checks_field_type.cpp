@@ -17,7 +17,8 @@ std::string shown_type(const Entity& f) {
   return std::string(t);
 }
 
-bool in_group(std::string_view a, std::string_view b, std::initializer_list<std::initializer_list<std::string_view>> groups) {
+bool in_group(std::string_view a, std::string_view b,
+              std::initializer_list<std::initializer_list<std::string_view>> groups) {
   for (const auto& g : groups) {
     bool has_a = false, has_b = false;
     for (std::string_view x : g) {
@@ -42,7 +43,8 @@ bool enum_compatible(const Sides& s, const Entity& o, const Entity& nw) {
   const Placed* new_enum = s.new_side.by_full_name(b);
   if (old_enum == nullptr || new_enum == nullptr) return false;
   std::set<std::pair<std::string_view, int64_t>> now;
-  for (const Entity* v : children_of(*new_enum->entity, n::kEnumValue)) now.emplace(v->key, v->num(n::kNumber));
+  for (const Entity* v : children_of(*new_enum->entity, n::kEnumValue))
+    now.emplace(v->key, v->num(n::kNumber));
   for (const Entity* v : children_of(*old_enum->entity, n::kEnumValue)) {
     if (!now.contains({v->key, v->num(n::kNumber)})) return false;
   }
@@ -64,11 +66,18 @@ bool compatible(const Sides& s, const Entity& o, const Entity& nw, Audience audi
   if (a == "message" && b == "message") return same_map_shape(o, nw);
   if (a == "enum" && b == "enum") return enum_compatible(s, o, nw);
   if (audience == Audience::wire_json) {
-    return in_group(a, b, {{"int32", "uint32"}, {"int64", "uint64"}, {"fixed32", "sfixed32"}, {"fixed64", "sfixed64"}});
+    return in_group(a, b,
+                    {{"int32", "uint32"},
+                     {"int64", "uint64"},
+                     {"fixed32", "sfixed32"},
+                     {"fixed64", "sfixed64"}});
   }
   if (a == "string" && b == "bytes") return true;
-  return in_group(a, b, {{"int32", "int64", "uint32", "uint64", "bool"}, {"sint32", "sint64"},
-                         {"fixed32", "sfixed32"}, {"fixed64", "sfixed64"}});
+  return in_group(a, b,
+                  {{"int32", "int64", "uint32", "uint64", "bool"},
+                   {"sint32", "sint64"},
+                   {"fixed32", "sfixed32"},
+                   {"fixed64", "sfixed64"}});
 }
 
 void type_rule(const Sides& s, std::string_view rule, Audience audience, std::string_view why) {

@@ -20,21 +20,23 @@ void check_MESSAGE_SAME_REQUIRED_FIELDS(const Sides& s) {
     const auto after = required(*nw.entity);
     for (const auto& [number, f] : after) {
       if (before.contains(number)) continue;
-      s.out.emit("MESSAGE_SAME_REQUIRED_FIELDS", nw.entity->name + "." + std::string(f->str("name")),
-                 "Message " + q(nw.entity->name) + " has a new required field " + std::to_string(number) +
-                     " " + q(f->str("name")) + ".",
-                 f->loc, o.entity->loc,
-                 "Make field " + std::to_string(number) +
-                     " optional: old writers never set it, so new readers would reject their messages.");
+      s.out.emit(
+          "MESSAGE_SAME_REQUIRED_FIELDS", nw.entity->name + "." + std::string(f->str("name")),
+          "Message " + q(nw.entity->name) + " has a new required field " + std::to_string(number) +
+              " " + q(f->str("name")) + ".",
+          f->loc, o.entity->loc,
+          "Make field " + std::to_string(number) +
+              " optional: old writers never set it, so new readers would reject their messages.");
     }
     for (const auto& [number, f] : before) {
       if (after.contains(number)) continue;
-      s.out.emit("MESSAGE_SAME_REQUIRED_FIELDS", o.entity->name + "." + std::string(f->str("name")),
-                 "Message " + q(nw.entity->name) + " no longer requires field " + std::to_string(number) +
-                     " " + q(f->str("name")) + ".",
-                 nw.entity->loc, f->loc,
-                 "Keep field " + std::to_string(number) +
-                     " required: old readers reject messages from new writers that leave it unset.");
+      s.out.emit(
+          "MESSAGE_SAME_REQUIRED_FIELDS", o.entity->name + "." + std::string(f->str("name")),
+          "Message " + q(nw.entity->name) + " no longer requires field " + std::to_string(number) +
+              " " + q(f->str("name")) + ".",
+          nw.entity->loc, f->loc,
+          "Keep field " + std::to_string(number) +
+              " required: old readers reject messages from new writers that leave it unset.");
     }
   });
 }
@@ -55,20 +57,23 @@ void check_MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR(const Sides& s) {
 namespace {
 
 // JSON support is ranked; only a downgrade breaks JSON users.
-int json_rank(std::string_view format) { return format == "ALLOW" ? 1 : 0; }
+int json_rank(std::string_view format) {
+  return format == "ALLOW" ? 1 : 0;
+}
 
 void json_format_not_degraded(const Sides& s, std::string_view rule, std::string_view kind) {
   for_each_pair(s, kind, [&](const Placed& o, const Placed& nw) {
     const std::string_view before = o.entity->str(n::kJsonFormat, "ALLOW");
     const std::string_view after = nw.entity->str(n::kJsonFormat, "ALLOW");
     if (json_rank(after) >= json_rank(before)) return;
-    s.out.emit(rule, nw.entity->name,
-               std::string(kind == n::kEnum ? "Enum " : "Message ") + q(nw.entity->name) +
-                   " JSON format support changed from " + std::string(before) + " to " +
-                   std::string(after) + ".",
-               nw.entity->loc, o.entity->loc,
-               "Keep full JSON support (proto3, or `features.json_format = ALLOW`): JSON clients of " +
-                   nw.entity->name + " may no longer round-trip.");
+    s.out.emit(
+        rule, nw.entity->name,
+        std::string(kind == n::kEnum ? "Enum " : "Message ") + q(nw.entity->name) +
+            " JSON format support changed from " + std::string(before) + " to " +
+            std::string(after) + ".",
+        nw.entity->loc, o.entity->loc,
+        "Keep full JSON support (proto3, or `features.json_format = ALLOW`): JSON clients of " +
+            nw.entity->name + " may no longer round-trip.");
   });
 }
 

@@ -80,12 +80,13 @@ void lost_ranges(const Sides& s, std::string_view rule, std::string_view owner_k
       if (next <= b) missing.emplace_back(next, b);
       if (missing.empty()) continue;
       std::string pieces;
-      for (const auto& [x, y] : missing) pieces += (pieces.empty() ? "" : ", ") + range_text(x, y, new_max);
+      for (const auto& [x, y] : missing)
+        pieces += (pieces.empty() ? "" : ", ") + range_text(x, y, new_max);
       const std::string keyword = range_kind == n::kReservedRange ? "reserved" : "extensions";
       s.out.emit(rule, o.entity->name + "#" + std::string(range_kind) + range_text(a, b, old_max),
-                 "Previously present " + std::string(what) + " " + q(range_text(a, b, old_max)) + " on " +
-                     std::string(noun(*o.entity)) + " " + q(o.entity->name) + " is missing values: " +
-                     pieces + " were removed.",
+                 "Previously present " + std::string(what) + " " + q(range_text(a, b, old_max)) +
+                     " on " + std::string(noun(*o.entity)) + " " + q(o.entity->name) +
+                     " is missing values: " + pieces + " were removed.",
                  nw.entity->loc, c.loc,
                  "Keep `" + keyword + " " + proto_range(a, b, old_max) + ";` in " +
                      std::string(noun(*o.entity)) + " " + o.entity->key +
@@ -97,7 +98,8 @@ void lost_ranges(const Sides& s, std::string_view rule, std::string_view owner_k
     const auto now = reserved_names(*nw.entity);
     std::set<std::string_view> reported;
     for (const Entity& c : o.entity->children) {
-      if (c.kind != n::kReservedName || now.contains(c.key) || !reported.insert(c.key).second) continue;
+      if (c.kind != n::kReservedName || now.contains(c.key) || !reported.insert(c.key).second)
+        continue;
       s.out.emit(rule, o.entity->name + "#reserved_name." + c.key,
                  "Previously present reserved name " + q(c.key) + " on " +
                      std::string(noun(*o.entity)) + " " + q(o.entity->name) + " was deleted.",

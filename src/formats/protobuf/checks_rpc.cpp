@@ -7,7 +7,8 @@ namespace n = names;
 
 namespace {
 
-void for_each_rpc_pair(const Sides& s, const std::function<void(const Entity&, const Entity&)>& fn) {
+void for_each_rpc_pair(const Sides& s,
+                       const std::function<void(const Entity&, const Entity&)>& fn) {
   for_each_pair(s, n::kService, [&](const Placed& o, const Placed& nw) {
     for (const Entity* a : children_of(*o.entity, n::kRpc)) {
       for (const Entity* b : children_of(*nw.entity, n::kRpc)) {
@@ -17,28 +18,31 @@ void for_each_rpc_pair(const Sides& s, const std::function<void(const Entity&, c
   });
 }
 
-void same_type(const Sides& s, std::string_view rule, std::string_view attr, std::string_view what) {
+void same_type(const Sides& s, std::string_view rule, std::string_view attr,
+               std::string_view what) {
   for_each_rpc_pair(s, [&](const Entity& o, const Entity& nw) {
     if (o.str(attr) == nw.str(attr)) return;
     s.out.emit(rule, nw.name,
-               "RPC " + q(nw.name) + " changed " + std::string(what) + " type from " + q(o.str(attr)) +
-                   " to " + q(nw.str(attr)) + ".",
+               "RPC " + q(nw.name) + " changed " + std::string(what) + " type from " +
+                   q(o.str(attr)) + " to " + q(nw.str(attr)) + ".",
                nw.loc_of(attr), o.loc_of(attr),
-               "Keep " + std::string(o.str(attr)) + " as the " + std::string(what) +
-                   " of " + nw.key + "; add a new RPC for the new shape and deprecate this one.");
+               "Keep " + std::string(o.str(attr)) + " as the " + std::string(what) + " of " +
+                   nw.key + "; add a new RPC for the new shape and deprecate this one.");
   });
 }
 
-void same_streaming(const Sides& s, std::string_view rule, std::string_view attr, std::string_view side) {
+void same_streaming(const Sides& s, std::string_view rule, std::string_view attr,
+                    std::string_view side) {
   for_each_rpc_pair(s, [&](const Entity& o, const Entity& nw) {
     const bool before = o.flag(attr), after = nw.flag(attr);
     if (before == after) return;
     s.out.emit(rule, nw.name,
-               "RPC " + q(nw.name) + " " + (after ? "became " : "is no longer ") + std::string(side) +
-                   " streaming.",
+               "RPC " + q(nw.name) + " " + (after ? "became " : "is no longer ") +
+                   std::string(side) + " streaming.",
                nw.loc, o.loc,
-               "Keep " + nw.key + "'s streaming shape; add a new RPC with the other shape and "
-               "migrate clients to it.");
+               "Keep " + nw.key +
+                   "'s streaming shape; add a new RPC with the other shape and "
+                   "migrate clients to it.");
   });
 }
 

@@ -17,10 +17,10 @@
 #endif
 #include <fstream>
 #include <functional>
-#include <optional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 #ifndef BREAKWATER_PROTO_SYSTEM_INCLUDE
@@ -80,7 +80,8 @@ class ParseErrors : public gp::io::ErrorCollector {
   void AddWarning(int, gp::io::ColumnNumber, const std::string&) override {}
   // Some parser errors (e.g. the nesting limit) carry no position: use where parsing stopped.
   void place_unlocated(int line, int column) {
-    if (first_ && first_->where().line == 0) first_ = InputError(located(line, column), first_->what());
+    if (first_ && first_->where().line == 0)
+      first_ = InputError(located(line, column), first_->what());
   }
   void throw_if_any() const {
     if (!first_) return;
@@ -157,7 +158,8 @@ class ImportResolver {
         return unit;
       }
     }
-    if (const gp::FileDescriptor* builtin = gp::DescriptorPool::generated_pool()->FindFileByName(name)) {
+    if (const gp::FileDescriptor* builtin =
+            gp::DescriptorPool::generated_pool()->FindFileByName(name)) {
       auto unit = std::make_unique<Unit>();
       unit->name = name;
       unit->display = name;
@@ -183,13 +185,15 @@ void resolve_imports(Units& units, const ImportResolver& resolver, unsigned jobs
       for (const std::string& dep : unit.proto->dependency()) {
         if (index.contains(dep)) continue;
         if (!is_safe_import(dep)) {
-          throw InputError(import_location(unit, dep),
-                           "import \"" + dep + "\" must be a relative path inside the import roots");
+          throw InputError(
+              import_location(unit, dep),
+              "import \"" + dep + "\" must be a relative path inside the import roots");
         }
         std::unique_ptr<Unit> found = resolver.find(dep);
         if (!found) {
-          throw InputError(import_location(unit, dep),
-                           "import \"" + dep + "\" not found in the input or its import paths (-I)");
+          throw InputError(
+              import_location(unit, dep),
+              "import \"" + dep + "\" not found in the input or its import paths (-I)");
         }
         index.emplace(dep, units.size());
         units.push_back(std::move(found));
@@ -215,7 +219,8 @@ std::vector<Unit*> link_order(const Units& units) {
     for (const std::string& dep : unit->proto->dependency()) {
       auto it = by_name.find(dep);
       if (it == by_name.end()) {
-        throw InputError(import_location(*unit, dep), "import \"" + dep + "\" is missing from the input");
+        throw InputError(import_location(*unit, dep),
+                         "import \"" + dep + "\" is missing from the input");
       }
       Unit* next = it->second;
       if (state[next] == 1) {
@@ -323,8 +328,9 @@ Units units_from_descriptor_set(const std::string& path, const ImportResolver& r
       std::unique_ptr<Unit> found =
           dep.starts_with("google/protobuf/") ? resolver.find(dep) : nullptr;
       if (!found) {
-        throw InputError(Location{path, 1, 1}, "descriptor set lacks \"" + dep + "\", imported by \"" +
-                                                   units[i]->name + "\" (build it with --include_imports)");
+        throw InputError(Location{path, 1, 1}, "descriptor set lacks \"" + dep +
+                                                   "\", imported by \"" + units[i]->name +
+                                                   "\" (build it with --include_imports)");
       }
       if (!found->disk_path.empty()) parse_unit(*found);
       seen.emplace(dep, true);
@@ -338,7 +344,9 @@ std::vector<std::string> proto_files_under(const fs::path& root) {
   std::vector<std::string> names;
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec) throw InputError(Location{root.generic_string(), 0, 0}, "cannot read directory: " + ec.message());
+  if (ec)
+    throw InputError(Location{root.generic_string(), 0, 0},
+                     "cannot read directory: " + ec.message());
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     const fs::path& p = it->path();
@@ -415,7 +423,8 @@ Schema load_side(const std::string& path, const LoadOptions& options) {
       }
     }
     auto unit = std::make_unique<Unit>();
-    unit->name = absolute.lexically_relative(fs::absolute(root, ec).lexically_normal()).generic_string();
+    unit->name =
+        absolute.lexically_relative(fs::absolute(root, ec).lexically_normal()).generic_string();
     unit->disk_path = path;
     unit->display = display_path(root, unit->name);
     unit->target = true;
@@ -446,7 +455,8 @@ Schema load_side(const std::string& path, const LoadOptions& options) {
   for (auto& u : units) {
     if (u->target) targets.push_back(u.get());
   }
-  std::sort(targets.begin(), targets.end(), [](const Unit* a, const Unit* b) { return a->name < b->name; });
+  std::sort(targets.begin(), targets.end(),
+            [](const Unit* a, const Unit* b) { return a->name < b->name; });
   std::vector<uint32_t> ids;
   for (Unit* t : targets) ids.push_back(schema.add_file(t->display));
   schema.roots.resize(targets.size());

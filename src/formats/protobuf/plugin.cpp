@@ -38,7 +38,8 @@ void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleS
   // scheduling. The shared pairings are built before the threads start.
   std::vector<detail::Emitter> outs(selected.size(), detail::Emitter(old_schema, new_schema));
   const Sides shared(old_side, new_side, enabled, out);
-  for (std::string_view kind : {names::kMessage, names::kEnum, names::kService, names::kExtension}) {
+  for (std::string_view kind :
+       {names::kMessage, names::kEnum, names::kService, names::kExtension}) {
     shared.pairs(kind);
   }
   shared.field_pairs();
@@ -71,7 +72,9 @@ const detail::FormatPlugin& plugin() {
   return p;
 }
 
-std::string q(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string q(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
 
 std::string_view noun(const Entity& e) {
   if (e.kind == names::kEnumValue) return "enum value";
@@ -79,7 +82,8 @@ std::string_view noun(const Entity& e) {
   return e.kind;
 }
 
-const std::vector<std::pair<const Placed*, const Placed*>>& Sides::pairs(std::string_view kind) const {
+const std::vector<std::pair<const Placed*, const Placed*>>& Sides::pairs(
+    std::string_view kind) const {
   if (shared_ != nullptr) return shared_->pairs(kind);
   auto it = pairs_.find(kind);
   if (it != pairs_.end()) return it->second;
@@ -112,7 +116,8 @@ const std::vector<FieldPair>& Sides::field_pairs() const {
     return std::string(e.str(names::kExtendee)) + "#" + std::to_string(e.num(names::kNumber));
   };
   std::unordered_map<std::string, const Entity*> new_extensions;
-  for (const Placed& p : new_side.all(names::kExtension)) new_extensions.emplace(extension_key(*p.entity), p.entity);
+  for (const Placed& p : new_side.all(names::kExtension))
+    new_extensions.emplace(extension_key(*p.entity), p.entity);
   for (const Placed& p : old_side.all(names::kExtension)) {
     auto it = new_extensions.find(extension_key(*p.entity));
     if (it != new_extensions.end()) found.push_back({p.entity, it->second, p.entity, it->second});
@@ -126,7 +131,8 @@ void for_each_pair(const Sides& s, std::string_view kind, const PairFn& fn) {
 }
 
 void for_each_field_pair(const Sides& s, const FieldFn& fn) {
-  for (const FieldPair& p : s.field_pairs()) fn(*p.old_parent, *p.new_parent, *p.old_field, *p.new_field);
+  for (const FieldPair& p : s.field_pairs())
+    fn(*p.old_parent, *p.new_parent, *p.old_field, *p.new_field);
 }
 
 SourceRef nearest_in_file(const Index& side, const Entity& new_file, std::string_view nested_name) {

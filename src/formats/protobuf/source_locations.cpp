@@ -35,8 +35,8 @@ bool interpret(const gp::Message& root, const gp::RepeatedField<int>& path, std:
     const gp::Reflection* refl = msg->GetReflection();
     if (path[k] == kUninterpretedOption && field->name() == "uninterpreted_option") {
       if (k + 1 >= path.size() || path[k + 1] >= refl->FieldSize(*msg, field)) return false;
-      const auto& option =
-          static_cast<const gp::UninterpretedOption&>(refl->GetRepeatedMessage(*msg, field, path[k + 1]));
+      const auto& option = static_cast<const gp::UninterpretedOption&>(
+          refl->GetRepeatedMessage(*msg, field, path[k + 1]));
       if (option.name_size() != 1 || option.name(0).is_extension()) return false;
       const gp::FieldDescriptor* named = type->FindFieldByName(option.name(0).name_part());
       if (named == nullptr) return false;

@@ -16,14 +16,13 @@ namespace {
 
 // descriptor.proto field numbers used in SourceCodeInfo paths.
 namespace path_of {
-constexpr int kFilePackage = 2, kFileDependency = 3, kFileMessage = 4, kFileEnum = 5, kFileService = 6,
-              kFileExtension = 7, kFileOptions = 8, kFileSyntax = 12;
+constexpr int kFilePackage = 2, kFileDependency = 3, kFileMessage = 4, kFileEnum = 5,
+              kFileService = 6, kFileExtension = 7, kFileOptions = 8, kFileSyntax = 12;
 constexpr int kMsgName = 1, kMsgField = 2, kMsgNested = 3, kMsgEnum = 4, kMsgExtRange = 5,
               kMsgExtension = 6, kMsgOptions = 7, kMsgOneof = 8, kMsgReservedRange = 9,
               kMsgReservedName = 10;
-constexpr int kFieldName = 1, kFieldExtendee = 2, kFieldNumber = 3, kFieldLabel = 4,
-              kFieldType = 5, kFieldTypeName = 6, kFieldDefault = 7, kFieldOptions = 8,
-              kFieldJsonName = 10;
+constexpr int kFieldName = 1, kFieldExtendee = 2, kFieldNumber = 3, kFieldLabel = 4, kFieldType = 5,
+              kFieldTypeName = 6, kFieldDefault = 7, kFieldOptions = 8, kFieldJsonName = 10;
 constexpr int kEnumName = 1, kEnumValue = 2, kEnumReservedRange = 4, kEnumReservedName = 5;
 constexpr int kValueName = 1, kValueNumber = 2;
 constexpr int kServiceName = 1, kServiceMethod = 2;
@@ -85,7 +84,8 @@ class Converter {
     file_options(f.options(), e);
     for (int i = 0; i < f.dependency_count(); ++i) {
       const std::string& imported = f.dependency(i)->name();
-      e.children.push_back(declared(n::kImport, imported, imported, at({path_of::kFileDependency, i}, e.loc)));
+      e.children.push_back(
+          declared(n::kImport, imported, imported, at({path_of::kFileDependency, i}, e.loc)));
     }
     for (int i = 0; i < f.message_type_count(); ++i) {
       e.children.push_back(message(*f.message_type(i), {path_of::kFileMessage, i}, ""));
@@ -119,20 +119,23 @@ class Converter {
     };
     if (o.has_java_package()) opt("java_package", 1, o.java_package());
     if (o.has_java_outer_classname()) opt("java_outer_classname", 8, o.java_outer_classname());
-    if (o.has_optimize_for()) opt("optimize_for", 9, gp::FileOptions::OptimizeMode_Name(o.optimize_for()));
+    if (o.has_optimize_for())
+      opt("optimize_for", 9, gp::FileOptions::OptimizeMode_Name(o.optimize_for()));
     if (o.has_java_multiple_files()) opt("java_multiple_files", 10, o.java_multiple_files());
     if (o.has_go_package()) opt("go_package", 11, o.go_package());
     if (o.has_cc_generic_services()) opt("cc_generic_services", 16, o.cc_generic_services());
     if (o.has_java_generic_services()) opt("java_generic_services", 17, o.java_generic_services());
     if (o.has_py_generic_services()) opt("py_generic_services", 18, o.py_generic_services());
-    if (o.has_java_string_check_utf8()) opt("java_string_check_utf8", 27, o.java_string_check_utf8());
+    if (o.has_java_string_check_utf8())
+      opt("java_string_check_utf8", 27, o.java_string_check_utf8());
     if (o.has_cc_enable_arenas()) opt("cc_enable_arenas", 31, o.cc_enable_arenas());
     if (o.has_objc_class_prefix()) opt("objc_class_prefix", 36, o.objc_class_prefix());
     if (o.has_csharp_namespace()) opt("csharp_namespace", 37, o.csharp_namespace());
     if (o.has_swift_prefix()) opt("swift_prefix", 39, o.swift_prefix());
     if (o.has_php_class_prefix()) opt("php_class_prefix", 40, o.php_class_prefix());
     if (o.has_php_namespace()) opt("php_namespace", 41, o.php_namespace());
-    if (o.has_php_metadata_namespace()) opt("php_metadata_namespace", 44, o.php_metadata_namespace());
+    if (o.has_php_metadata_namespace())
+      opt("php_metadata_namespace", 44, o.php_metadata_namespace());
     if (o.has_ruby_package()) opt("ruby_package", 45, o.ruby_package());
   }
 
@@ -148,14 +151,18 @@ class Converter {
     e.set(n::kJsonFormat, std::string(json_format(*m.file())));
     if (o.has_message_set_wire_format()) {
       e.set("message_set_wire_format", o.message_set_wire_format(),
-            at(path + std::initializer_list<int>{path_of::kMsgOptions, path_of::kMsgSetWireFormat}, e.loc));
+            at(path + std::initializer_list<int>{path_of::kMsgOptions, path_of::kMsgSetWireFormat},
+               e.loc));
     }
     if (o.has_no_standard_descriptor_accessor()) {
-      e.set("no_standard_descriptor_accessor", o.no_standard_descriptor_accessor(),
-            at(path + std::initializer_list<int>{path_of::kMsgOptions, path_of::kNoStandardAccessor}, e.loc));
+      e.set(
+          "no_standard_descriptor_accessor", o.no_standard_descriptor_accessor(),
+          at(path + std::initializer_list<int>{path_of::kMsgOptions, path_of::kNoStandardAccessor},
+             e.loc));
     }
     for (int i = 0; i < m.field_count(); ++i) {
-      e.children.push_back(field(*m.field(i), path + std::initializer_list<int>{path_of::kMsgField, i}, e.key));
+      e.children.push_back(
+          field(*m.field(i), path + std::initializer_list<int>{path_of::kMsgField, i}, e.key));
     }
     for (int i = 0; i < m.oneof_decl_count(); ++i) {
       const gp::OneofDescriptor& o1 = *m.oneof_decl(i);
@@ -165,28 +172,34 @@ class Converter {
       e.children.push_back(std::move(one));
     }
     for (int i = 0; i < m.nested_type_count(); ++i) {
-      e.children.push_back(message(*m.nested_type(i), path + std::initializer_list<int>{path_of::kMsgNested, i}, e.key));
+      e.children.push_back(message(
+          *m.nested_type(i), path + std::initializer_list<int>{path_of::kMsgNested, i}, e.key));
     }
     locate_map_entries(e);
     for (int i = 0; i < m.enum_type_count(); ++i) {
-      e.children.push_back(enumeration(*m.enum_type(i), path + std::initializer_list<int>{path_of::kMsgEnum, i}, e.key));
+      e.children.push_back(enumeration(
+          *m.enum_type(i), path + std::initializer_list<int>{path_of::kMsgEnum, i}, e.key));
     }
     for (int i = 0; i < m.extension_count(); ++i) {
-      e.children.push_back(field(*m.extension(i), path + std::initializer_list<int>{path_of::kMsgExtension, i}, e.key));
+      e.children.push_back(field(
+          *m.extension(i), path + std::initializer_list<int>{path_of::kMsgExtension, i}, e.key));
     }
     for (int i = 0; i < m.reserved_range_count(); ++i) {
       const auto* r = m.reserved_range(i);  // end is exclusive here
-      e.children.push_back(range(n::kReservedRange, r->start, r->end - 1,
-                                 at(path + std::initializer_list<int>{path_of::kMsgReservedRange, i}, e.loc)));
+      e.children.push_back(
+          range(n::kReservedRange, r->start, r->end - 1,
+                at(path + std::initializer_list<int>{path_of::kMsgReservedRange, i}, e.loc)));
     }
     for (int i = 0; i < m.reserved_name_count(); ++i) {
-      e.children.push_back(reserved_name(m.reserved_name(i),
-                                         at(path + std::initializer_list<int>{path_of::kMsgReservedName, i}, e.loc)));
+      e.children.push_back(reserved_name(
+          m.reserved_name(i),
+          at(path + std::initializer_list<int>{path_of::kMsgReservedName, i}, e.loc)));
     }
     for (int i = 0; i < m.extension_range_count(); ++i) {
       const auto* r = m.extension_range(i);  // end is exclusive here
-      e.children.push_back(range(n::kExtensionRange, r->start, r->end - 1,
-                                 at(path + std::initializer_list<int>{path_of::kMsgExtRange, i}, e.loc)));
+      e.children.push_back(
+          range(n::kExtensionRange, r->start, r->end - 1,
+                at(path + std::initializer_list<int>{path_of::kMsgExtRange, i}, e.loc)));
     }
     return trimmed(e);
   }
@@ -208,9 +221,10 @@ class Converter {
   }
 
   static Entity range(std::string_view kind, int start, int end, SourceRef where) {
-    Entity e = declared(kind, std::to_string(start) + "-" + std::to_string(end),
-                        start == end ? std::to_string(start) : std::to_string(start) + " to " + std::to_string(end),
-                        where);
+    Entity e = declared(
+        kind, std::to_string(start) + "-" + std::to_string(end),
+        start == end ? std::to_string(start) : std::to_string(start) + " to " + std::to_string(end),
+        where);
     e.set(n::kStart, int64_t{start});
     e.set(n::kEnd, int64_t{end});
     return trimmed(e);
@@ -261,7 +275,8 @@ class Converter {
       case gp::FieldDescriptor::CPPTYPE_BOOL:
         return f.default_value_bool() ? "true" : "false";
       case gp::FieldDescriptor::CPPTYPE_ENUM:  // compared by number; shown by name
-        return f.default_value_enum() != nullptr ? std::to_string(f.default_value_enum()->number()) : "";
+        return f.default_value_enum() != nullptr ? std::to_string(f.default_value_enum()->number())
+                                                 : "";
       case gp::FieldDescriptor::CPPTYPE_STRING:
         return f.default_value_string();
       case gp::FieldDescriptor::CPPTYPE_MESSAGE:
@@ -279,7 +294,8 @@ class Converter {
     auto sub = [&](int part) { return at(path + std::initializer_list<int>{part}, e.loc); };
     e.set("name", f.name(), sub(path_of::kFieldName));
     e.set(n::kNumber, int64_t{f.number()}, sub(path_of::kFieldNumber));
-    const SourceRef type_at = at(path + std::initializer_list<int>{path_of::kFieldTypeName}, sub(path_of::kFieldType));
+    const SourceRef type_at =
+        at(path + std::initializer_list<int>{path_of::kFieldTypeName}, sub(path_of::kFieldType));
     e.set(n::kType, std::string(f.type_name()), type_at);
     if (f.message_type() != nullptr || f.enum_type() != nullptr) {
       e.set(n::kTypeName, type_spelling(f), type_at);
@@ -294,20 +310,24 @@ class Converter {
       e.set(n::kOneofName, oneof->name());
     }
     if (f.has_optional_keyword() && f.file()->syntax() == gp::FileDescriptor::SYNTAX_PROTO3) {
-      e.set(n::kProto3Optional, true, at(path + std::initializer_list<int>{path_of::kFieldLabel}, type_at));
+      e.set(n::kProto3Optional, true,
+            at(path + std::initializer_list<int>{path_of::kFieldLabel}, type_at));
     }
     // Only an explicit json_name is kept; the checks derive the default from the name.
-    if (!f.is_extension() && f.has_json_name()) e.set(n::kJsonName, f.json_name(), sub(path_of::kFieldJsonName));
+    if (!f.is_extension() && f.has_json_name())
+      e.set(n::kJsonName, f.json_name(), sub(path_of::kFieldJsonName));
     // The effective default of singular scalar and enum fields: spelling `[default = 0]`
     // changes nothing, so the comparison is on values, not on what the source says.
     // Zero defaults ("", 0, false, an enum's 0) are left out: absent means zero.
     const std::string default_value =
-        f.is_repeated() || f.cpp_type() == gp::FieldDescriptor::CPPTYPE_MESSAGE ? "" : default_text(f);
+        f.is_repeated() || f.cpp_type() == gp::FieldDescriptor::CPPTYPE_MESSAGE ? ""
+                                                                                : default_text(f);
     if (!default_value.empty() && default_value != "0" && default_value != "false") {
-      e.set(n::kDefault, default_value, f.has_default_value() ? sub(path_of::kFieldDefault) : e.loc);
+      e.set(n::kDefault, default_value,
+            f.has_default_value() ? sub(path_of::kFieldDefault) : e.loc);
       if (const gp::EnumValueDescriptor* v = f.cpp_type() == gp::FieldDescriptor::CPPTYPE_ENUM
-                                                   ? f.default_value_enum()
-                                                   : nullptr) {
+                                                 ? f.default_value_enum()
+                                                 : nullptr) {
         e.set(n::kDefaultShown, v->type()->name() + "." + v->name());
       }
     }
@@ -317,11 +337,13 @@ class Converter {
     const gp::FieldOptions& o = f.options();
     if (o.has_jstype()) {
       e.set("jstype", gp::FieldOptions::JSType_Name(o.jstype()),
-            at(path + std::initializer_list<int>{path_of::kFieldOptions, path_of::kFieldJstype}, e.loc));
+            at(path + std::initializer_list<int>{path_of::kFieldOptions, path_of::kFieldJstype},
+               e.loc));
     }
     if (o.has_ctype()) {
       e.set("ctype", gp::FieldOptions::CType_Name(o.ctype()),
-            at(path + std::initializer_list<int>{path_of::kFieldOptions, path_of::kFieldCtype}, e.loc));
+            at(path + std::initializer_list<int>{path_of::kFieldOptions, path_of::kFieldCtype},
+               e.loc));
     }
     if (f.type() == gp::FieldDescriptor::TYPE_STRING) {
       // proto3 always validates; proto2 only when Java is asked to (java_string_check_utf8).
@@ -351,12 +373,14 @@ class Converter {
     }
     for (int i = 0; i < en.reserved_range_count(); ++i) {
       const auto* r = en.reserved_range(i);  // end is inclusive for enums
-      e.children.push_back(range(n::kReservedRange, r->start, r->end,
-                                 at(path + std::initializer_list<int>{path_of::kEnumReservedRange, i}, e.loc)));
+      e.children.push_back(
+          range(n::kReservedRange, r->start, r->end,
+                at(path + std::initializer_list<int>{path_of::kEnumReservedRange, i}, e.loc)));
     }
     for (int i = 0; i < en.reserved_name_count(); ++i) {
-      e.children.push_back(reserved_name(en.reserved_name(i),
-                                         at(path + std::initializer_list<int>{path_of::kEnumReservedName, i}, e.loc)));
+      e.children.push_back(reserved_name(
+          en.reserved_name(i),
+          at(path + std::initializer_list<int>{path_of::kEnumReservedName, i}, e.loc)));
     }
     return trimmed(e);
   }
@@ -375,7 +399,8 @@ class Converter {
       r.set(n::kClientStreaming, m.client_streaming(), sub({path_of::kMethodClientStreaming}));
       r.set(n::kServerStreaming, m.server_streaming(), sub({path_of::kMethodServerStreaming}));
       if (m.options().has_idempotency_level()) {
-        r.set("idempotency_level", gp::MethodOptions::IdempotencyLevel_Name(m.options().idempotency_level()),
+        r.set("idempotency_level",
+              gp::MethodOptions::IdempotencyLevel_Name(m.options().idempotency_level()),
               sub({path_of::kMethodOptions, path_of::kMethodIdempotency}));
       }
       e.children.push_back(trimmed(r));
