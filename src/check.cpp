@@ -48,13 +48,6 @@ const detail::FormatPlugin& format_for(const std::string& path, const std::strin
 
 }  // namespace
 
-std::string detect_format(const std::string& path) {
-  for (const detail::FormatPlugin* f : detail::formats()) {
-    if (f->claims(path)) return std::string(f->name);
-  }
-  return {};
-}
-
 Schema load_schema(const std::string& path, const LoadOptions& options) {
   return format_for(path, options.lang).load(path, options);
 }

@@ -126,6 +126,49 @@ TEST_SUITE("cli") {
     CHECK(nlohmann::json::parse(dump.out)["roots"].size() == 2);
   }
 
+  TEST_CASE("FileDescriptorSets give the same findings, at the same lines, as the trees") {
+    const std::string protoc = BREAKWATER_PROTOC;
+    if (protoc.empty()) {
+      MESSAGE("protoc not found; skipped");
+      return;
+    }
+    namespace fs = std::filesystem;
+    const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" / "protobuf";
+    for (const char* id : {"FILE_SAME_GO_PACKAGE", "FIELD_SAME_TYPE", "RPC_SAME_IDEMPOTENCY_LEVEL",
+                           "FIELD_SAME_DEFAULT", "MESSAGE_NO_DELETE"}) {
+      CAPTURE(id);
+      const fs::path dir = root / id;
+      std::vector<std::string> sets;
+      for (const char* side : {"old", "new"}) {
+        std::string files;
+        for (const auto& e : fs::recursive_directory_iterator(dir / side)) {
+          if (e.path().extension() == ".proto")
+            files += " " + e.path().lexically_relative(dir / side).string();
+        }
+        const std::string out = "/tmp/bw-set-" + std::string(side) + ".binpb";
+        const std::string cmd = "cd " + (dir / side).string() + " && " + protoc +
+                                " -I . --include_imports --include_source_info -o " + out + files;
+        REQUIRE(std::system(cmd.c_str()) == 0);
+        sets.push_back(out);
+      }
+      auto findings = [](const std::string& json, const std::string& strip) {
+        std::vector<std::string> out;
+        for (const auto& f : nlohmann::json::parse(json)["findings"]) {
+          std::string path = f["location"]["path"];
+          if (path.rfind(strip, 0) == 0) path = path.substr(strip.size());
+          out.push_back(f["rule_id"].get<std::string>() + " " + path + ":" +
+                        std::to_string(f["location"]["line"].get<int>()) + ":" +
+                        std::to_string(f["location"]["column"].get<int>()));
+        }
+        return out;
+      };
+      const auto from_trees = run_cli(dir.string(), {"check", "old", "new", "--format", "json"});
+      const auto from_sets = run_cli(dir.string(), {"check", sets[0], sets[1], "--format", "json"});
+      CHECK(from_sets.status == from_trees.status);
+      CHECK(findings(from_sets.out, "") == findings(from_trees.out, "new/"));
+    }
+  }
+
   TEST_CASE("output is byte-identical with one and many threads") {
     for (const char* format : {"text", "json", "sarif"}) {
       const auto one =

@@ -38,8 +38,6 @@ struct CheckResult {
   std::vector<Finding> findings;       // sorted, de-duplicated
 };
 
-// Detects the format of a path (file or directory) from extensions/content; "" if unknown.
-std::string detect_format(const std::string& path);
 Schema load_schema(const std::string& path, const LoadOptions& options);
 CheckResult check(const std::string& old_path, const std::string& new_path,
                   const CheckOptions& options);

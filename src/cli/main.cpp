@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
                    "Rule ids or categories to leave out (comma-separated)")
       ->delimiter(',');
   check_cmd->add_option("--format", check.format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->check(CLI::IsMember(breakwater::report_formats()))
       ->capture_default_str();
   check_cmd->add_option("-o,--output", check.output, "Write the report to FILE instead of stdout");
   check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit status 1")

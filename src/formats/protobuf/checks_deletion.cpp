@@ -1,4 +1,6 @@
 // Deletion rules: files, types, packages, rpcs, oneofs, fields and enum values that disappeared.
+#include <breakwater/diff.hpp>
+
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
 
@@ -129,10 +131,9 @@ void check_PACKAGE_NO_DELETE(const Sides& s) {
 
 void check_RPC_NO_DELETE(const Sides& s) {
   for_each_pair(s, n::kService, [&](const Placed& o, const Placed& nw) {
-    for (const Entity* rpc : children_of(*o.entity, n::kRpc)) {
-      bool kept = false;
-      for (const Entity* r : children_of(*nw.entity, n::kRpc)) kept = kept || r->key == rpc->key;
-      if (kept) continue;
+    for (const EntityPair& p : align(o.entity->children, nw.entity->children, n::kRpc)) {
+      if (p.old_entity == nullptr || p.new_entity != nullptr) continue;
+      const Entity* rpc = p.old_entity;
       s.out.emit("RPC_NO_DELETE", rpc->name,
                  "Previously present RPC " + q(rpc->key) + " on service " + q(o.entity->name) +
                      " was deleted.",
@@ -168,12 +169,11 @@ enum class Unless { nothing, name, number };
 
 void deleted_fields(const Sides& s, std::string_view rule, Unless unless) {
   for_each_pair(s, n::kMessage, [&](const Placed& o, const Placed& nw) {
-    std::set<std::string_view> kept;
-    for (const Entity* f : children_of(*nw.entity, n::kField)) kept.insert(f->key);
     const NumberRanges reserved = collapsed(*nw.entity, n::kReservedRange);
     const auto reserved_name_set = reserved_names(*nw.entity);
-    for (const Entity* f : children_of(*o.entity, n::kField)) {
-      if (kept.contains(f->key)) continue;
+    for (const EntityPair& p : align(o.entity->children, nw.entity->children, n::kField)) {
+      if (p.old_entity == nullptr || p.new_entity != nullptr) continue;
+      const Entity* f = p.old_entity;
       const int64_t number = f->num(n::kNumber);
       const std::string name(f->str("name"));
       if (unless == Unless::name && reserved_name_set.contains(name)) continue;

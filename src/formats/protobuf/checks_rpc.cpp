@@ -1,4 +1,6 @@
 // RPC rules: request/response types, streaming, idempotency.
+#include <breakwater/diff.hpp>
+
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
 
@@ -10,10 +12,8 @@ namespace {
 void for_each_rpc_pair(const Sides& s,
                        const std::function<void(const Entity&, const Entity&)>& fn) {
   for_each_pair(s, n::kService, [&](const Placed& o, const Placed& nw) {
-    for (const Entity* a : children_of(*o.entity, n::kRpc)) {
-      for (const Entity* b : children_of(*nw.entity, n::kRpc)) {
-        if (a->key == b->key) fn(*a, *b);
-      }
+    for (const EntityPair& p : align(o.entity->children, nw.entity->children, n::kRpc)) {
+      if (p.old_entity != nullptr && p.new_entity != nullptr) fn(*p.old_entity, *p.new_entity);
     }
   });
 }

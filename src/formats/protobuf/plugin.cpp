@@ -1,5 +1,7 @@
 #include "formats/protobuf/plugin.hpp"
 
+#include <breakwater/diff.hpp>
+
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/load.hpp"
 #include "formats/protobuf/names.hpp"
@@ -99,16 +101,11 @@ const std::vector<FieldPair>& Sides::field_pairs() const {
   if (shared_ != nullptr) return shared_->field_pairs();
   if (field_pairs_) return *field_pairs_;
   std::vector<FieldPair> found;
-  std::unordered_map<std::string_view, const Entity*> new_fields;
   for (const auto& [o, n] : pairs(names::kMessage)) {
-    new_fields.clear();
-    for (const Entity& f : n->entity->children) {
-      if (f.kind == names::kField) new_fields.emplace(f.key, &f);
-    }
-    for (const Entity& f : o->entity->children) {
-      if (f.kind != names::kField) continue;
-      auto it = new_fields.find(f.key);
-      if (it != new_fields.end()) found.push_back({o->entity, n->entity, &f, it->second});
+    for (const EntityPair& p : align(o->entity->children, n->entity->children, names::kField)) {
+      if (p.old_entity != nullptr && p.new_entity != nullptr) {
+        found.push_back({o->entity, n->entity, p.old_entity, p.new_entity});
+      }
     }
   }
   // Extensions pair like fields: by extendee and number, wherever they are declared.
