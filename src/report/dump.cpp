@@ -42,7 +42,7 @@ std::string dump_json(const Schema& schema) {
   Json roots = Json::array();
   for (const Entity& e : schema.roots) roots.push_back(entity_json(schema, e));
   Json doc = {{"format", schema.format}, {"input", schema.root}, {"roots", roots}};
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace breakwater

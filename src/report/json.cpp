@@ -47,7 +47,7 @@ std::string render_json(const CheckResult& result, const ReportOptions&) {
                         {"fingerprint", f.fingerprint}});
   }
   doc["findings"] = std::move(findings);
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace breakwater::detail

@@ -2,6 +2,8 @@
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
 
+#include <cstdlib>
+
 namespace breakwater::protobuf {
 namespace n = names;
 
@@ -117,8 +119,8 @@ void check_FIELD_SAME_JSON_NAME(const Sides& s) {
         "FIELD_SAME_JSON_NAME", np.name + "." + std::to_string(nw.num(n::kNumber)),
         describe_field(np, nw) + " changed JSON name from " + q(before) + " to " + q(after) + ".",
         nw.loc_of(n::kJsonName), o.loc_of(n::kJsonName),
-        "Keep the JSON name: add `json_name = \"" + before +
-            "\"` to the field so JSON payloads keep decoding.");
+        "Keep the JSON name: add `json_name = " + q(before) +
+            "` to the field so JSON payloads keep decoding.");
   });
 }
 
@@ -168,6 +170,34 @@ void check_FIELD_SAME_ONEOF(const Sides& s) {
       });
 }
 
+namespace {
+
+bool text_typed(const Entity& f) {
+  const std::string_view t = f.str(n::kType);
+  return t == "string" || t == "bytes";
+}
+
+std::string_view zero_of(const Entity& f) {
+  return text_typed(f) ? "" : f.str(n::kType) == "bool" ? "false" : "0";
+}
+
+// As protobuf readers see them: texts byte for byte, a text never equals a number, numbers
+// (bools as 0/1, enums by number) by value, so int32 5, int64 5 and double 5.0 are one default.
+bool same_default(const Entity& o, const Entity& nw) {
+  if (!o.has(n::kDefault) && !nw.has(n::kDefault)) return true;  // both zero
+  const std::string_view a = o.str(n::kDefault, zero_of(o)), b = nw.str(n::kDefault, zero_of(nw));
+  if (text_typed(o) || text_typed(nw)) return text_typed(o) && text_typed(nw) && a == b;
+  auto number = [](std::string_view v) -> long double {
+    if (v == "true") return 1;
+    if (v == "false") return 0;
+    return std::strtold(std::string(v).c_str(), nullptr);
+  };
+  const long double x = number(a), y = number(b);
+  return x == y || (x != x && y != y);  // NaN equals NaN here
+}
+
+}  // namespace
+
 void check_FIELD_SAME_DEFAULT(const Sides& s) {
   for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
     // Repeated, map and message fields have no default.
@@ -178,19 +208,17 @@ void check_FIELD_SAME_DEFAULT(const Sides& s) {
     if (!has_default(o) || !has_default(nw)) return;
     // Values are normalised by the loader (numbers in shortest form, enums by number, zero left
     // out), so an int32 5 and an int64 5, or 1.5 and 15e-1, compare equal.
-    auto zero_of = [](const Entity& f) -> std::string_view {
-      const std::string_view t = f.str(n::kType);
-      return t == "string" || t == "bytes" ? "" : t == "bool" ? "false" : "0";
+    if (same_default(o, nw)) return;
+    // Texts quoted, numbers, bools and enum values bare, as they are written in a .proto.
+    auto shown = [](const Entity& f) {
+      const std::string_view v = f.str(n::kDefaultShown, f.str(n::kDefault, zero_of(f)));
+      return text_typed(f) ? q(v) : std::string(v);
     };
-    const std::string_view before = o.str(n::kDefault, zero_of(o)),
-                           after = nw.str(n::kDefault, zero_of(nw));
-    if (before == after || (!o.has(n::kDefault) && !nw.has(n::kDefault))) return;
     s.out.emit("FIELD_SAME_DEFAULT", np.name + "." + std::string(nw.str("name")),
-               describe_field(np, nw) + " changed default value from " +
-                   q(o.str(n::kDefaultShown, before)) + " to " +
-                   q(nw.str(n::kDefaultShown, after)) + ".",
+               describe_field(np, nw) + " changed default value from " + shown(o) + " to " +
+                   shown(nw) + ".",
                nw.loc_of(n::kDefault), o.loc_of(n::kDefault),
-               "Keep `[default = " + std::string(o.str(n::kDefaultShown, before)) +
+               "Keep `[default = " + shown(o) +
                    "]`: readers substitute the default for unset fields, so old and new readers "
                    "would see different values for the same bytes.");
   });

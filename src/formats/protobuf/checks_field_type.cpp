@@ -2,6 +2,7 @@
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
 
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -36,19 +37,20 @@ std::string_view short_name(std::string_view full) {
 }
 
 // Enum to enum is safe when the short name is kept and every OLD value keeps its number.
-bool enum_compatible(const Sides& s, const Entity& o, const Entity& nw) {
-  const std::string_view a = o.str(n::kTypeName), b = nw.str(n::kTypeName);
-  if (short_name(a) != short_name(b)) return false;
-  const Placed* old_enum = s.old_side.by_full_name(a);
-  const Placed* new_enum = s.new_side.by_full_name(b);
-  if (old_enum == nullptr || new_enum == nullptr) return false;
-  std::set<std::pair<std::string_view, int64_t>> now;
-  for (const Entity* v : children_of(*new_enum->entity, n::kEnumValue))
-    now.emplace(v->key, v->num(n::kNumber));
-  for (const Entity* v : children_of(*old_enum->entity, n::kEnumValue)) {
-    if (!now.contains({v->key, v->num(n::kNumber)})) return false;
-  }
-  return true;
+bool enum_compatible(const Entity& o, const Entity& nw) {
+  if (short_name(o.str(n::kTypeName)) != short_name(nw.str(n::kTypeName))) return false;
+  auto values = [](std::string_view signature) {
+    std::set<std::string_view> out;
+    while (!signature.empty()) {
+      const auto comma = signature.find(',');
+      out.insert(signature.substr(0, comma));
+      if (comma == std::string_view::npos) break;
+      signature.remove_prefix(comma + 1);
+    }
+    return out;
+  };
+  const auto before = values(o.str(n::kEnumValues)), after = values(nw.str(n::kEnumValues));
+  return std::includes(after.begin(), after.end(), before.begin(), before.end());
 }
 
 // Two map fields encode alike when key and value types agree, whatever the entry is called.
@@ -59,12 +61,12 @@ bool same_map_shape(const Entity& o, const Entity& nw) {
 
 enum class Audience { generated_code, wire_json, wire };
 
-bool compatible(const Sides& s, const Entity& o, const Entity& nw, Audience audience) {
+bool compatible(const Entity& o, const Entity& nw, Audience audience) {
   const std::string_view a = o.str(n::kType), b = nw.str(n::kType);
   if (a == b && o.str(n::kTypeName) == nw.str(n::kTypeName)) return true;
   if (audience == Audience::generated_code) return false;
   if (a == "message" && b == "message") return same_map_shape(o, nw);
-  if (a == "enum" && b == "enum") return enum_compatible(s, o, nw);
+  if (a == "enum" && b == "enum") return enum_compatible(o, nw);
   if (audience == Audience::wire_json) {
     return in_group(a, b,
                     {{"int32", "uint32"},
@@ -82,7 +84,7 @@ bool compatible(const Sides& s, const Entity& o, const Entity& nw, Audience audi
 
 void type_rule(const Sides& s, std::string_view rule, Audience audience, std::string_view why) {
   for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
-    if (compatible(s, o, nw, audience)) return;
+    if (compatible(o, nw, audience)) return;
     s.out.emit(rule, np.name + "." + std::string(nw.str("name")),
                describe_field(np, nw) + " changed type from " + q(shown_type(o)) + " to " +
                    q(shown_type(nw)) + ".",

@@ -35,6 +35,7 @@ inline constexpr std::string_view kDefaultShown = "default_shown";  // enums: En
 inline constexpr std::string_view kMapKey = "map_key";              // map fields: key type
 inline constexpr std::string_view kMapValue = "map_value";  // map fields: value type (full name)
 inline constexpr std::string_view kExtendee = "extendee";
+inline constexpr std::string_view kEnumValues = "enum_values";  // enum fields: NAME=n,... sorted
 inline constexpr std::string_view kUtf8Validation = "utf8_validation";           // VERIFY / NONE
 inline constexpr std::string_view kJavaUtf8Validation = "java_utf8_validation";  // VERIFY / NONE
 inline constexpr std::string_view kClosed = "closed";        // enums: closed (proto2) or open

@@ -5,8 +5,10 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/descriptor.pb.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 
 namespace breakwater::protobuf {
 namespace gp = google::protobuf;
@@ -258,6 +260,18 @@ class Converter {
     return std::string(buf, r.ptr);
   }
 
+  // "NAME=number" for every value, sorted: what the wire-compatibility rules compare.
+  static std::string enum_signature(const gp::EnumDescriptor& en) {
+    std::vector<std::string> values;
+    for (int i = 0; i < en.value_count(); ++i) {
+      values.push_back(en.value(i)->name() + "=" + std::to_string(en.value(i)->number()));
+    }
+    std::sort(values.begin(), values.end());
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ",") + v;
+    return out;
+  }
+
   static std::string default_text(const gp::FieldDescriptor& f) {
     switch (f.cpp_type()) {
       case gp::FieldDescriptor::CPPTYPE_INT32:
@@ -317,20 +331,25 @@ class Converter {
     if (!f.is_extension() && f.has_json_name())
       e.set(n::kJsonName, f.json_name(), sub(path_of::kFieldJsonName));
     // The effective default of singular scalar and enum fields: spelling `[default = 0]`
-    // changes nothing, so the comparison is on values, not on what the source says.
-    // Zero defaults ("", 0, false, an enum's 0) are left out: absent means zero.
-    const std::string default_value =
-        f.is_repeated() || f.cpp_type() == gp::FieldDescriptor::CPPTYPE_MESSAGE ? ""
-                                                                                : default_text(f);
-    if (!default_value.empty() && default_value != "0" && default_value != "false") {
-      e.set(n::kDefault, default_value,
-            f.has_default_value() ? sub(path_of::kFieldDefault) : e.loc);
-      if (const gp::EnumValueDescriptor* v = f.cpp_type() == gp::FieldDescriptor::CPPTYPE_ENUM
-                                                 ? f.default_value_enum()
-                                                 : nullptr) {
-        e.set(n::kDefaultShown, v->type()->name() + "." + v->name());
+    // changes nothing, so the comparison is on values, not on what the source says. Zero
+    // defaults ("", 0, false, an enum's 0) are left out: absent means zero.
+    if (!f.is_repeated() && f.cpp_type() != gp::FieldDescriptor::CPPTYPE_MESSAGE) {
+      const std::string value = default_text(f);
+      const bool text = f.cpp_type() == gp::FieldDescriptor::CPPTYPE_STRING;
+      const bool zero =
+          text ? value.empty()
+               : value == "false" || (value != "true" && std::strtold(value.c_str(), nullptr) == 0);
+      if (!zero) {
+        e.set(n::kDefault, value, f.has_default_value() ? sub(path_of::kFieldDefault) : e.loc);
+        if (f.cpp_type() == gp::FieldDescriptor::CPPTYPE_ENUM) {
+          const gp::EnumValueDescriptor* v = f.default_value_enum();
+          e.set(n::kDefaultShown, v->type()->name() + "." + v->name());
+        }
       }
     }
+    // An enum field's values travel with it, so a type change can be judged even when the enum
+    // lives in an imported file outside the input.
+    if (const gp::EnumDescriptor* en = f.enum_type()) e.set(n::kEnumValues, enum_signature(*en));
     if (f.is_extension()) {
       e.set(n::kExtendee, f.containing_type()->full_name(), sub(path_of::kFieldExtendee));
     }
