@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 
 using breakwater::test::run_cli;
@@ -145,7 +146,7 @@ TEST_SUITE("cli") {
           if (e.path().extension() == ".proto")
             files += " " + e.path().lexically_relative(dir / side).string();
         }
-        const std::string out = "/tmp/bw-set-" + std::string(side) + ".binpb";
+        const std::string out = "/tmp/bw-set-" + std::to_string(getpid()) + "-" + side + ".binpb";
         const std::string cmd = "cd " + (dir / side).string() + " && " + protoc +
                                 " -I . --include_imports --include_source_info -o " + out + files;
         REQUIRE(std::system(cmd.c_str()) == 0);

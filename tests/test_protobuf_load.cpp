@@ -113,8 +113,8 @@ TEST_SUITE("protobuf_load") {
     REQUIRE(std::system(cmd.c_str()) == 0);
     const auto from_set = breakwater::load_schema(s.path("set.bin"), {});
     const auto from_dir = breakwater::load_schema(kExample + "/v1", {});
-    // The set also holds google/protobuf/timestamp.proto.
-    CHECK(from_set.roots.size() == 3);
+    // The set also holds google/protobuf/timestamp.proto, as an import: not checked.
+    CHECK(from_set.roots.size() == 2);
     const Entity* user = nullptr;
     for (const Entity& f : from_set.roots) {
       if (f.key == "acme/user/v1/user.proto") user = child(f, "message", "User");
@@ -178,6 +178,15 @@ TEST_SUITE("protobuf_load") {
           std::string::npos);
     s.put("empty/readme.txt", "no protos here");
     CHECK(load_error(s.path("empty")).find("error:") != std::string::npos);
+  }
+
+  TEST_CASE("looping links: fatal when named .proto, skipped otherwise") {
+    Scratch s;
+    s.put("tree/a.proto", "syntax = \"proto3\";\nmessage A {}\n");
+    fs::create_symlink("self", s.dir / "tree" / "self");
+    CHECK(breakwater::load_schema(s.path("tree"), {}).roots.size() == 1);
+    fs::create_symlink("loop.proto", s.dir / "tree" / "loop.proto");
+    CHECK(load_error(s.path("tree")).find("loop.proto: error: cannot read") != std::string::npos);
   }
 
   TEST_CASE("deep nesting is refused, not a crash") {

@@ -2,6 +2,7 @@
 
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace breakwater {
 
@@ -14,12 +15,12 @@ std::vector<EntityPair> align(const std::vector<Entity>& old_list,
   }
   std::vector<EntityPair> pairs;
   pairs.reserve(old_list.size() + new_list.size());
-  std::unordered_map<const Entity*, bool> matched;
+  std::unordered_set<const Entity*> matched;
   for (const Entity& e : old_list) {
     if (!kind.empty() && e.kind != kind) continue;
     auto it = new_by_key.find(e.key);
     const Entity* partner = it == new_by_key.end() ? nullptr : it->second;
-    if (partner != nullptr) matched.emplace(partner, true);
+    if (partner != nullptr) matched.insert(partner);
     pairs.push_back({&e, partner});
   }
   for (const Entity& e : new_list) {

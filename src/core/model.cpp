@@ -38,7 +38,7 @@ bool Entity::flag(std::string_view attr, bool fallback) const {
 
 SourceRef Entity::loc_of(std::string_view attr) const {
   const Attr* a = find(attr);
-  return a != nullptr && a->loc.known() ? a->loc : loc;
+  return a != nullptr && a->loc.known() && a->loc.line != 0 ? a->loc : loc;
 }
 
 void Entity::set(std::string_view attr_name, Value value, SourceRef where) {

@@ -1,38 +1,45 @@
 #include "core/parallel.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
-#include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
 namespace breakwater::detail {
 
 void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& fn) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (jobs == 0) jobs = cores;
+  jobs = std::min(jobs, 4 * cores);  // more threads than that only add contention
   if (jobs > count) jobs = static_cast<unsigned>(count);
-  if (jobs <= 1) {
-    for (std::size_t i = 0; i < count; ++i) fn(i);
-    return;
-  }
+  // One slot per index, so the error reported is the one of the lowest index, whatever the
+  // scheduling (bad input must give the same message with 1 or N threads).
+  std::vector<std::exception_ptr> errors(count);
   std::atomic<std::size_t> next{0};
-  std::exception_ptr first_error;
-  std::mutex error_mutex;
   auto worker = [&] {
     for (std::size_t i = next++; i < count; i = next++) {
       try {
         fn(i);
       } catch (...) {
-        std::lock_guard lock(error_mutex);
-        if (!first_error) first_error = std::current_exception();
+        errors[i] = std::current_exception();
       }
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  for (unsigned t = 1; t < jobs; ++t) {
+    try {
+      threads.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;  // the threads we have (and this one) will do the rest
+    }
+  }
   worker();
   for (auto& t : threads) t.join();
-  if (first_error) std::rethrow_exception(first_error);
+  for (auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
 }
 
 }  // namespace breakwater::detail

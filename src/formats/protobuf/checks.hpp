@@ -70,8 +70,8 @@ void for_each_pair(const Sides& s, std::string_view kind, const PairFn& fn);
 
 using FieldFn = std::function<void(const Entity& old_parent, const Entity& new_parent,
                                    const Entity& old_field, const Entity& new_field)>;
-// Fields of messages paired by full name, matched by number; then extensions paired by full
-// name (the parent passed for an extension is the extension itself).
+// Fields of messages paired by full name, matched by number; then extensions paired by extendee
+// and number (the parent passed for an extension is the extension itself).
 void for_each_field_pair(const Sides& s, const FieldFn& fn);
 
 // The position in NEW nearest to where a deleted OLD element lived: the closest enclosing

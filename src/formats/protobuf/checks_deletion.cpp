@@ -147,13 +147,11 @@ void check_RPC_NO_DELETE(const Sides& s) {
 
 void check_ONEOF_NO_DELETE(const Sides& s) {
   for_each_pair(s, n::kMessage, [&](const Placed& o, const Placed& nw) {
-    for (const Entity* oneof : children_of(*o.entity, n::kOneof)) {
-      if (oneof->flag(n::kSynthetic)) continue;
-      bool kept = false;
-      for (const Entity* x : children_of(*nw.entity, n::kOneof)) {
-        kept = kept || (x->key == oneof->key && !x->flag(n::kSynthetic));
-      }
-      if (kept) continue;
+    for (const EntityPair& p : align(o.entity->children, nw.entity->children, n::kOneof)) {
+      const Entity* oneof = p.old_entity;
+      // Synthetic oneofs (proto3 `optional`) are presence, not API: cardinality rules cover them.
+      if (oneof == nullptr || oneof->flag(n::kSynthetic)) continue;
+      if (p.new_entity != nullptr && !p.new_entity->flag(n::kSynthetic)) continue;
       s.out.emit("ONEOF_NO_DELETE", oneof->name,
                  "Previously present oneof " + q(oneof->key) + " on message " + q(o.entity->name) +
                      " was deleted.",

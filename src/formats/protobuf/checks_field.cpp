@@ -21,7 +21,7 @@ void cardinality_rule(const Sides& s, std::string_view rule, std::string (*group
                       std::string_view audience) {
   for_each_field_pair(s, [&](const Entity& op, const Entity& np, const Entity& o,
                              const Entity& nw) {
-    if (op.flag(n::kMapEntry) || np.flag(n::kMapEntry)) return;
+    if (op.flag(n::kMapEntry) && np.flag(n::kMapEntry)) return;
     const std::string_view before = o.str(n::kCardinality), after = nw.str(n::kCardinality);
     if (group(before) == group(after)) return;
     s.out.emit(rule, np.name + "." + std::string(nw.str("name")),

@@ -4,7 +4,7 @@
 
 namespace breakwater::protobuf {
 
-Index::Index(const Schema& schema) : schema_(schema) {
+Index::Index(const Schema& schema) {
   for (const Entity& f : schema.roots) {
     files_.push_back(&f);
     files_by_path_.emplace(f.key, &f);

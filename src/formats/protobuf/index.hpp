@@ -22,7 +22,6 @@ class Index {
  public:
   explicit Index(const Schema& schema);
 
-  const Schema& schema() const { return schema_; }
   const std::vector<const Entity*>& files() const { return files_; }
   const Entity* file(std::string_view path) const;
   // A message, enum, service or extension by its nested name inside one file.
@@ -37,7 +36,6 @@ class Index {
  private:
   void walk(const Entity& file, const Entity& parent, const Entity& e);
 
-  const Schema& schema_;
   std::vector<const Entity*> files_;
   std::unordered_map<std::string_view, const Entity*> files_by_path_;
   std::unordered_map<const Entity*, std::unordered_map<std::string_view, const Entity*>> nested_;

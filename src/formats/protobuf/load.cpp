@@ -17,6 +17,7 @@
 #endif
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -41,6 +42,7 @@ struct Unit {
   std::string display;    // the path shown to users
   bool target = false;    // checked (true) or only imported (false)
   std::unique_ptr<gp::FileDescriptorProto> proto = std::make_unique<gp::FileDescriptorProto>();
+  std::string origin;  // the descriptor set it came from, if any (named in errors)
   std::unique_ptr<gp::compiler::SourceLocationTable> table;  // only when locating a link error
   SpanIndex spans;  // declaration positions, taken before linking so the pool keeps no source info
 };
@@ -104,6 +106,10 @@ class ParseErrors : public gp::io::ErrorCollector {
 // only recorded when asked for (a second parse after a link error).
 void parse_unit(Unit& unit, bool with_error_table = false) {
   const std::string text = read_bytes(unit.disk_path, unit.display);
+  if (text.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+    throw InputError(Location{unit.display, 0, 0},
+                     "file too large for the protobuf parser (2 GiB)");
+  }
   ParseErrors errors(unit.display);
   gp::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
   gp::io::Tokenizer tokenizer(&input, &errors);
@@ -252,6 +258,10 @@ class LinkErrors : public gp::DescriptorPool::ErrorCollector {
       // Not every error kind is recorded per element; the element's name always is.
       unit_.table->Find(descriptor, NAME, &line, &column);
     }
+    if (!unit_.origin.empty()) {  // no source text to point into: name the set and the file
+      first_ = InputError(Location{unit_.origin, 1, 1}, unit_.display + ": " + message);
+      return;
+    }
     Location where{unit_.display, 0, 0};
     if (line >= 0) {
       where.line = static_cast<uint32_t>(line + 1);
@@ -316,10 +326,21 @@ Units units_from_descriptor_set(const std::string& path, const ImportResolver& r
     auto unit = std::make_unique<Unit>();
     unit->name = file.name();
     unit->display = file.name();
+    unit->origin = path;
     unit->target = true;
     unit->proto->Swap(&file);
     take_positions(*unit);
     units.push_back(std::move(unit));
+  }
+  // A set built with --include_imports also carries the well-known types it imports; like the
+  // imports of a directory input, they are context, not part of what is checked.
+  for (auto& u : units) {
+    if (!u->name.starts_with("google/protobuf/")) continue;
+    for (const auto& other : units) {
+      for (const std::string& dep : other->proto->dependency()) {
+        if (dep == u->name) u->target = false;
+      }
+    }
   }
   // Only the well-known types may be missing (a set built without --include_imports).
   for (size_t i = 0; i < units.size(); ++i) {
@@ -340,24 +361,40 @@ Units units_from_descriptor_set(const std::string& path, const ImportResolver& r
   return units;
 }
 
-std::vector<std::string> proto_files_under(const fs::path& root) {
+// Every .proto below `root` (hidden directories skipped), as '/'-separated relative names.
+// A directory that cannot be read is an error, not a silent gap: on the OLD side its files
+// would vanish from the comparison, on the NEW side they would all look deleted.
+// `first_only` stops at the first match (for format detection).
+std::vector<std::string> proto_files_under(const fs::path& root, bool first_only = false) {
   std::vector<std::string> names;
   std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-  if (ec)
-    throw InputError(Location{root.generic_string(), 0, 0},
-                     "cannot read directory: " + ec.message());
+  auto fail = [&](const fs::path& where) {
+    throw InputError(Location{where.generic_string(), 0, 0}, "cannot read: " + ec.message());
+  };
+  fs::recursive_directory_iterator it(root, ec);
+  if (ec) fail(root);
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) break;
+    if (ec) fail(it->path());
     const fs::path& p = it->path();
-    if (it->is_directory() && p.filename().string().starts_with('.')) {
+    const bool directory = it->is_directory(ec);
+    if (ec) {
+      // A dangling or looping link: fatal only if it claims to be a schema file.
+      if (p.extension() == ".proto") fail(p);
+      ec.clear();
+      continue;
+    }
+    if (directory && p.filename().string().starts_with('.')) {
       it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && p.extension() == ".proto") {
+    const bool regular = it->is_regular_file(ec);
+    if (ec) fail(p);
+    if (regular && p.extension() == ".proto") {
       names.push_back(p.lexically_relative(root).generic_string());
+      if (first_only) break;
     }
   }
+  if (ec) fail(root);
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -366,20 +403,14 @@ std::vector<std::string> proto_files_under(const fs::path& root) {
 
 bool claims(const fs::path& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file() && it->path().extension() == ".proto") return true;
-    }
-    return false;
-  }
+  if (fs::is_directory(path, ec)) return !proto_files_under(path, true).empty();
   if (!fs::is_regular_file(path, ec)) return false;
   if (has_extension(path, {".proto", ".binpb", ".pb", ".fds", ".desc", ".protoset"})) return true;
+  // Other names: sniff the content, but never read more than a descriptor set could sensibly be.
+  constexpr std::uintmax_t kLargestSniff = 256u << 20;
+  if (fs::file_size(path, ec) > kLargestSniff || ec) return false;
   gp::FileDescriptorSet set;
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parse_descriptor_set(buffer.str(), set);
+  return parse_descriptor_set(read_bytes(path, path.string()), set);
 }
 
 namespace {

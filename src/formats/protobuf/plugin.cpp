@@ -7,6 +7,7 @@
 #include "formats/protobuf/names.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/parallel.hpp"
 
@@ -131,9 +132,15 @@ std::string_view noun(const Entity& e) {
 
 const std::vector<std::pair<const Placed*, const Placed*>>& Sides::pairs(
     std::string_view kind) const {
-  if (shared_ != nullptr) return shared_->pairs(kind);
   auto it = pairs_.find(kind);
   if (it != pairs_.end()) return it->second;
+  if (shared_ != nullptr) {
+    // Worker threads may only read pairings built before they started (see run()).
+    auto built = shared_->pairs_.find(kind);
+    if (built == shared_->pairs_.end())
+      throw std::logic_error("pairing not prepared: " + std::string(kind));
+    return built->second;
+  }
   std::vector<std::pair<const Placed*, const Placed*>> found;
   for (const Placed& o : old_side.all(kind)) {
     const Placed* n = new_side.by_full_name(o.entity->name);
@@ -143,8 +150,11 @@ const std::vector<std::pair<const Placed*, const Placed*>>& Sides::pairs(
 }
 
 const std::vector<FieldPair>& Sides::field_pairs() const {
-  if (shared_ != nullptr) return shared_->field_pairs();
   if (field_pairs_) return *field_pairs_;
+  if (shared_ != nullptr) {
+    if (!shared_->field_pairs_) throw std::logic_error("field pairing not prepared");
+    return *shared_->field_pairs_;
+  }
   std::vector<FieldPair> found;
   for (const auto& [o, n] : pairs(names::kMessage)) {
     for (const EntityPair& p : align(o->entity->children, n->entity->children, names::kField)) {

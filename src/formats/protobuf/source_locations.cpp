@@ -34,7 +34,9 @@ bool interpret(const gp::Message& root, const gp::RepeatedField<int>& path, std:
     if (field == nullptr) return false;
     const gp::Reflection* refl = msg->GetReflection();
     if (path[k] == kUninterpretedOption && field->name() == "uninterpreted_option") {
-      if (k + 1 >= path.size() || path[k + 1] >= refl->FieldSize(*msg, field)) return false;
+      if (k + 1 >= path.size() || path[k + 1] < 0 || path[k + 1] >= refl->FieldSize(*msg, field)) {
+        return false;
+      }
       const auto& option = static_cast<const gp::UninterpretedOption&>(
           refl->GetRepeatedMessage(*msg, field, path[k + 1]));
       if (option.name_size() != 1 || option.name(0).is_extension()) return false;
@@ -51,7 +53,7 @@ bool interpret(const gp::Message& root, const gp::RepeatedField<int>& path, std:
     if (field->is_repeated()) {
       if (k + 1 >= path.size()) return true;
       const int index = path[++k];
-      if (index >= refl->FieldSize(*msg, field)) return false;
+      if (index < 0 || index >= refl->FieldSize(*msg, field)) return false;
       out.push_back(index);
       msg = &refl->GetRepeatedMessage(*msg, field, index);
     } else {
@@ -67,8 +69,12 @@ SpanIndex::SpanIndex(const gp::FileDescriptorProto& file, const gp::SourceCodeIn
   spans_.reserve(static_cast<size_t>(info.location_size()));
   std::vector<int> rewritten;
   for (const auto& loc : info.location()) {
-    if (loc.span_size() < 3) continue;
-    const Span span{static_cast<uint32_t>(loc.span(0) + 1), static_cast<uint32_t>(loc.span(1) + 1)};
+    // Descriptor sets are untrusted input: ignore positions that cannot be real.
+    if (loc.span_size() < 3 || loc.span(0) < 0 || loc.span(1) < 0 || loc.span(0) >= INT32_MAX - 1 ||
+        loc.span(1) >= INT32_MAX - 1) {
+      continue;
+    }
+    const Span span{static_cast<uint32_t>(loc.span(0)) + 1, static_cast<uint32_t>(loc.span(1)) + 1};
     const auto& path = loc.path();
     if (std::find(path.begin(), path.end(), kUninterpretedOption) != path.end()) {
       if (interpret(file, path, rewritten)) spans_.emplace_back(path_hash(rewritten), span);

@@ -27,7 +27,6 @@ class SpanIndex {
             const google::protobuf::SourceCodeInfo& info);
   // The start of the declaration at `path` (a descriptor.proto field-number path); {} if absent.
   Span at(const std::vector<int>& path) const;
-  bool empty() const { return spans_.empty(); }
 
  private:
   std::vector<std::pair<uint64_t, Span>> spans_;  // sorted by path hash

@@ -62,15 +62,16 @@ class Converter {
  public:
   Converter(const SpanIndex& spans, uint32_t file_id) : spans_(spans), file_id_(file_id) {}
 
+  // Without source info (a descriptor set built without --include_source_info) positions are
+  // unknown but the file still is: findings then name the file without a line.
   SourceRef at(const Path& path) const {
     Span s = spans_.at(path);
-    if (s.line == 0) return {};
     return SourceRef{file_id_, s.line, s.column};
   }
   // The position of `path`, or of `fallback` when the source does not spell it.
   SourceRef at(const Path& path, SourceRef fallback) const {
     SourceRef r = at(path);
-    return r.known() ? r : fallback;
+    return r.line != 0 ? r : fallback;
   }
 
   Entity file(const gp::FileDescriptor& f) {
