@@ -63,7 +63,7 @@ TEST_SUITE("protobuf_load") {
     REQUIRE(user != nullptr);
     CHECK(user->name == "acme.user.v1.User");
     const auto where = schema.resolve(user->loc);
-    CHECK(where.file == kExample + "/v1/acme/user/v1/user.proto");
+    CHECK(where.file.ends_with("examples/protobuf/v1/acme/user/v1/user.proto"));
     CHECK(where.line == 10);
     CHECK(where.column == 1);
     const Entity* email = child(*user, "field", "3");
@@ -130,6 +130,18 @@ TEST_SUITE("protobuf_load") {
     s.put("a.proto", "syntax = \"proto3\";\nmessage A {\n  int32 x = ;\n}\n");
     const std::string err = load_error(s.path());
     CHECK(err.find("a.proto:3:13: error:") != std::string::npos);
+  }
+
+  TEST_CASE("columns count characters, not bytes or tab stops") {
+    Scratch s;
+    s.put("a.proto", "syntax = \"proto3\";\nmessage A {\n\t\tint32 x = ;\n}\n");
+    CHECK(load_error(s.path()).find("a.proto:3:13: error:") != std::string::npos);
+    Scratch u;
+    u.put("b.proto", "syntax = \"proto3\";\nmessage B { string s = 1 [json_name = \"\xc3\xa9\"]; int32 y = 2; }\n");
+    const auto schema = breakwater::load_schema(u.path(), {});
+    const Entity* y = child(*child(schema.roots[0], "message", "B"), "field", "2");
+    REQUIRE(y != nullptr);
+    CHECK(schema.resolve(y->loc).column == 45);  // the e-acute is one character, two bytes
   }
 
   TEST_CASE("missing import is reported at the import statement") {

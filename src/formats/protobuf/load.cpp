@@ -48,8 +48,8 @@ struct Unit {
 };
 
 // Moves the positions out of the descriptor: the pool would otherwise copy all of them.
-void take_positions(Unit& unit) {
-  unit.spans = SpanIndex(*unit.proto, unit.proto->source_code_info());
+void take_positions(Unit& unit, const ColumnMapper& columns) {
+  unit.spans = SpanIndex(*unit.proto, unit.proto->source_code_info(), columns);
   unit.proto->clear_source_code_info();
 }
 using Units = std::vector<std::unique_ptr<Unit>>;
@@ -74,7 +74,8 @@ std::string read_bytes(const fs::path& path, const std::string& display) {
 
 class ParseErrors : public gp::io::ErrorCollector {
  public:
-  explicit ParseErrors(std::string display) : display_(std::move(display)) {}
+  ParseErrors(std::string display, const ColumnMapper& columns)
+      : display_(std::move(display)), columns_(columns) {}
   void AddError(int line, gp::io::ColumnNumber column, const std::string& message) override {
     if (!first_) first_ = InputError(located(line, column), message);
     ++count_;
@@ -95,9 +96,10 @@ class ParseErrors : public gp::io::ErrorCollector {
  private:
   Location located(int line, int column) const {
     if (line < 0) return Location{display_, 0, 0};
-    return Location{display_, static_cast<uint32_t>(line + 1), static_cast<uint32_t>(column + 1)};
+    return Location{display_, static_cast<uint32_t>(line + 1), columns_.column(line, column)};
   }
   std::string display_;
+  const ColumnMapper& columns_;
   std::optional<InputError> first_;
   int count_ = 0;
 };
@@ -110,7 +112,8 @@ void parse_unit(Unit& unit, bool with_error_table = false) {
     throw InputError(Location{unit.display, 0, 0},
                      "file too large for the protobuf parser (2 GiB)");
   }
-  ParseErrors errors(unit.display);
+  const ColumnMapper columns(text);
+  ParseErrors errors(unit.display, columns);
   gp::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
   gp::io::Tokenizer tokenizer(&input, &errors);
   gp::compiler::Parser parser;
@@ -125,7 +128,7 @@ void parse_unit(Unit& unit, bool with_error_table = false) {
   errors.throw_if_any();
   if (!ok) throw InputError(Location{unit.display, 0, 0}, "cannot parse file");
   unit.proto->set_name(unit.name);
-  take_positions(unit);
+  take_positions(unit, columns);
 }
 
 bool is_safe_import(const std::string& name) {
@@ -265,7 +268,9 @@ class LinkErrors : public gp::DescriptorPool::ErrorCollector {
     Location where{unit_.display, 0, 0};
     if (line >= 0) {
       where.line = static_cast<uint32_t>(line + 1);
-      where.column = static_cast<uint32_t>(column + 1);
+      const std::string text =
+          unit_.disk_path.empty() ? "" : read_bytes(unit_.disk_path, unit_.display);
+      where.column = ColumnMapper(text).column(line, column);
     }
     first_ = InputError(where, message);
   }
@@ -329,7 +334,7 @@ Units units_from_descriptor_set(const std::string& path, const ImportResolver& r
     unit->origin = path;
     unit->target = true;
     unit->proto->Swap(&file);
-    take_positions(*unit);
+    take_positions(*unit, ColumnMapper({}));
     units.push_back(std::move(unit));
   }
   // A set built with --include_imports also carries the well-known types it imports; like the

@@ -65,7 +65,39 @@ bool interpret(const gp::Message& root, const gp::RepeatedField<int>& path, std:
 
 }  // namespace
 
-SpanIndex::SpanIndex(const gp::FileDescriptorProto& file, const gp::SourceCodeInfo& info) {
+ColumnMapper::ColumnMapper(std::string_view text) : text_(text) {
+  if (text.empty()) return;
+  line_starts_.push_back(0);
+  bool plain = true;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      plain_.push_back(plain);
+      line_starts_.push_back(i + 1);
+      plain = true;
+    } else if (c == '\t' || c >= 0x80) {
+      plain = false;
+    }
+  }
+  plain_.push_back(plain);
+}
+
+uint32_t ColumnMapper::column(int line, int column) const {
+  if (line < 0 || column < 0) return 0;
+  const auto l = static_cast<size_t>(line);
+  if (l >= line_starts_.size() || plain_[l]) return static_cast<uint32_t>(column) + 1;
+  uint32_t tokenizer = 0, characters = 0;
+  for (size_t i = line_starts_[l]; i < text_.size() && text_[i] != '\n'; ++i) {
+    if (tokenizer >= static_cast<uint32_t>(column)) break;
+    const auto c = static_cast<unsigned char>(text_[i]);
+    tokenizer += c == '\t' ? 8 - tokenizer % 8 : 1;
+    if ((c & 0xC0) != 0x80) ++characters;  // continuation bytes belong to the previous character
+  }
+  return characters + 1;
+}
+
+SpanIndex::SpanIndex(const gp::FileDescriptorProto& file, const gp::SourceCodeInfo& info,
+                     const ColumnMapper& columns) {
   spans_.reserve(static_cast<size_t>(info.location_size()));
   std::vector<int> rewritten;
   for (const auto& loc : info.location()) {
@@ -74,7 +106,8 @@ SpanIndex::SpanIndex(const gp::FileDescriptorProto& file, const gp::SourceCodeIn
         loc.span(1) >= INT32_MAX - 1) {
       continue;
     }
-    const Span span{static_cast<uint32_t>(loc.span(0)) + 1, static_cast<uint32_t>(loc.span(1)) + 1};
+    const Span span{static_cast<uint32_t>(loc.span(0)) + 1,
+                    columns.column(loc.span(0), loc.span(1))};
     const auto& path = loc.path();
     if (std::find(path.begin(), path.end(), kUninterpretedOption) != path.end()) {
       if (interpret(file, path, rewritten)) spans_.emplace_back(path_hash(rewritten), span);
