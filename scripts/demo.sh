@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/build.sh
+BUILD_TARGETS=breakwater bash scripts/build.sh
 cd examples/protobuf
 set +e
 ../../build/breakwater check v1 v2 "$@"

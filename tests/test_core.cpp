@@ -84,6 +84,15 @@ TEST_SUITE("core") {
     }));
   }
 
+  TEST_CASE("intern gives one stable view per name") {
+    std::string dynamic = "property_";
+    dynamic += "name";
+    const std::string_view a = breakwater::intern(dynamic);
+    dynamic = "changed";
+    CHECK(a == "property_name");
+    CHECK(breakwater::intern("property_name").data() == a.data());
+  }
+
   TEST_CASE("severity names round-trip") {
     breakwater::Severity s;
     CHECK(breakwater::parse_severity("warning", s));
