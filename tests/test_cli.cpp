@@ -154,7 +154,8 @@ TEST_SUITE("cli") {
       }
       auto findings = [](const std::string& json, const std::string& strip) {
         std::vector<std::string> out;
-        for (const auto& f : nlohmann::json::parse(json)["findings"]) {
+        const auto doc = nlohmann::json::parse(json);
+        for (const auto& f : doc["findings"]) {
           std::string path = f["location"]["path"];
           if (path.rfind(strip, 0) == 0) path = path.substr(strip.size());
           out.push_back(f["rule_id"].get<std::string>() + " " + path + ":" +
