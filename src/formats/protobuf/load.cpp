@@ -219,13 +219,25 @@ void resolve_imports(Units& units, const ImportResolver& resolver, unsigned jobs
 std::vector<Unit*> link_order(const Units& units) {
   std::map<std::string, Unit*, std::less<>> by_name;
   for (const auto& u : units) by_name.emplace(u->name, u.get());
-  std::map<const Unit*, int> state;  // 1 = in progress, 2 = done
+  std::map<const Unit*, int> state;  // 1 = on the path being explored, 2 = done
   std::vector<Unit*> order;
-  std::vector<const Unit*> stack;
-  std::function<void(Unit*)> visit = [&](Unit* unit) {
-    state[unit] = 1;
-    stack.push_back(unit);
-    for (const std::string& dep : unit->proto->dependency()) {
+  // Depth-first with an explicit stack (a long import chain must not exhaust the call stack):
+  // each frame is a file and the index of the next import to follow.
+  std::vector<std::pair<Unit*, int>> path;
+  for (const auto& root : units) {
+    if (state[root.get()] != 0) continue;
+    state[root.get()] = 1;
+    path.emplace_back(root.get(), 0);
+    while (!path.empty()) {
+      auto& [unit, next_dep] = path.back();
+      const auto& deps = unit->proto->dependency();
+      if (next_dep == deps.size()) {
+        state[unit] = 2;
+        order.push_back(unit);
+        path.pop_back();
+        continue;
+      }
+      const std::string& dep = deps[next_dep++];
       auto it = by_name.find(dep);
       if (it == by_name.end()) {
         throw InputError(import_location(*unit, dep),
@@ -234,18 +246,16 @@ std::vector<Unit*> link_order(const Units& units) {
       Unit* next = it->second;
       if (state[next] == 1) {
         std::string cycle;
-        auto from = std::find(stack.begin(), stack.end(), next);
-        for (auto s = from; s != stack.end(); ++s) cycle += (*s)->name + " -> ";
+        auto from =
+            std::find_if(path.begin(), path.end(), [&](const auto& f) { return f.first == next; });
+        for (auto f = from; f != path.end(); ++f) cycle += f->first->name + " -> ";
         throw InputError(import_location(*unit, dep), "import cycle: " + cycle + next->name);
       }
-      if (state[next] == 0) visit(next);
+      if (state[next] == 0) {
+        state[next] = 1;
+        path.emplace_back(next, 0);  // invalidates `unit`/`next_dep`; not used after this
+      }
     }
-    stack.pop_back();
-    state[unit] = 2;
-    order.push_back(unit);
-  };
-  for (const auto& u : units) {
-    if (state[u.get()] == 0) visit(u.get());
   }
   return order;
 }
