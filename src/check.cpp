@@ -11,15 +11,7 @@ InputError::InputError(Location where, const std::string& message)
     : std::runtime_error(message), where_(std::move(where)) {}
 
 std::string InputError::one_line() const {
-  std::string out;
-  if (where_.known()) {
-    out = where_.file;
-    if (where_.line > 0) {
-      out += ':' + std::to_string(where_.line);
-      if (where_.column > 0) out += ':' + std::to_string(where_.column);
-    }
-    out += ": ";
-  }
+  const std::string out = where_.known() ? where_.text() + ": " : "";
   std::string text = what();
   for (char& c : text) {
     if (c == '\n' || c == '\r') c = ' ';

@@ -16,6 +16,8 @@ struct Location {
   uint32_t line = 0;
   uint32_t column = 0;
   bool known() const { return !file.empty(); }
+  // path:line:col, leaving out what is unknown (path alone, or path:line).
+  std::string text() const;
 };
 
 // A compact position inside one Schema: `file` indexes Schema::files (0 = no file).

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <breakwater/check.hpp>
+#include <breakwater/rules.hpp>
 
 #include <string>
 
@@ -19,6 +20,8 @@ int exit_status(const CheckResult& result, const ReportOptions& options);
 std::string render(const CheckResult& result, const ReportOptions& options);
 // The formats render() understands.
 const std::vector<std::string>& report_formats();
+// Catalog entries as a JSON array (for `breakwater rules --format json`).
+std::string rules_json(const std::vector<const RuleInfo*>& rules);
 // The common model as JSON (for `breakwater dump`).
 std::string dump_json(const Schema& schema);
 

@@ -79,29 +79,7 @@ int run_rules(const std::string& lang, const std::string& format) {
   }
   std::string out;
   if (format == "json") {
-    out = "[\n";
-    for (size_t i = 0; i < rules.size(); ++i) {
-      const RuleInfo& r = *rules[i];
-      auto str = [](const std::string& s) {
-        std::string e = "\"";
-        for (char c : s) {
-          if (c == '"' || c == '\\') e += '\\';
-          if (c == '\n') {
-            e += "\\n";
-            continue;
-          }
-          e += c;
-        }
-        return e + "\"";
-      };
-      std::string cats;
-      for (const auto& c : r.categories) cats += (cats.empty() ? "" : ", ") + str(c);
-      out += "  {\"id\": " + str(r.id) + ", \"format\": " + str(r.format) + ", \"categories\": [" +
-             cats + "], \"severity\": " + str(std::string(to_string(r.severity))) +
-             ", \"available\": " + (r.available ? "true" : "false") +
-             ", \"summary\": " + str(r.summary) + "}" + (i + 1 < rules.size() ? ",\n" : "\n");
-    }
-    out += "]\n";
+    out = rules_json(rules);
   } else if (format == "markdown") {
     out = "| Rule | Categories | Summary |\n|---|---|---|\n";
     for (const RuleInfo* r : rules) {

@@ -59,6 +59,15 @@ std::string_view intern(std::string_view name) {
   return *names.emplace(name).first;
 }
 
+std::string Location::text() const {
+  std::string out = file;
+  if (line > 0) {
+    out += ':' + std::to_string(line);
+    if (column > 0) out += ':' + std::to_string(column);
+  }
+  return out;
+}
+
 uint32_t Schema::add_file(std::string path) {
   if (files.empty()) files.emplace_back();
   files.push_back(std::move(path));

@@ -9,9 +9,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string at(const Schema& schema, SourceRef ref) {
-  const Location l = schema.resolve(ref);
-  if (!l.known()) return "";
-  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+  return schema.resolve(ref).text();
 }
 
 Json value_json(const Value& v) {

@@ -51,3 +51,22 @@ std::string render_json(const CheckResult& result, const ReportOptions&) {
 }
 
 }  // namespace breakwater::detail
+
+namespace breakwater {
+
+std::string rules_json(const std::vector<const RuleInfo*>& rules) {
+  nlohmann::ordered_json doc = nlohmann::ordered_json::array();
+  for (const RuleInfo* r : rules) {
+    doc.push_back({{"id", r->id},
+                   {"format", r->format},
+                   {"categories", r->categories},
+                   {"severity", to_string(r->severity)},
+                   {"available", r->available},
+                   {"summary", r->summary},
+                   {"why", r->why},
+                   {"fix", r->fix}});
+  }
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace breakwater

@@ -59,10 +59,6 @@ Json physical(const Location& l) {
             {"startColumn", std::max<uint32_t>(l.column, 1)}}}};
 }
 
-std::string where(const Location& l) {
-  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
-}
-
 // Line hashes per file, computed once per file.
 class LineHashes {
  public:
@@ -122,7 +118,7 @@ std::string render_sarif(const CheckResult& result, const ReportOptions&) {
     r["level"] = sarif_level(f.severity);
     const bool has_old = f.old_location.known() && !(f.old_location.file == f.location.file &&
                                                      f.old_location.line == f.location.line);
-    if (has_old) text += " Before: [" + where(f.old_location) + "](1).";
+    if (has_old) text += " Before: [" + f.old_location.text() + "](1).";
     if (!f.fix.empty()) text += " Fix: " + f.fix;
     r["message"] = {{"text", text}};
     r["locations"] = Json::array({{{"physicalLocation", physical(f.location)}}});

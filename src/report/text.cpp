@@ -13,13 +13,6 @@ struct Paint {
   }
 };
 
-std::string where(const Location& l) {
-  std::string out = l.file;
-  if (l.line > 0)
-    out += ":" + std::to_string(l.line) + ":" + std::to_string(l.column > 0 ? l.column : 1);
-  return out;
-}
-
 std::string plural(int n, std::string_view word) {
   return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
@@ -37,12 +30,12 @@ std::string render_text(const CheckResult& result, const ReportOptions& options)
     const char* colour = f.severity == Severity::error     ? "1;31"
                          : f.severity == Severity::warning ? "1;33"
                                                            : "1;36";
-    out += paint("1", where(f.location) + ":") + " " +
+    out += paint("1", f.location.text() + ":") + " " +
            paint(colour, std::string(sev) + "[" + f.rule_id + "]") + ": " + f.message + "\n";
     const bool old_is_anchor =
         f.old_location.file == f.location.file && f.old_location.line == f.location.line;
     if (f.old_location.known() && !old_is_anchor) {
-      out += "    " + paint("2", "old:") + " " + where(f.old_location) + "\n";
+      out += "    " + paint("2", "old:") + " " + f.old_location.text() + "\n";
     }
     if (!f.fix.empty()) out += "    " + paint("2", "fix:") + " " + f.fix + "\n";
   }
