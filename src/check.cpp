@@ -19,9 +19,9 @@ std::string InputError::one_line() const {
   return out + "error: " + text;
 }
 
-namespace {
+namespace detail {
 
-const detail::FormatPlugin& format_for(const std::string& path, const std::string& lang) {
+const FormatPlugin& format_for(const std::string& path, const std::string& lang) {
   if (!lang.empty()) {
     const detail::FormatPlugin* f = detail::find_format(lang);
     if (f == nullptr) throw InputError({}, "--lang: unknown language '" + lang + "'");
@@ -38,7 +38,9 @@ const detail::FormatPlugin& format_for(const std::string& path, const std::strin
                    "cannot tell the input's format; pass --lang (supported: proto)");
 }
 
-}  // namespace
+}  // namespace detail
+
+using detail::format_for;
 
 Schema load_schema(const std::string& path, const LoadOptions& options) {
   return format_for(path, options.lang).load(path, options);

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 #include <filesystem>
+#include <set>
 
 using breakwater::test::run_cli;
 
@@ -27,15 +28,18 @@ TEST_SUITE("cli") {
   }
 
   TEST_CASE("usage errors exit 2 with one line on stderr") {
-    for (const auto& args :
-         std::vector<std::vector<std::string>>{{"check", "v1"},
-                                               {"check", "v1", "v2", "--bogus"},
-                                               {"frobnicate"},
-                                               {"check", "v1", "v2", "--use", "FILEZ"},
-                                               {"check", "v1", "v2", "--format", "xml"},
-                                               {"check", "v1", "nowhere"},
-                                               {"explain", "NOT_A_RULE"},
-                                               {"rules", "--lang", "cobol"}}) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"check", "v1"},
+             {"check"},
+             {"check", "a", "b", "c"},
+             {"check", "v1", "v2", "--output", "x", "--output", "y"},
+             {"check", "v1", "v2", "--bogus"},
+             {"frobnicate"},
+             {"check", "v1", "v2", "--use", "FILEZ"},
+             {"check", "v1", "v2", "--format", "xml"},
+             {"check", "v1", "nowhere"},
+             {"explain", "NOT_A_RULE"},
+             {"rules", "--lang", "cobol"}}) {
       const auto run = run_cli(kExample, args);
       CHECK_MESSAGE(run.status == 2, args[0] << " " << (args.size() > 1 ? args[1] : ""));
       CHECK(count_lines(run.err) == 1);
@@ -95,11 +99,11 @@ TEST_SUITE("cli") {
   TEST_CASE("json output is versioned and carries both locations") {
     const auto run = run_cli(kExample, {"check", "v1", "v2", "--format", "json"});
     const auto doc = nlohmann::json::parse(run.out);
-    CHECK(doc["schema_version"] == 1);
+    CHECK(doc["schema_version"] == 2);
     REQUIRE(!doc["findings"].empty());
     const auto& f = doc["findings"][0];
     CHECK(f.contains("rule_id"));
-    CHECK(f["location"]["line"].get<int>() >= 1);
+    CHECK(f["new"]["line"].get<int>() >= 1);
     CHECK(f["fingerprint"].get<std::string>().size() == 32);
   }
 
@@ -113,6 +117,48 @@ TEST_SUITE("cli") {
     CHECK(doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
              ["uriBaseId"] == "%SRCROOT%");
     std::filesystem::remove(out);
+  }
+
+  TEST_CASE("several formats in one run: each --output follows its --format") {
+    const std::string dir = "/tmp/bw-cli-multi";
+    std::filesystem::create_directories(dir);
+    const auto run =
+        run_cli(kExample, {"check", "v1", "v2", "--format", "sarif", "--output", dir + "/out.sarif",
+                           "--format", "text", "--format", "gitlab", "--output", dir + "/gl.json",
+                           "--format", "junit", "-o", dir + "/junit.xml"});
+    CHECK(run.status == 1);
+    CHECK(run.out.find("error[FIELD_NO_DELETE]") != std::string::npos);
+    const auto sarif = nlohmann::json::parse(breakwater::test::read_file(dir + "/out.sarif"));
+    const auto gitlab = nlohmann::json::parse(breakwater::test::read_file(dir + "/gl.json"));
+    std::set<std::string> from_sarif, from_gitlab;
+    for (const auto& r : sarif["runs"][0]["results"]) {
+      from_sarif.insert(r["partialFingerprints"]["breakwater/v1"].get<std::string>());
+    }
+    for (const auto& i : gitlab) from_gitlab.insert(i["fingerprint"].get<std::string>());
+    CHECK(!from_sarif.empty());
+    CHECK(from_sarif == from_gitlab);
+    CHECK(breakwater::test::read_file(dir + "/junit.xml").find("<testsuites") != std::string::npos);
+    // Two reports cannot share stdout.
+    const auto clash =
+        run_cli(kExample, {"check", "v1", "v2", "--format", "json", "--format", "text"});
+    CHECK(clash.status == 2);
+    CHECK(count_lines(clash.err) == 1);
+    std::filesystem::remove_all(dir);
+  }
+
+  TEST_CASE("init writes a starter config that loads") {
+    char tmpl[] = "/tmp/bw-cli-init-XXXXXX";
+    const std::string dir = mkdtemp(tmpl);
+    CHECK(run_cli(dir, {"init"}).status == 0);
+    CHECK(run_cli(dir, {"init"}).status == 2);  // never overwrites silently
+    CHECK(run_cli(dir, {"init", "--force"}).status == 0);
+    std::filesystem::create_directories(dir + "/old");
+    std::filesystem::create_directories(dir + "/new");
+    breakwater::test::write_file(dir + "/old/a.proto", "syntax = \"proto3\";\nmessage A {}\n");
+    breakwater::test::write_file(dir + "/new/a.proto", "syntax = \"proto3\";\nmessage A {}\n");
+    const auto run = run_cli(dir, {"check", "old", "new"});
+    CHECK_MESSAGE(run.status == 0, run.err);
+    std::filesystem::remove_all(dir);
   }
 
   TEST_CASE("rules, explain and dump") {
@@ -156,11 +202,11 @@ TEST_SUITE("cli") {
         std::vector<std::string> out;
         const auto doc = nlohmann::json::parse(json);
         for (const auto& f : doc["findings"]) {
-          std::string path = f["location"]["path"];
+          std::string path = f["new"]["path"];
           if (path.rfind(strip, 0) == 0) path = path.substr(strip.size());
           out.push_back(f["rule_id"].get<std::string>() + " " + path + ":" +
-                        std::to_string(f["location"]["line"].get<int>()) + ":" +
-                        std::to_string(f["location"]["column"].get<int>()));
+                        std::to_string(f["new"]["line"].get<int>()) + ":" +
+                        std::to_string(f["new"]["column"].get<int>()));
         }
         return out;
       };

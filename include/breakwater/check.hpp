@@ -30,16 +30,43 @@ struct CheckOptions {
   LoadOptions load;
   std::vector<std::string> use;     // rule ids and/or categories; empty = the format's default
   std::vector<std::string> except;  // rule ids and/or categories removed from `use`
+  std::string compat;               // backward | forward | full; "" = the format's default
 };
 
 struct CheckResult {
-  std::string format;
+  std::string format;                  // the format checked, or "all" when several were
+  std::vector<std::string> formats;    // every format checked, sorted
   std::vector<std::string> rules_run;  // ids, sorted
-  std::vector<Finding> findings;       // sorted, de-duplicated
+  // Sorted, de-duplicated, fingerprints unique. Suppressed findings stay in the list, marked.
+  std::vector<Finding> findings;
+  std::string old_input, new_input;  // what was compared, as named to the user ("git:main", "v2")
 };
 
 Schema load_schema(const std::string& path, const LoadOptions& options);
+// One comparison of two local paths, nothing filtered.
 CheckResult check(const std::string& old_path, const std::string& new_path,
                   const CheckOptions& options);
+
+// A whole run as the CLI performs it: either side may be a git ref, breakwater.yaml decides
+// modules and filters, inline suppressions and a baseline mark what no longer counts.
+struct RunOptions {
+  std::string old_input;       // file, directory or git:REF[:PATH]; "" with `against`
+  std::string new_input;       // file, directory or git:REF[:PATH]; "" = every module of the repo
+  std::string against;         // git ref: OLD is NEW's paths at this ref
+  std::string config;          // breakwater.yaml / buf.yaml; "" = found upward from NEW
+  std::string baseline;        // baseline file; "" = the config's, if it names one
+  bool apply_baseline = true;  // false when writing a new baseline
+  CheckOptions options;        // use/except/compat given here override the config's
+};
+
+struct RunResult {
+  CheckResult result;
+  std::string source_root;  // the directory finding paths are relative to
+  std::string fail_on;      // the config's fail_on, "" when it sets none
+};
+
+RunResult run(const RunOptions& options);
+// The baseline file recording every unsuppressed finding of `result`.
+std::string baseline_for(const CheckResult& result);
 
 }  // namespace breakwater

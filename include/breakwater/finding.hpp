@@ -4,6 +4,7 @@
 
 #include <breakwater/model.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,14 @@ namespace breakwater {
 enum class Severity { info = 0, warning = 1, error = 2 };
 std::string_view to_string(Severity s);
 bool parse_severity(std::string_view text, Severity& out);
+
+// Why a finding does not count: an inline `breakwater:ignore` comment, the config's `ignore` /
+// `ignore_only`, or a baseline entry. Suppressed findings are kept so that SARIF and JSON can show
+// them and summaries can count them; they never affect the exit status.
+struct Suppression {
+  std::string reason;
+  std::string source;  // inline | config | baseline
+};
 
 struct Finding {
   std::string rule_id;
@@ -24,10 +33,15 @@ struct Finding {
   Location old_location;    // OLD side, when the element existed there
   std::string fix;          // the safe alternative, specific to this finding when possible
   std::string fingerprint;  // line-independent identity: rule, format, entity, message
+  std::optional<Suppression> suppressed;
 };
 
 // Sorts by file, line, column, rule, message and removes exact duplicates. The single place
 // where output order is decided, so every reporter and thread count agrees.
 void sort_and_dedupe(std::vector<Finding>& findings);
+
+// Makes fingerprints unique within one report: a repeated fingerprint gets `:2`, `:3`... in sort
+// order. Call after sort_and_dedupe on the final list.
+void number_fingerprints(std::vector<Finding>& findings);
 
 }  // namespace breakwater

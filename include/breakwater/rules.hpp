@@ -25,6 +25,8 @@ struct RuleInfo {
 // embedded catalog is malformed (a build defect, caught by tests).
 const std::vector<RuleInfo>& catalog();
 const RuleInfo* find_rule(std::string_view id);
+// Where a rule's documentation lives (absolute URL; the base is a build setting).
+std::string help_uri(const RuleInfo& rule);
 // Category names of a format, in the order the catalog introduces them (FILE, PACKAGE, ...).
 std::vector<std::string> categories_of(std::string_view format);
 

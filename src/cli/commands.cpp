@@ -2,11 +2,13 @@
 
 #include <breakwater/rules.hpp>
 
+#include "config/config.hpp"
 #include "core/engine.hpp"
 
 #include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -25,12 +27,42 @@ void write_output(const std::string& text, const std::string& path) {
   if (!out) throw InputError(Location{path, 0, 0}, "--output: write failed");
 }
 
-bool want_colour(const CheckArgs& args) {
-  if (args.color == "always") return true;
-  if (args.color == "never" || args.format != "text") return false;
+bool to_stdout(const std::string& output) {
+  return output.empty() || output == "-";
+}
+
+bool want_colour(const std::string& mode, const ReportTarget& target) {
+  if (mode == "always") return true;
+  if (mode == "never" || target.format != "text") return false;
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;
-  return (args.output.empty() || args.output == "-") && isatty(fileno(stdout)) != 0;
+  return to_stdout(target.output) && isatty(fileno(stdout)) != 0;
+}
+
+void check_reports(std::vector<ReportTarget>& reports) {
+  if (reports.empty()) reports.push_back({"text", ""});
+  int on_stdout = 0;
+  for (const ReportTarget& r : reports) on_stdout += to_stdout(r.output) ? 1 : 0;
+  if (on_stdout > 1) {
+    throw InputError({},
+                     "--format: only one report can go to stdout; give the others --output FILE");
+  }
+}
+
+// Splits the positional inputs into OLD and NEW.
+void place_inputs(CheckArgs& args) {
+  if (args.inputs.size() > 2) throw InputError({}, "expected [OLD] NEW, got more inputs");
+  if (args.inputs.size() == 2) {
+    args.run.old_input = args.inputs[0];
+    args.run.new_input = args.inputs[1];
+  } else if (args.inputs.size() == 1) {
+    if (args.run.against.empty()) {
+      throw InputError({}, "one input given: compare it with --against REF, or give OLD NEW");
+    }
+    args.run.new_input = args.inputs[0];
+  } else if (args.run.against.empty()) {
+    throw InputError({}, "give OLD NEW, NEW --against REF, or --against REF for every module");
+  }
 }
 
 std::string canonical_format(const std::string& lang) {
@@ -57,18 +89,52 @@ std::string joined(const std::vector<std::string>& items, const char* sep) {
 
 }  // namespace
 
-int run_check(const CheckArgs& args) {
-  ReportOptions report;
-  report.format = args.format;
-  if (args.fail_on == "never") {
-    report.fail_never = true;
-  } else if (!parse_severity(args.fail_on, report.fail_on)) {
+int run_check(CheckArgs args) {
+  place_inputs(args);
+  check_reports(args.reports);
+  const RunResult outcome = run(args.run);
+  ReportOptions base;
+  base.source_root = outcome.source_root;
+  const std::string fail_on = !args.fail_on.empty()      ? args.fail_on
+                              : !outcome.fail_on.empty() ? outcome.fail_on
+                                                         : "error";
+  if (fail_on == "never") {
+    base.fail_never = true;
+  } else if (!parse_severity(fail_on, base.fail_on)) {
     throw InputError({}, "--fail-on: expected error, warning, info or never");
   }
-  report.color = want_colour(args);
-  const CheckResult result = check(args.old_path, args.new_path, args.options);
-  write_output(render(result, report), args.output);
-  return exit_status(result, report);
+  for (const ReportTarget& target : args.reports) {
+    ReportOptions report = base;
+    report.format = target.format;
+    report.color = want_colour(args.color, target);
+    write_output(render(outcome.result, report), target.output);
+    if (target.format == "github") write_github_side_outputs(outcome.result, report);
+  }
+  return exit_status(outcome.result, base);
+}
+
+int run_baseline_write(CheckArgs args, const std::string& file) {
+  place_inputs(args);
+  args.run.apply_baseline = false;
+  const RunResult outcome = run(args.run);
+  write_output(baseline_for(outcome.result), file);
+  int recorded = 0;
+  for (const Finding& f : outcome.result.findings) {
+    recorded += !f.suppressed && f.format != "breakwater" ? 1 : 0;
+  }
+  std::fprintf(stderr, "breakwater: recorded %d finding%s in %s\n", recorded,
+               recorded == 1 ? "" : "s", file.c_str());
+  return 0;
+}
+
+int run_init(const std::string& path, bool force) {
+  std::error_code ec;
+  if (!force && std::filesystem::exists(path, ec)) {
+    throw InputError(Location{path, 0, 0}, "already exists (use --force to overwrite)");
+  }
+  write_output(config::starter(), path);
+  std::fprintf(stderr, "breakwater: wrote %s\n", path.c_str());
+  return 0;
 }
 
 int run_rules(const std::string& lang, const std::string& format) {

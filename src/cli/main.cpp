@@ -9,9 +9,100 @@
 #define BREAKWATER_VERSION "0.0.0"
 #endif
 
+namespace {
+
+namespace cli = breakwater::cli;
+
+// The options of a comparison, shared by `check` and `baseline write`.
+struct CheckFlags {
+  cli::CheckArgs args;
+  std::vector<std::string> formats, outputs;
+  CLI::Option* format = nullptr;
+  CLI::Option* output = nullptr;
+};
+
+void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
+  cli::CheckArgs& a = f.args;
+  cmd->add_option("INPUTS", a.inputs,
+                  "[OLD] NEW: a .proto file, a directory, a FileDescriptorSet, or git:REF[:PATH]. "
+                  "With --against and no input, every module of the repository")
+      ->expected(0, 2);
+  cmd->add_option("--against", a.run.against,
+                  "Compare NEW (default: the whole repository) with this git branch, tag or "
+                  "commit (main, origin/main, v1.4.0, HEAD~1)");
+  cmd->add_option("--config", a.run.config,
+                  "breakwater.yaml or buf.yaml (default: found upward from NEW)");
+  cmd->add_option("--lang", a.run.options.load.lang,
+                  "Input language (proto); detected when omitted");
+  cmd->add_option("--use", a.run.options.use,
+                  "Rule ids or categories to run (comma-separated; proto default: FILE)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd->add_option("--except", a.run.options.except,
+                  "Rule ids or categories to leave out (comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd->add_option("--compat", a.run.options.compat, "Direction: backward, forward or full")
+      ->check(CLI::IsMember({"backward", "forward", "full"}));
+  cmd->add_option("-I,--include", a.run.options.load.include_paths,
+                  "Extra import directory for .proto inputs (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("-j,--jobs", a.run.options.load.jobs, "Parser threads (0 = one per core)")
+      ->capture_default_str();
+  if (!with_reports) return;
+  cmd->add_option("--baseline", a.run.baseline,
+                  "Hide findings recorded in FILE (see `breakwater baseline write`)");
+  f.format = cmd->add_option("--format", f.formats,
+                             "Report format (repeatable; each may be followed by its --output)")
+                 ->check(CLI::IsMember(breakwater::report_formats()))
+                 ->allow_extra_args(false);
+  f.output = cmd->add_option("-o,--output", f.outputs,
+                             "Write the preceding --format's report to FILE instead of stdout")
+                 ->allow_extra_args(false);
+  cmd->add_option("--fail-on", a.fail_on,
+                  "Lowest severity that makes the exit status 1 (default: error)")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("--color", a.color, "Colour in text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
+// Pairs each --output with the --format before it (an --output before any --format belongs to
+// the first one), so `--format sarif --output a.sarif --format text` means what it says.
+void pair_reports(const CLI::App* cmd, CheckFlags& f) {
+  size_t next_format = 0, next_output = 0;
+  std::vector<cli::ReportTarget>& reports = f.args.reports;
+  bool pending_output = false;
+  std::string early_output;
+  for (const CLI::Option* op : cmd->parse_order()) {
+    if (op == f.format) {
+      reports.push_back({f.formats.at(next_format++), ""});
+      if (pending_output) {
+        reports.back().output = early_output;
+        pending_output = false;
+      }
+    } else if (op == f.output) {
+      const std::string& out = f.outputs.at(next_output++);
+      if (reports.empty()) {
+        if (pending_output)
+          throw breakwater::InputError({}, "--output given twice before --format");
+        early_output = out;
+        pending_output = true;
+      } else if (!reports.back().output.empty()) {
+        throw breakwater::InputError({},
+                                     "--output given twice for --format " + reports.back().format);
+      } else {
+        reports.back().output = out;
+      }
+    }
+  }
+  if (pending_output) reports.push_back({"text", early_output});
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using breakwater::InputError;
-  namespace cli = breakwater::cli;
 
   CLI::App app{
       "breakwater: stop unsafe schema upgrades before they merge.\n"
@@ -20,40 +111,27 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("breakwater ") + BREAKWATER_VERSION);
   app.require_subcommand(1);
 
-  cli::CheckArgs check;
-  std::string lang;
-  std::vector<std::string> includes;
-  unsigned jobs = 0;
-  auto* check_cmd = app.add_subcommand("check", "Compare OLD and NEW and report breaking changes.");
-  check_cmd
-      ->add_option("OLD", check.old_path,
-                   "The previous version: a .proto file, a directory, or a FileDescriptorSet")
-      ->required();
-  check_cmd->add_option("NEW", check.new_path, "The candidate version, same kinds as OLD")
-      ->required();
-  check_cmd->add_option("--lang", lang, "Input language (proto); detected when omitted");
-  check_cmd
-      ->add_option("--use", check.options.use,
-                   "Rule ids or categories to run (comma-separated; proto default: FILE)")
-      ->delimiter(',');
-  check_cmd
-      ->add_option("--except", check.options.except,
-                   "Rule ids or categories to leave out (comma-separated)")
-      ->delimiter(',');
-  check_cmd->add_option("--format", check.format, "Report format")
-      ->check(CLI::IsMember(breakwater::report_formats()))
-      ->capture_default_str();
-  check_cmd->add_option("-o,--output", check.output, "Write the report to FILE instead of stdout");
-  check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit status 1")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
-      ->capture_default_str();
-  check_cmd->add_option("--color", check.color, "Colour in text output")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
-  check_cmd->add_option("-I,--include", includes,
-                        "Extra import directory for .proto inputs (repeatable)");
-  check_cmd->add_option("-j,--jobs", jobs, "Parser threads (0 = one per core)")
-      ->capture_default_str();
+  CheckFlags check;
+  auto* check_cmd = app.add_subcommand(
+      "check", "Compare OLD and NEW (or NEW and a git ref) and report breaking changes.");
+  add_check_options(check_cmd, check, true);
+
+  CheckFlags base;
+  std::string baseline_file;
+  auto* baseline_cmd =
+      app.add_subcommand("baseline", "Record today's findings so that only new ones fail.");
+  baseline_cmd->require_subcommand(1);
+  auto* baseline_write = baseline_cmd->add_subcommand(
+      "write", "Run a check and write every finding to FILE (use it with --baseline FILE).");
+  baseline_write->add_option("FILE", baseline_file, "The baseline file to write")->required();
+  add_check_options(baseline_write, base, false);
+  baseline_write->add_option("--fail-on", base.args.fail_on, "Accepted and ignored");
+
+  std::string init_path = "breakwater.yaml";
+  bool init_force = false;
+  auto* init_cmd = app.add_subcommand("init", "Write a commented breakwater.yaml starter.");
+  init_cmd->add_option("PATH", init_path, "Where to write it")->capture_default_str();
+  init_cmd->add_flag("--force", init_force, "Overwrite an existing file");
 
   std::string rules_lang, rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "List the rule catalog.");
@@ -68,15 +146,17 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("RULE_ID", explain_id, "A rule id, e.g. FIELD_NO_DELETE")->required();
 
   std::string dump_path, dump_format = "json";
+  breakwater::LoadOptions load;
   auto* dump_cmd = app.add_subcommand("dump", "Print the common model a loader builds from PATH.");
   dump_cmd->add_option("PATH", dump_path, "A .proto file, a directory, or a FileDescriptorSet")
       ->required();
   dump_cmd->add_option("--format", dump_format, "Output format")
       ->check(CLI::IsMember({"json"}))
       ->capture_default_str();
-  dump_cmd->add_option("--lang", lang, "Input language (proto); detected when omitted");
-  dump_cmd->add_option("-I,--include", includes, "Extra import directory (repeatable)");
-  dump_cmd->add_option("-j,--jobs", jobs, "Parser threads (0 = one per core)");
+  dump_cmd->add_option("--lang", load.lang, "Input language (proto); detected when omitted");
+  dump_cmd->add_option("-I,--include", load.include_paths, "Extra import directory (repeatable)")
+      ->allow_extra_args(false);
+  dump_cmd->add_option("-j,--jobs", load.jobs, "Parser threads (0 = one per core)");
 
   try {
     app.parse(argc, argv);
@@ -92,14 +172,12 @@ int main(int argc, char** argv) {
   }
 
   try {
-    breakwater::LoadOptions load;
-    load.lang = lang;
-    load.include_paths = includes;
-    load.jobs = jobs;
     if (*check_cmd) {
-      check.options.load = load;
-      return cli::run_check(check);
+      pair_reports(check_cmd, check);
+      return cli::run_check(std::move(check.args));
     }
+    if (*baseline_write) return cli::run_baseline_write(std::move(base.args), baseline_file);
+    if (*init_cmd) return cli::run_init(init_path, init_force);
     if (*rules_cmd) return cli::run_rules(rules_lang, rules_format);
     if (*explain_cmd) return cli::run_explain(explain_id);
     if (*dump_cmd) return cli::run_dump(dump_path, load);

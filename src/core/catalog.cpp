@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 namespace breakwater {
@@ -92,6 +93,16 @@ std::vector<std::string> categories_of(std::string_view format) {
     }
   }
   return out;
+}
+
+}  // namespace breakwater
+
+namespace breakwater {
+
+std::string help_uri(const RuleInfo& rule) {
+  std::string anchor = rule.id;
+  for (char& c : anchor) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::string(BREAKWATER_HELP_BASE) + rule.format + ".md#" + anchor;
 }
 
 }  // namespace breakwater

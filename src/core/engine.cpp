@@ -72,6 +72,17 @@ void apply_token(const FormatPlugin& format, const std::string& token, const cha
 
 }  // namespace
 
+bool finish_finding(Finding& f) {
+  const RuleInfo* rule = find_rule(f.rule_id);
+  if (rule == nullptr) return false;
+  f.severity = rule->severity;
+  f.categories = rule->categories;
+  f.format = rule->format;
+  if (f.fix.empty()) f.fix = rule->fix;
+  f.fingerprint = stable_hash_hex(f.rule_id + '\n' + f.format + '\n' + f.entity + '\n' + f.message);
+  return true;
+}
+
 RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::string>& use,
                            const std::vector<std::string>& except) {
   std::set<std::string, std::less<>> ids;
@@ -91,14 +102,7 @@ std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_sch
   std::vector<Finding> findings;
   findings.reserve(raw.size());
   for (Finding& f : raw) {
-    const RuleInfo* rule = find_rule(f.rule_id);
-    if (rule == nullptr || !enabled.on(f.rule_id)) continue;
-    f.severity = rule->severity;
-    f.categories = rule->categories;
-    f.format = rule->format;
-    if (f.fix.empty()) f.fix = rule->fix;
-    f.fingerprint =
-        stable_hash_hex(f.rule_id + '\n' + f.format + '\n' + f.entity + '\n' + f.message);
+    if (!enabled.on(f.rule_id) || !finish_finding(f)) continue;
     findings.push_back(std::move(f));
   }
   sort_and_dedupe(findings);

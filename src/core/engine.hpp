@@ -47,6 +47,13 @@ class Emitter {
   std::vector<Finding> findings_;
 };
 
+// A module found in a repository without `modules:` in its config.
+struct DiscoveredModule {
+  std::string path;                  // repository-relative directory (or file) to load
+  std::vector<std::string> include;  // extra import roots, repository-relative
+  std::string config;                // a format-native config governing it (buf.yaml), or ""
+};
+
 struct FormatPlugin {
   std::string_view name;                  // catalog format name, e.g. "protobuf"
   std::vector<std::string_view> aliases;  // --lang spellings, e.g. "proto"
@@ -59,15 +66,31 @@ struct FormatPlugin {
   // Runs the selected checks (on up to `jobs` threads; the emitted order must not depend on it).
   void (*run)(const Schema& old_schema, const Schema& new_schema, const RuleSelection& enabled,
               unsigned jobs, Emitter& out);
+  // File name endings of this format's inputs (for exporting git trees and for discovery).
+  std::vector<std::string_view> extensions;
+  // Line-comment markers that can carry `breakwater:ignore` (empty: the format has none).
+  std::vector<std::string_view> comment_markers;
+  // Groups a repository's files (repository-relative, sorted) into modules; reads files under
+  // `workdir` when it needs to (e.g. a package statement).
+  std::vector<DiscoveredModule> (*discover)(const std::string& workdir,
+                                            const std::vector<std::string>& files);
+  // --compat directions the format understands; the first is its default.
+  std::vector<std::string_view> compat = {"backward"};
 };
 
 const std::vector<const FormatPlugin*>& formats();
 const FormatPlugin* find_format(std::string_view name_or_alias);
+// The format of `path` (by --lang when given, else by asking each format); InputError if none.
+const FormatPlugin& format_for(const std::string& path, const std::string& lang);
 
 // Expands --use/--except (rule ids or category names) into rule ids; unknown names are usage
 // errors (InputError). Unavailable rules are never selected.
 RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::string>& use,
                            const std::vector<std::string>& except);
+
+// Fills a raw finding from its catalog entry (severity, categories, format, default fix) and
+// gives it its fingerprint. False when the rule is not in the catalog.
+bool finish_finding(Finding& f);
 
 // Runs the selected checks and finishes findings from the catalog (severity, categories, fix,
 // fingerprint), sorted and de-duplicated.

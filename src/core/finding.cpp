@@ -1,6 +1,7 @@
 #include <breakwater/finding.hpp>
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace breakwater {
@@ -41,6 +42,18 @@ void sort_and_dedupe(std::vector<Finding>& findings) {
       std::unique(findings.begin(), findings.end(),
                   [&](const Finding& a, const Finding& b) { return order(a) == order(b); }),
       findings.end());
+}
+
+}  // namespace breakwater
+
+namespace breakwater {
+
+void number_fingerprints(std::vector<Finding>& findings) {
+  std::map<std::string, int> seen;
+  for (Finding& f : findings) {
+    const int n = ++seen[f.fingerprint];
+    if (n > 1) f.fingerprint += ":" + std::to_string(n);
+  }
 }
 
 }  // namespace breakwater

@@ -1,5 +1,7 @@
 #include "formats/protobuf/plugin.hpp"
 
+#include "formats/protobuf/discover.hpp"
+
 #include <breakwater/diff.hpp>
 
 #include "formats/protobuf/checks.hpp"
@@ -71,6 +73,9 @@ const detail::FormatPlugin& plugin() {
       .load = &load,
       .implemented_rules = &implemented,
       .run = &run,
+      .extensions = {".proto", ".binpb", ".fds", ".desc", ".protoset"},
+      .comment_markers = {"//"},
+      .discover = &discover,
   };
   return p;
 }

@@ -1,0 +1,299 @@
+#include "config/config.hpp"
+
+#include <breakwater/check.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace breakwater::config {
+namespace fs = std::filesystem;
+
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
+    const YAML::Mark m = at.Mark();
+    throw InputError(
+        Location{file_, static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)},
+        message);
+  }
+
+  std::string scalar(const YAML::Node& n, const std::string& key) const {
+    if (!n.IsScalar()) fail(n, "'" + key + "' must be a single value");
+    return n.as<std::string>();
+  }
+
+  // A list of strings; a single string is accepted as a list of one.
+  std::vector<std::string> list(const YAML::Node& n, const std::string& key) const {
+    std::vector<std::string> out;
+    if (n.IsNull()) return out;
+    if (n.IsScalar()) return {n.as<std::string>()};
+    if (!n.IsSequence()) fail(n, "'" + key + "' must be a list");
+    for (const auto& item : n) out.push_back(scalar(item, key));
+    return out;
+  }
+
+  std::map<std::string, std::vector<std::string>> list_map(const YAML::Node& n,
+                                                           const std::string& key) const {
+    std::map<std::string, std::vector<std::string>> out;
+    if (n.IsNull()) return out;
+    if (!n.IsMap()) fail(n, "'" + key + "' must map rule ids or categories to lists of paths");
+    for (const auto& kv : n) out[scalar(kv.first, key)] = list(kv.second, key);
+    return out;
+  }
+
+  std::string choice(const YAML::Node& n, const std::string& key,
+                     std::initializer_list<const char*> allowed) const {
+    const std::string v = scalar(n, key);
+    for (const char* a : allowed) {
+      if (v == a) return v;
+    }
+    std::string names;
+    for (const char* a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
+    fail(n, "'" + key + "': '" + v + "' is not one of " + names);
+  }
+
+  // Reads one module-level key into `m`; false when the key is not a module key.
+  bool module_key(const std::string& key, const YAML::Node& v, ModuleConfig& m) const {
+    if (key == "path") {
+      m.path = scalar(v, key);
+    } else if (key == "lang") {
+      m.lang = scalar(v, key);
+    } else if (key == "use") {
+      m.use = list(v, key);
+    } else if (key == "except") {
+      m.except = list(v, key);
+    } else if (key == "ignore") {
+      m.ignore = list(v, key);
+    } else if (key == "ignore_only") {
+      m.ignore_only = list_map(v, key);
+    } else if (key == "severity") {
+      if (!v.IsMap()) fail(v, "'severity' must map rule ids or categories to a severity");
+      for (const auto& kv : v) {
+        m.severity[scalar(kv.first, key)] =
+            choice(kv.second, "severity", {"error", "warning", "info", "off"});
+      }
+    } else if (key == "compat") {
+      m.compat = choice(v, key, {"backward", "forward", "full"});
+    } else if (key == "include") {
+      m.include = list(v, key);
+    } else if (key == "dialect") {
+      m.dialect = choice(v, key, {"postgres", "sqlite"});
+    } else if (key == "compile_flags") {
+      m.compile_flags = list(v, key);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  [[noreturn]] void unknown(const YAML::Node& key_node, const std::string& key,
+                            const char* known) const {
+    fail(key_node, "unknown key '" + key + "' (known: " + known + ")");
+  }
+
+ private:
+  std::string file_;
+};
+
+constexpr const char* kModuleKeys =
+    "path, lang, use, except, ignore, ignore_only, severity, compat, include, dialect, "
+    "compile_flags";
+constexpr const char* kTopKeys =
+    "version, modules, baseline, fail_on, lang, use, except, ignore, ignore_only, severity, "
+    "compat, include, dialect, compile_flags";
+
+YAML::Node parse(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(Location{path, 0, 0}, "cannot read config file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return YAML::Load(text.str());
+  } catch (const YAML::ParserException& e) {
+    throw InputError(Location{path, static_cast<uint32_t>(e.mark.line + 1),
+                              static_cast<uint32_t>(e.mark.column + 1)},
+                     e.msg);
+  }
+}
+
+Config load_breakwater(const std::string& path, const YAML::Node& doc, const Reader& r) {
+  Config c;
+  bool have_version = false;
+  for (const auto& kv : doc) {
+    const std::string key = r.scalar(kv.first, "key");
+    const YAML::Node& v = kv.second;
+    if (key == "version") {
+      if (r.scalar(v, key) != "1") r.fail(v, "unsupported config version (this release reads 1)");
+      have_version = true;
+    } else if (key == "modules") {
+      if (!v.IsSequence()) r.fail(v, "'modules' must be a list of {path: ...} entries");
+      for (const auto& item : v) {
+        if (!item.IsMap()) r.fail(item, "a module must be a map with at least 'path'");
+        ModuleConfig m;
+        m.line = static_cast<uint32_t>(item.Mark().line + 1);
+        for (const auto& mkv : item) {
+          const std::string mkey = r.scalar(mkv.first, "key");
+          if (!r.module_key(mkey, mkv.second, m)) r.unknown(mkv.first, mkey, kModuleKeys);
+        }
+        if (m.path.empty()) r.fail(item, "a module needs a 'path'");
+        c.modules.push_back(std::move(m));
+      }
+    } else if (key == "baseline") {
+      c.baseline = r.scalar(v, key);
+    } else if (key == "fail_on") {
+      c.fail_on = r.choice(v, key, {"error", "warning", "info", "never"});
+    } else if (key == "path") {
+      r.unknown(kv.first, key, kTopKeys);  // `path` belongs to a module
+    } else if (!r.module_key(key, v, c.defaults)) {
+      r.unknown(kv.first, key, kTopKeys);
+    }
+  }
+  if (!have_version) r.fail(doc, "missing 'version: 1' (it pins the default rule sets)");
+  (void)path;
+  return c;
+}
+
+// The parts of buf.yaml (v1 or v2) that say what is breaking; the rest belongs to buf.
+void read_buf_breaking(const YAML::Node& breaking, const Reader& r, ModuleConfig& m) {
+  if (!breaking || breaking.IsNull()) return;
+  if (!breaking.IsMap()) r.fail(breaking, "'breaking' must be a map");
+  for (const auto& kv : breaking) {
+    const std::string key = r.scalar(kv.first, "key");
+    if (key == "use" || key == "except" || key == "ignore" || key == "ignore_only") {
+      r.module_key(key, kv.second, m);
+    } else if (key == "ignore_unstable_packages" || key == "disable_builtin") {
+      // Accepted for compatibility with buf; they do not change what breakwater reports.
+    } else {
+      r.unknown(kv.first, key, "use, except, ignore, ignore_only, ignore_unstable_packages");
+    }
+  }
+}
+
+Config load_buf(const YAML::Node& doc, const Reader& r) {
+  Config c;
+  c.from_buf = true;
+  c.defaults.lang = "proto";
+  read_buf_breaking(doc["breaking"], r, c.defaults);
+  const YAML::Node excludes = doc["build"] ? doc["build"]["excludes"] : YAML::Node();
+  if (excludes) {
+    for (auto& p : r.list(excludes, "excludes")) c.defaults.ignore.push_back(p);
+  }
+  if (const YAML::Node modules = doc["modules"]) {  // v2
+    if (!modules.IsSequence()) r.fail(modules, "'modules' must be a list");
+    for (const auto& item : modules) {
+      ModuleConfig m;
+      m.line = static_cast<uint32_t>(item.Mark().line + 1);
+      m.path = item["path"] ? r.scalar(item["path"], "path") : ".";
+      m.lang = "proto";
+      read_buf_breaking(item["breaking"], r, m);
+      if (item["excludes"]) m.ignore = r.list(item["excludes"], "excludes");
+      c.modules.push_back(std::move(m));
+    }
+  } else {  // v1: the directory holding buf.yaml is the module
+    ModuleConfig m;
+    m.path = ".";
+    m.lang = "proto";
+    m.line = 1;
+    c.modules.push_back(std::move(m));
+  }
+  return c;
+}
+
+}  // namespace
+
+Config load(const std::string& path) {
+  const Reader r(path);
+  YAML::Node doc = parse(path);
+  Config c;
+  if (doc.IsNull()) {
+    if (fs::path(path).filename() == "buf.yaml") {
+      c = load_buf(YAML::Node(YAML::NodeType::Map), r);
+    } else {
+      throw InputError(Location{path, 1, 1}, "empty config file (start with 'version: 1')");
+    }
+  } else if (!doc.IsMap()) {
+    r.fail(doc, "a config file must be a map of keys");
+  } else {
+    c = fs::path(path).filename() == "buf.yaml" ? load_buf(doc, r) : load_breakwater(path, doc, r);
+  }
+  c.file = path;
+  std::error_code ec;
+  c.dir = fs::absolute(fs::path(path), ec).parent_path().lexically_normal().string();
+  return c;
+}
+
+std::string find(const std::string& start, const std::string& stop) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec).lexically_normal();
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  const fs::path limit = stop.empty() ? fs::path() : fs::absolute(stop, ec).lexically_normal();
+  for (;;) {
+    for (const char* name : {"breakwater.yaml", "buf.yaml"}) {
+      if (fs::is_regular_file(dir / name, ec)) return (dir / name).string();
+    }
+    if (dir == limit || dir == dir.parent_path() || !dir.has_relative_path()) return {};
+    // Never climb out of the limit (the repository) when one is given.
+    if (!limit.empty()) {
+      const fs::path rel = dir.lexically_relative(limit);
+      if (rel.empty() || *rel.begin() == "..") return {};
+    }
+    dir = dir.parent_path();
+  }
+}
+
+ModuleConfig merged(const ModuleConfig& defaults, const ModuleConfig& module) {
+  ModuleConfig m = module;
+  if (m.lang.empty()) m.lang = defaults.lang;
+  if (!m.use) m.use = defaults.use;
+  if (!m.except) m.except = defaults.except;
+  m.ignore.insert(m.ignore.begin(), defaults.ignore.begin(), defaults.ignore.end());
+  for (const auto& [k, v] : defaults.ignore_only) {
+    auto& into = m.ignore_only[k];
+    into.insert(into.begin(), v.begin(), v.end());
+  }
+  for (const auto& [k, v] : defaults.severity) m.severity.emplace(k, v);
+  if (m.compat.empty()) m.compat = defaults.compat;
+  if (m.include.empty()) m.include = defaults.include;
+  if (m.dialect.empty()) m.dialect = defaults.dialect;
+  if (m.compile_flags.empty()) m.compile_flags = defaults.compile_flags;
+  return m;
+}
+
+std::string starter() {
+  return R"(# breakwater.yaml: what `breakwater check` compares and which findings count.
+# Reference: docs/config.md. Paths are relative to this file.
+version: 1    # pins the default rule sets; a future version 2 will not change what 1 reports
+
+# Settings here apply to every module; a module's own keys override them.
+# fail_on: error          # error | warning | info | never (the CLI's --fail-on wins)
+# baseline: .breakwater-baseline.json   # findings recorded by `breakwater baseline write`
+
+# Without `modules:`, `breakwater check --against REF` finds contracts by extension
+# (buf.yaml module roots, .proto files). With it, exactly these are checked.
+# modules:
+#   - path: proto                # a directory (or file) holding one module's contracts
+#     lang: proto                # proto | sql | jsonschema | cpp (detected when omitted)
+#     use: [FILE]                # rule ids or categories (proto: FILE, PACKAGE, WIRE_JSON, WIRE)
+#     except: [FIELD_SAME_JSON_NAME]
+#     include: [third_party/proto]   # extra import roots
+#     ignore: [proto/internal]       # findings in these paths never count
+#     ignore_only:                   # ...or only for these rules / categories
+#       FIELD_NO_DELETE: [proto/legacy/v1]
+#     severity:                      # error | warning | info | off, per rule or category
+#       FIELD_SAME_DEFAULT: warning
+#
+# Inline, on the NEW side: `// breakwater:ignore RULE_ID the reason` on the line of the
+# finding or the comment line(s) directly above it. A reason is required.
+)";
+}
+
+}  // namespace breakwater::config

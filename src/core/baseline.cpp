@@ -1,0 +1,89 @@
+#include "core/baseline.hpp"
+
+#include <breakwater/check.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace breakwater::detail {
+
+std::string baseline_text(const std::vector<Finding>& findings) {
+  std::string out = "{\n  \"breakwater_baseline\": 1,\n  \"findings\": [";
+  bool first = true;
+  for (const Finding& f : findings) {
+    if (f.suppressed || f.format == "breakwater") continue;
+    const nlohmann::ordered_json entry = {{"fingerprint", f.fingerprint},
+                                          {"rule_id", f.rule_id},
+                                          {"entity", f.entity},
+                                          {"path", f.location.file},
+                                          {"message", f.message}};
+    out += std::string(first ? "" : ",") + "\n    " +
+           entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    first = false;
+  }
+  out += std::string(first ? "" : "\n  ") + "]\n}\n";
+  return out;
+}
+
+std::vector<Finding> apply_baseline(const std::string& path, std::vector<Finding>& findings) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(Location{path, 0, 0}, "--baseline: cannot read file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // The parser reports a byte offset; turn it into a line for the message.
+    const size_t upto = std::min<size_t>(e.byte, text.size());
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(upto), '\n');
+    throw InputError(Location{path, static_cast<uint32_t>(line), 0},
+                     "not a breakwater baseline (invalid JSON)");
+  }
+  if (!doc.is_object() || doc.value("breakwater_baseline", 0) != 1 || !doc.contains("findings") ||
+      !doc["findings"].is_array()) {
+    throw InputError(Location{path, 1, 1},
+                     "not a breakwater baseline (expected {\"breakwater_baseline\": 1, "
+                     "\"findings\": [...]}; write one with `breakwater baseline write`)");
+  }
+  std::map<std::string, Finding*> by_fingerprint;
+  for (Finding& f : findings) by_fingerprint.emplace(f.fingerprint, &f);
+  std::vector<Finding> stale;
+  for (const auto& entry : doc["findings"]) {
+    if (!entry.is_object() || !entry.contains("fingerprint") || !entry["fingerprint"].is_string()) {
+      throw InputError(Location{path, 0, 0}, "baseline entry without a \"fingerprint\"");
+    }
+    const std::string fp = entry["fingerprint"].get<std::string>();
+    auto it = by_fingerprint.find(fp);
+    if (it != by_fingerprint.end()) {
+      if (!it->second->suppressed)
+        it->second->suppressed = Suppression{"recorded in " + path, "baseline"};
+      continue;
+    }
+    const size_t at = text.find("\"" + fp + "\"");
+    Finding f;
+    f.rule_id = "BASELINE_ENTRY_STALE";
+    f.location = Location{path, 1, 1};
+    if (at != std::string::npos) {
+      const size_t line_start = text.rfind('\n', at);
+      f.location.line = static_cast<uint32_t>(
+          1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+      f.location.column =
+          static_cast<uint32_t>(at - (line_start == std::string::npos ? 0 : line_start + 1) + 1);
+    }
+    const std::string rule = entry.value("rule_id", std::string("?"));
+    const std::string entity = entry.value("entity", std::string("?"));
+    f.entity = fp;
+    f.message = "Baseline entry " + rule + " on \"" + entity +
+                "\" matches no current finding; remove it from " + path + ".";
+    stale.push_back(std::move(f));
+  }
+  return stale;
+}
+
+}  // namespace breakwater::detail

@@ -1,0 +1,33 @@
+// Inline suppressions: `breakwater:ignore RULE[,RULE] reason` written in a comment on the NEW
+// side. Core finds and applies them; a format only says which comment markers it has.
+#pragma once
+
+#include <breakwater/finding.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace breakwater::detail {
+
+struct InlineSuppression {
+  Location at;                     // the comment itself
+  uint32_t covers = 0;             // the line whose findings it suppresses
+  std::vector<std::string> rules;  // rule ids or categories
+  std::string reason;
+  bool used = false;
+};
+
+// Scans `text` (one file, shown to users as `path`) for suppression comments introduced by one of
+// `markers` ("//", "--", "#"). A comment after code covers its own line; a comment alone on its
+// line covers the next line that is neither blank nor a comment.
+std::vector<InlineSuppression> scan_suppressions(std::string_view text, const std::string& path,
+                                                 const std::vector<std::string_view>& markers);
+
+// Marks the findings each valid suppression covers (source "inline") and returns the findings
+// about the suppressions themselves: missing reason, unknown rule, unused. They are raw: the
+// caller finishes them from the catalog.
+std::vector<Finding> apply_suppressions(std::vector<InlineSuppression>& suppressions,
+                                        std::vector<Finding>& findings);
+
+}  // namespace breakwater::detail

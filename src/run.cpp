@@ -1,0 +1,530 @@
+// A run as the CLI performs it: resolve inputs (paths or git refs), decide the modules (config,
+// or discovery), load and compare each, then filter: severity overrides, config ignores, inline
+// suppressions, baseline. Data flows one way; every format plugs in through FormatPlugin.
+#include <breakwater/check.hpp>
+#include <breakwater/rules.hpp>
+
+#include "config/config.hpp"
+#include "core/baseline.hpp"
+#include "core/engine.hpp"
+#include "core/suppressions.hpp"
+#include "core/trace.hpp"
+#include "git/snapshot.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace breakwater {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct GitSpec {
+  std::string ref;
+  std::optional<std::string> path;  // repository-relative; none = decided by the other side
+};
+
+bool is_git(const std::string& input) {
+  return input.starts_with("git:");
+}
+
+// git:REF[:PATH]. PATH is relative to the repository root, or to the current directory when it
+// starts with ./ or ../ (git's own convention for REF:PATH).
+GitSpec parse_git(const std::string& input, const std::string& workdir) {
+  const std::string rest = input.substr(4);
+  const size_t colon = rest.find(':');
+  GitSpec spec{rest.substr(0, colon), std::nullopt};
+  if (spec.ref.empty()) {
+    throw InputError({}, "'" + input + "': expected git:REF or git:REF:PATH (e.g. git:main:proto)");
+  }
+  if (colon != std::string::npos) {
+    std::string path = rest.substr(colon + 1);
+    if (path.starts_with("./") || path.starts_with("../") || path == "." || path == "..") {
+      std::error_code ec;
+      const fs::path abs = fs::absolute(path, ec).lexically_normal();
+      path = abs.lexically_relative(workdir).generic_string();
+    }
+    spec.path = path.empty() ? "." : fs::path(path).lexically_normal().generic_string();
+  }
+  return spec;
+}
+
+fs::path absolute(const std::string& p) {
+  std::error_code ec;
+  return fs::absolute(p.empty() ? "." : p, ec).lexically_normal();
+}
+
+bool inside(const fs::path& p, const fs::path& dir) {
+  const fs::path rel = p.lexically_relative(dir);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+std::string relative_to(const fs::path& p, const fs::path& dir) {
+  std::string rel = p.lexically_relative(dir).generic_string();
+  if (!rel.empty() && rel.back() == '/') rel.pop_back();
+  return rel.empty() ? "." : rel;
+}
+
+// One side before git refs are exported: a local path, or a path inside a commit.
+struct SideSpec {
+  std::string disk;  // as the user named it (kept verbatim so messages show their spelling)
+  std::optional<GitSpec> git;
+};
+
+// One module to compare, paths resolved against the config or the current directory.
+struct Module {
+  SideSpec old_side, new_side;
+  std::string lang;
+  std::vector<std::string> include;  // absolute, as on the NEW side
+  config::ModuleConfig settings;     // use/except/ignore... as the config spells them
+  std::string origin;                // "breakwater.yaml:12", for ignore reasons
+  std::string ignore_base;           // the directory ignore paths are relative to
+  std::string new_label, old_label;
+};
+
+class Runner {
+ public:
+  explicit Runner(const RunOptions& options) : opt_(options) {}
+
+  RunResult run() {
+    decide_workdir();
+    load_config();
+    std::vector<Module> modules = opt_.new_input.empty() ? repository_modules() : single_module();
+    export_git(modules);
+    if (opt_.new_input.empty()) {
+      // A module that is new in the working tree has no OLD version, so nothing to break.
+      std::erase_if(modules, [&](const Module& m) {
+        std::error_code ec;
+        return m.old_side.git && !fs::exists(disk_path(m.old_side), ec);
+      });
+    }
+    RunResult out;
+    out.source_root = git_mode_ ? workdir_ : "";
+    out.fail_on = cfg_ ? cfg_->fail_on : "";
+    CheckResult& result = out.result;
+    std::set<std::string> formats, rules;
+    std::vector<Finding> all;
+    for (Module& m : modules) {
+      std::vector<Finding> found = check_module(m, formats, rules);
+      all.insert(all.end(), std::make_move_iterator(found.begin()),
+                 std::make_move_iterator(found.end()));
+    }
+    sort_and_dedupe(all);
+    number_fingerprints(all);
+    const std::string baseline = baseline_path();
+    if (!baseline.empty()) {
+      for (Finding& stale : detail::apply_baseline(baseline, all)) {
+        if (detail::finish_finding(stale)) all.push_back(std::move(stale));
+      }
+      sort_and_dedupe(all);
+    }
+    result.formats.assign(formats.begin(), formats.end());
+    result.format = result.formats.size() == 1 ? result.formats.front() : "all";
+    result.rules_run.assign(rules.begin(), rules.end());
+    result.findings = std::move(all);
+    result.new_input = opt_.new_input.empty() ? "." : opt_.new_input;
+    result.old_input = !opt_.old_input.empty() ? opt_.old_input : "git:" + opt_.against;
+    return out;
+  }
+
+ private:
+  void decide_workdir() {
+    git_mode_ = !opt_.against.empty() || is_git(opt_.old_input) || is_git(opt_.new_input);
+    if (!git_mode_) return;
+    const std::string probe =
+        !opt_.new_input.empty() && !is_git(opt_.new_input) ? opt_.new_input : ".";
+    workdir_ = git::workdir_of(probe);
+    if (workdir_.empty()) {
+      throw InputError(Location{probe, 0, 0},
+                       "not inside a git working tree (needed for --against and git:REF)");
+    }
+  }
+
+  void load_config() {
+    std::string file = opt_.config;
+    if (file.empty()) {
+      const std::string start =
+          !opt_.new_input.empty() && !is_git(opt_.new_input) ? opt_.new_input : ".";
+      std::error_code ec;
+      if (!fs::exists(start, ec)) return;  // the loader reports the missing input
+      file = config::find(start, git_mode_ ? workdir_ : git::workdir_of(start));
+      if (file.empty()) return;
+      std::error_code rel_ec;
+      const fs::path rel = fs::path(file).lexically_relative(fs::current_path(rel_ec));
+      if (!rel_ec && !rel.empty() && *rel.begin() != "..") file = rel.generic_string();
+    }
+    cfg_ = config::load(file);
+  }
+
+  // The config's settings for a module at `abs` (its own entry, else the defaults).
+  config::ModuleConfig settings_for(const fs::path& abs, std::string& origin) const {
+    if (!cfg_) return {};
+    for (const config::ModuleConfig& m : cfg_->modules) {
+      const fs::path root = absolute((fs::path(cfg_->dir) / m.path).string());
+      if (abs == root || inside(abs, root)) {
+        origin = cfg_->file + ":" + std::to_string(m.line);
+        return config::merged(cfg_->defaults, m);
+      }
+    }
+    origin = cfg_->file;
+    return cfg_->defaults;
+  }
+
+  std::string repo_relative(const std::string& disk) const {
+    const fs::path abs = absolute(disk);
+    if (!inside(abs, workdir_) && abs != fs::path(workdir_)) {
+      throw InputError(Location{disk, 0, 0}, "is outside the git working tree " + workdir_);
+    }
+    return relative_to(abs, workdir_);
+  }
+
+  std::vector<Module> single_module() {
+    Module m;
+    if (is_git(opt_.new_input)) {
+      m.new_side.git = parse_git(opt_.new_input, workdir_);
+    } else {
+      m.new_side.disk = opt_.new_input;
+    }
+    if (!opt_.old_input.empty() && !opt_.against.empty()) {
+      throw InputError({}, "give OLD or --against, not both");
+    }
+    if (!opt_.against.empty()) {
+      m.old_side.git = GitSpec{opt_.against, std::nullopt};
+    } else if (is_git(opt_.old_input)) {
+      m.old_side.git = parse_git(opt_.old_input, workdir_);
+    } else if (opt_.old_input.empty()) {
+      throw InputError({}, "nothing to compare with: give OLD NEW, or NEW --against REF");
+    } else {
+      m.old_side.disk = opt_.old_input;
+    }
+    // A git side without a path takes the other side's place in the repository.
+    auto other_path = [&](const SideSpec& other) -> std::string {
+      if (other.git) return other.git->path.value_or(".");
+      return repo_relative(other.disk);
+    };
+    if (m.old_side.git && !m.old_side.git->path) m.old_side.git->path = other_path(m.new_side);
+    if (m.new_side.git && !m.new_side.git->path) m.new_side.git->path = other_path(m.old_side);
+    const fs::path new_abs =
+        m.new_side.git ? fs::path(workdir_) / *m.new_side.git->path : absolute(m.new_side.disk);
+    m.settings = settings_for(absolute(new_abs.string()), m.origin);
+    m.new_label = opt_.new_input;
+    m.old_label = opt_.old_input.empty() ? "git:" + opt_.against : opt_.old_input;
+    finish_settings(m);
+    return {std::move(m)};
+  }
+
+  // Whole-repository mode: the config's modules, else every format's discovery.
+  std::vector<Module> repository_modules() {
+    if (opt_.against.empty()) {
+      throw InputError({}, "give NEW (a path) or --against REF to check the whole repository");
+    }
+    if (!opt_.old_input.empty()) throw InputError({}, "give OLD NEW, or --against REF, not both");
+    std::vector<Module> modules;
+    auto add = [&](const fs::path& dir, const config::ModuleConfig& settings, std::string origin,
+                   bool must_exist) {
+      const fs::path abs = absolute((dir / settings.path).string());
+      std::error_code ec;
+      if (!fs::exists(abs, ec)) {
+        if (must_exist) {
+          throw InputError(Location{origin, 0, 0},
+                           "module path '" + settings.path + "' does not exist");
+        }
+        return;
+      }
+      Module m;
+      m.settings = settings;
+      m.origin = std::move(origin);
+      const std::string rel = repo_relative(abs.string());
+      m.new_side.disk = rel == "." ? workdir_ : abs.string();
+      m.old_side.git = GitSpec{opt_.against, rel};
+      m.new_label = rel;
+      m.old_label = "git:" + opt_.against + ":" + rel;
+      finish_settings(m);
+      modules.push_back(std::move(m));
+    };
+    if (cfg_ && !cfg_->modules.empty()) {
+      for (const config::ModuleConfig& m : cfg_->modules) {
+        const std::string origin = cfg_->file + ":" + std::to_string(m.line);
+        add(cfg_->dir, config::merged(cfg_->defaults, m), origin, !cfg_->from_buf);
+      }
+      return modules;
+    }
+    const std::vector<std::string> files = git::worktree_files(workdir_);
+    for (const detail::FormatPlugin* f : detail::formats()) {
+      if (f->discover == nullptr) continue;
+      for (const detail::DiscoveredModule& d : f->discover(workdir_, files)) {
+        config::ModuleConfig base = cfg_ ? cfg_->defaults : config::ModuleConfig{};
+        base.lang = std::string(f->name);
+        if (!d.config.empty()) {
+          // A format-native config (buf.yaml) governs this module and may list several.
+          const config::Config native = config::load((fs::path(workdir_) / d.config).string());
+          const fs::path dir = native.dir;
+          for (const config::ModuleConfig& nm : native.modules) {
+            config::ModuleConfig s = config::merged(native.defaults, nm);
+            s.lang = std::string(f->name);
+            add(dir, s, d.config, false);
+          }
+          continue;
+        }
+        base.path = d.path;
+        for (const std::string& inc : d.include) base.include.push_back(inc);
+        add(workdir_, base, cfg_ ? cfg_->file : std::string(f->name) + " discovery", false);
+      }
+    }
+    if (modules.empty()) {
+      throw InputError(Location{workdir_, 0, 0},
+                       "found no contracts to check (no modules in breakwater.yaml and no "
+                       "files any format claims)");
+    }
+    return modules;
+  }
+
+  // Turns the config's relative paths (include, ignore) into absolute ones.
+  void finish_settings(Module& m) const {
+    const fs::path base = cfg_ ? fs::path(cfg_->dir) : absolute(".");
+    m.lang = !opt_.options.load.lang.empty() ? opt_.options.load.lang : m.settings.lang;
+    for (const std::string& inc : opt_.options.load.include_paths) {
+      m.include.push_back(absolute(inc).string());
+    }
+    // Discovery gives repository-relative include roots; the config gives config-relative ones.
+    for (const std::string& inc : m.settings.include) {
+      const fs::path p =
+          cfg_ && m.origin.starts_with(cfg_->file) ? base / inc : fs::path(workdir_) / inc;
+      m.include.push_back(absolute(p.string()).string());
+    }
+    m.ignore_base = base.string();
+  }
+
+  // One snapshot per ref, holding every path any module needs from it.
+  void export_git(std::vector<Module>& modules) {
+    std::map<std::string, std::vector<std::string>> wanted;
+    for (const Module& m : modules) {
+      for (const SideSpec* s : {&m.old_side, &m.new_side}) {
+        if (!s->git) continue;
+        auto& paths = wanted[s->git->ref];
+        paths.push_back(*s->git->path);
+        for (const std::string& inc : m.include) {
+          if (inside(inc, workdir_)) paths.push_back(relative_to(inc, workdir_));
+        }
+      }
+    }
+    for (auto& [ref, paths] : wanted) {
+      const std::set<std::string> named(paths.begin(), paths.end());
+      auto keep = [&named](std::string_view file) {
+        if (named.contains(std::string(file))) return true;
+        const std::string name = fs::path(file).filename().string();
+        if (name == "breakwater.yaml" || name == "buf.yaml") return true;
+        for (const detail::FormatPlugin* f : detail::formats()) {
+          for (std::string_view ext : f->extensions) {
+            if (file.ends_with(ext)) return true;
+          }
+        }
+        return false;
+      };
+      snapshots_[ref] = std::make_unique<git::Snapshot>(workdir_, ref, paths, keep);
+    }
+  }
+
+  // Where a side's files are on disk, and its include roots there.
+  std::string disk_path(const SideSpec& s) const {
+    if (!s.git) return s.disk;
+    return (fs::path(snapshots_.at(s.git->ref)->root()) / *s.git->path).lexically_normal().string();
+  }
+
+  std::vector<std::string> includes_for(const SideSpec& s, const Module& m) const {
+    if (!s.git) return m.include;
+    std::vector<std::string> out;
+    const fs::path root = snapshots_.at(s.git->ref)->root();
+    for (const std::string& inc : m.include) {
+      if (!inside(inc, workdir_)) {
+        out.push_back(inc);
+        continue;
+      }
+      const fs::path mapped = root / relative_to(inc, workdir_);
+      std::error_code ec;
+      if (fs::is_directory(mapped, ec)) out.push_back(mapped.string());
+    }
+    return out;
+  }
+
+  // A path as a loader showed it, as users must see it: repository-relative in git mode.
+  std::string shown(const std::string& p) const {
+    if (!git_mode_ || p.empty()) return p;
+    const fs::path abs = absolute(p);
+    for (const auto& [ref, snap] : snapshots_) {
+      if (inside(abs, snap->root())) return relative_to(abs, snap->root());
+    }
+    if (inside(abs, workdir_)) return relative_to(abs, workdir_);
+    return p;
+  }
+
+  Schema load(const detail::FormatPlugin& format, const SideSpec& side, const Module& m) const {
+    LoadOptions lo = opt_.options.load;
+    lo.lang = m.lang;
+    lo.include_paths = includes_for(side, m);
+    const std::string path = disk_path(side);
+    if (side.git) {
+      std::error_code ec;
+      if (!fs::exists(path, ec)) {
+        throw InputError(Location{*side.git->path, 0, 0}, "no such path in git:" + side.git->ref);
+      }
+    }
+    try {
+      return format.load(path, lo);
+    } catch (const InputError& e) {
+      Location where = e.where();
+      where.file = shown(where.file);
+      std::string message = e.what();
+      if (side.git) message += " (in git:" + side.git->ref + ")";
+      throw InputError(where, message);
+    }
+  }
+
+  const detail::FormatPlugin& format_of(const Module& m) const {
+    if (!m.lang.empty()) return detail::format_for("", m.lang);
+    return detail::format_for(disk_path(m.new_side), "");
+  }
+
+  std::vector<Finding> check_module(Module& m, std::set<std::string>& formats,
+                                    std::set<std::string>& rules) const {
+    const detail::FormatPlugin& format = format_of(m);
+    CheckOptions co = opt_.options;
+    if (co.use.empty() && m.settings.use) co.use = *m.settings.use;
+    if (co.except.empty() && m.settings.except) co.except = *m.settings.except;
+    if (co.compat.empty()) co.compat = m.settings.compat;
+    if (!co.compat.empty() &&
+        std::find(format.compat.begin(), format.compat.end(), co.compat) == format.compat.end()) {
+      throw InputError({}, "--compat " + co.compat + ": " + std::string(format.name) +
+                               " is checked for backward compatibility only");
+    }
+    const detail::RuleSelection enabled = detail::select_rules(format, co.use, co.except);
+    Schema old_schema = load(format, m.old_side, m);
+    Schema new_schema = load(format, m.new_side, m);
+    // Suppression comments are read from the NEW files before their paths are re-based.
+    std::vector<detail::InlineSuppression> suppressions;
+    if (!format.comment_markers.empty()) {
+      for (size_t i = 1; i < new_schema.files.size(); ++i) {
+        std::ifstream in(new_schema.files[i], std::ios::binary);
+        if (!in) continue;
+        std::ostringstream text;
+        text << in.rdbuf();
+        auto found = detail::scan_suppressions(text.str(), shown(new_schema.files[i]),
+                                               format.comment_markers);
+        suppressions.insert(suppressions.end(), found.begin(), found.end());
+      }
+    }
+    for (std::string& f : old_schema.files) f = shown(f);
+    for (std::string& f : new_schema.files) f = shown(f);
+    detail::Trace trace("check");
+    std::vector<Finding> findings =
+        detail::run_rules(format, old_schema, new_schema, enabled, co.load.jobs);
+    trace.lap("rules");
+    formats.insert(std::string(format.name));
+    rules.insert(enabled.ids().begin(), enabled.ids().end());
+    override_severities(m, findings);
+    apply_ignores(m, findings);
+    for (Finding& about : detail::apply_suppressions(suppressions, findings)) {
+      if (detail::finish_finding(about)) findings.push_back(std::move(about));
+    }
+    return findings;
+  }
+
+  static const std::string* setting_for(const std::map<std::string, std::string>& map,
+                                        const Finding& f) {
+    if (auto it = map.find(f.rule_id); it != map.end()) return &it->second;
+    for (const std::string& c : f.categories) {
+      if (auto it = map.find(c); it != map.end()) return &it->second;
+    }
+    return nullptr;
+  }
+
+  void override_severities(const Module& m, std::vector<Finding>& findings) const {
+    if (m.settings.severity.empty()) return;
+    std::vector<Finding> kept;
+    for (Finding& f : findings) {
+      if (const std::string* s = setting_for(m.settings.severity, f)) {
+        if (*s == "off") continue;
+        parse_severity(*s, f.severity);
+      }
+      kept.push_back(std::move(f));
+    }
+    findings = std::move(kept);
+  }
+
+  // The absolute file a finding path names (paths are relative to the display base).
+  fs::path on_disk(const std::string& file) const {
+    if (file.empty()) return {};
+    return absolute((fs::path(git_mode_ ? workdir_ : ".") / file).string());
+  }
+
+  void apply_ignores(const Module& m, std::vector<Finding>& findings) const {
+    auto hit = [&](const Finding& f, const std::string& pattern) {
+      const fs::path target = absolute((fs::path(m.ignore_base) / pattern).string());
+      for (const Location* l : {&f.location, &f.old_location}) {
+        if (!l->known()) continue;
+        const fs::path p = on_disk(l->file);
+        if (p == target || inside(p, target)) return true;
+      }
+      return false;
+    };
+    const std::string where = m.origin.empty() ? "the config" : m.origin;
+    for (Finding& f : findings) {
+      if (f.suppressed) continue;
+      for (const std::string& pattern : m.settings.ignore) {
+        if (hit(f, pattern)) {
+          f.suppressed =
+              Suppression{"ignored by " + where + " (ignore: " + pattern + ")", "config"};
+          break;
+        }
+      }
+      if (f.suppressed) continue;
+      for (const auto& [rule, paths] : m.settings.ignore_only) {
+        const bool named = rule == f.rule_id || std::find(f.categories.begin(), f.categories.end(),
+                                                          rule) != f.categories.end();
+        if (!named) continue;
+        for (const std::string& pattern : paths) {
+          if (hit(f, pattern)) {
+            f.suppressed = Suppression{
+                "ignored by " + where + " (ignore_only " + rule + ": " + pattern + ")", "config"};
+            break;
+          }
+        }
+        if (f.suppressed) break;
+      }
+    }
+  }
+
+  std::string baseline_path() const {
+    if (!opt_.apply_baseline) return {};
+    if (!opt_.baseline.empty()) return opt_.baseline;
+    if (!cfg_ || cfg_->baseline.empty()) return {};
+    const fs::path p = fs::path(cfg_->dir) / cfg_->baseline;
+    std::error_code ec;
+    const fs::path rel = p.lexically_relative(fs::current_path(ec));
+    return (!ec && !rel.empty() && *rel.begin() != "..") ? rel.generic_string() : p.string();
+  }
+
+  const RunOptions& opt_;
+  bool git_mode_ = false;
+  std::string workdir_;
+  std::optional<config::Config> cfg_;
+  std::map<std::string, std::unique_ptr<git::Snapshot>> snapshots_;
+};
+
+}  // namespace
+
+RunResult run(const RunOptions& options) {
+  return Runner(options).run();
+}
+
+std::string baseline_for(const CheckResult& result) {
+  return detail::baseline_text(result.findings);
+}
+
+}  // namespace breakwater

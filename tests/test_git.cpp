@@ -1,0 +1,190 @@
+// Git inputs and whole-repository mode, in throwaway repositories built with the git CLI (the
+// product itself reads git only through libgit2).
+#include "cli_runner.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+namespace fs = std::filesystem;
+using breakwater::test::run_cli;
+using breakwater::test::write_file;
+
+namespace {
+
+const char* kV1 = R"(syntax = "proto3";
+
+package acme.user.v1;
+
+message User {
+  string id = 1;
+  string email = 3;
+}
+)";
+
+const char* kV2 = R"(syntax = "proto3";
+
+package acme.user.v1;
+
+message User {
+  string id = 1;
+}
+)";
+
+class Repo {
+ public:
+  Repo() {
+    char tmpl[] = "/tmp/bw-git-test-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    git("init -q -b main .");
+  }
+  ~Repo() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  const std::string& dir() const { return dir_; }
+  void put(const std::string& path, const std::string& text) const {
+    fs::create_directories((fs::path(dir_) / path).parent_path());
+    write_file(dir_ + "/" + path, text);
+  }
+  void git(const std::string& args) const {
+    const std::string cmd = "cd '" + dir_ +
+                            "' && git -c user.name=t -c user.email=t@example.com "
+                            "-c commit.gpgsign=false -c init.defaultBranch=main " +
+                            args + " >/dev/null 2>&1";
+    REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, cmd);
+  }
+  void commit(const std::string& message) const {
+    git("add -A && git -c user.name=t -c user.email=t@example.com commit -q -m '" + message + "'");
+  }
+
+ private:
+  std::string dir_;
+};
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_SUITE("git") {
+  TEST_CASE("NEW --against a ref: HEAD, tags, HEAD~1, git:REF:PATH") {
+    Repo repo;
+    repo.put("proto/acme/user/v1/user.proto", kV1);
+    repo.commit("v1");
+    repo.git("tag v1.0.0");
+    repo.put("proto/acme/user/v1/user.proto", kV2);
+
+    auto run = run_cli(repo.dir(), {"check", "proto", "--against", "HEAD"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "proto/acme/user/v1/user.proto:5:1: error[FIELD_NO_DELETE]"));
+    CHECK(has(run.out, "old: proto/acme/user/v1/user.proto:7:3"));
+    CHECK(run.err.empty());
+
+    // The repository root as NEW, and a run from a subdirectory: paths stay repository-relative.
+    run = run_cli(repo.dir(), {"check", ".", "--against", "HEAD", "-I", "proto"});
+    CHECK(run.status == 1);
+    run = run_cli(repo.dir() + "/proto", {"check", ".", "--against", "v1.0.0"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "proto/acme/user/v1/user.proto:5:1: error[FIELD_NO_DELETE]"));
+
+    repo.commit("v2");
+    CHECK(run_cli(repo.dir(), {"check", "proto", "--against", "HEAD"}).status == 0);
+    CHECK(run_cli(repo.dir(), {"check", "proto", "--against", "HEAD~1"}).status == 1);
+    CHECK(run_cli(repo.dir(), {"check", "proto", "--against", "v1.0.0"}).status == 1);
+    run = run_cli(repo.dir(), {"check", "git:v1.0.0:proto", "proto"});
+    CHECK(run.status == 1);
+    run = run_cli(repo.dir(), {"check", "git:v1.0.0:proto", "git:main:proto"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    run = run_cli(repo.dir(), {"check", "git:main:proto", "git:v1.0.0:proto"});
+    CHECK(run.status == 0);  // adding a field back is compatible
+    // The working tree, the index and HEAD are untouched by reading other commits.
+    CHECK(breakwater::test::read_file(repo.dir() + "/proto/acme/user/v1/user.proto") == kV2);
+  }
+
+  TEST_CASE("a missing ref or path exits 2 with the fix") {
+    Repo repo;
+    repo.put("proto/a.proto", "syntax = \"proto3\";\nmessage A {}\n");
+    repo.commit("one");
+    auto run = run_cli(repo.dir(), {"check", "proto", "--against", "main~3"});
+    CHECK(run.status == 2);
+    CHECK(has(run.err, "main~3"));
+    run = run_cli(repo.dir(), {"check", "proto", "--against", "origin/main"});
+    CHECK(run.status == 2);
+    CHECK(has(run.err, "git fetch --depth=1 origin main"));
+    run = run_cli(repo.dir(), {"check", "git:main:nowhere", "proto"});
+    CHECK(run.status == 2);
+    CHECK(has(run.err, "nowhere: error: no such path in git:main"));
+    run = run_cli("/tmp", {"check", "x", "--against", "main"});
+    CHECK(run.status == 2);
+
+    // A shallow clone lacks HEAD~1: the hint says how to deepen it.
+    repo.put("proto/a.proto", "syntax = \"proto3\";\nmessage A { int32 x = 1; }\n");
+    repo.commit("two");
+    Repo clone;
+    clone.git("fetch -q --depth=1 file://" + repo.dir() + " main && git checkout -q FETCH_HEAD");
+    run = run_cli(clone.dir(), {"check", "proto", "--against", "HEAD~1"});
+    CHECK(run.status == 2);
+    CHECK_MESSAGE(has(run.err, "shallow"), run.err);
+  }
+
+  TEST_CASE("whole-repository mode: every module, its own options, one report") {
+    Repo repo;
+    repo.put("breakwater.yaml",
+             "version: 1\n"
+             "modules:\n"
+             "  - path: svc-a/proto\n"
+             "    use: [WIRE]\n"
+             "  - path: svc-b\n"
+             "    use: [FILE]\n"
+             "    severity: {FIELD_NO_DELETE: warning}\n");
+    repo.put("svc-a/proto/acme/user/v1/user.proto", kV1);
+    repo.put("svc-b/acme/user/v1/user.proto", kV1);
+    repo.commit("v1");
+    repo.put("svc-a/proto/acme/user/v1/user.proto", kV2);
+    repo.put("svc-b/acme/user/v1/user.proto", kV2);
+    auto run = run_cli(repo.dir(), {"check", "--against", "HEAD", "--format", "json"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    const auto doc = nlohmann::json::parse(run.out);
+    std::set<std::string> seen;
+    for (const auto& f : doc["findings"]) {
+      seen.insert(f["rule_id"].get<std::string>() + " " + f["severity"].get<std::string>() + " " +
+                  f["new"]["path"].get<std::string>());
+    }
+    CHECK(seen == std::set<std::string>{"FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED error "
+                                        "svc-a/proto/acme/user/v1/user.proto",
+                                        "FIELD_NO_DELETE warning svc-b/acme/user/v1/user.proto"});
+
+    // Without modules: discovery by extension finds both package roots.
+    repo.put("breakwater.yaml", "version: 1\n");
+    run = run_cli(repo.dir(), {"check", "--against", "HEAD"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "svc-a/proto/acme/user/v1/user.proto:5:1: error[FIELD_NO_DELETE]"));
+    CHECK(has(run.out, "svc-b/acme/user/v1/user.proto:5:1: error[FIELD_NO_DELETE]"));
+
+    // A module that is new in the working tree has nothing to break.
+    repo.put("svc-c/acme/user/v1/user.proto", kV2);
+    CHECK(run_cli(repo.dir(), {"check", "--against", "HEAD"}).status == 1);
+    repo.put("svc-a/proto/acme/user/v1/user.proto", kV1);
+    repo.put("svc-b/acme/user/v1/user.proto", kV1);
+    run = run_cli(repo.dir(), {"check", "--against", "HEAD"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+  }
+
+  TEST_CASE("baseline write, then --baseline hides exactly those findings") {
+    Repo repo;
+    repo.put("proto/acme/user/v1/user.proto", kV1);
+    repo.commit("v1");
+    repo.put("proto/acme/user/v1/user.proto", kV2);
+    auto run = run_cli(repo.dir(), {"baseline", "write", "bl.json", "proto", "--against", "HEAD"});
+    CHECK_MESSAGE(run.status == 0, run.err);
+    run = run_cli(repo.dir(), {"check", "proto", "--against", "HEAD", "--baseline", "bl.json"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+    CHECK(has(run.out, "1 suppressed"));
+  }
+}
