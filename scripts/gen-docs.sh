@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
-# Regenerates docs/rules/protobuf.md (or OUT) from the embedded catalog; a test fails when the
-# committed file is stale.   usage: scripts/gen-docs.sh [OUT]
+# Regenerates the rule reference, docs/rules/<format>.md, from the embedded catalog; a test
+# fails when a committed file is stale. Reports link to its per-rule sections (help_uri).
+#   usage: scripts/gen-docs.sh [OUT_DIR]      (default docs/rules)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bw=${BREAKWATER:-build/breakwater}
+out=${1:-docs/rules}
+mkdir -p "$out"
 {
   echo "# Protobuf rules"
   echo
   echo "Generated from \`rules/protobuf/\` by \`scripts/gen-docs.sh\`; do not edit. Categories follow"
-  echo "buf (FILE is the default). \`breakwater explain RULE_ID\` prints the rationale, the safe"
-  echo "alternative and an example for each rule."
+  echo "buf (FILE is the default). \`breakwater explain RULE_ID\` prints the same text."
   echo
   "$bw" rules --lang proto --format markdown
-} > "${1:-docs/rules/protobuf.md}"
+} > "$out/protobuf.md"
+{
+  echo "# Breakwater's own checks"
+  echo
+  echo "Generated from \`rules/breakwater/\` by \`scripts/gen-docs.sh\`; do not edit. These rules"
+  echo "check inline suppressions and baselines (docs/config.md); they always run."
+  echo
+  "$bw" rules --lang breakwater --format markdown
+} > "$out/breakwater.md"

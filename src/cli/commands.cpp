@@ -6,6 +6,7 @@
 #include "core/engine.hpp"
 
 #include <unistd.h>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -68,9 +69,17 @@ void place_inputs(CheckArgs& args) {
 std::string canonical_format(const std::string& lang) {
   if (lang.empty()) return {};
   const detail::FormatPlugin* f = detail::find_format(lang);
-  if (f == nullptr)
-    throw InputError({}, "--lang: unknown language '" + lang + "' (supported: proto)");
-  return std::string(f->name);
+  if (f != nullptr) return std::string(f->name);
+  // Formats without a loader of their own (breakwater's checks of its own config) still list.
+  for (const RuleInfo& r : catalog()) {
+    if (r.format == lang) return lang;
+  }
+  throw InputError({}, "--lang: unknown language '" + lang + "' (supported: proto, breakwater)");
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
 }
 
 std::string markdown_cell(std::string text) {
@@ -147,12 +156,18 @@ int run_rules(const std::string& lang, const std::string& format) {
   if (format == "json") {
     out = rules_json(rules);
   } else if (format == "markdown") {
-    out = "| Rule | Categories | Summary |\n|---|---|---|\n";
+    out = "| Rule | Categories | Severity | Summary |\n|---|---|---|---|\n";
     for (const RuleInfo* r : rules) {
-      out +=
-          "| `" + r->id + "` | " + joined(r->categories, ", ") + " | " + markdown_cell(r->summary) +
-          (r->available ? "" : " *(unavailable: " + markdown_cell(r->unavailable_reason) + ")*") +
-          " |\n";
+      out += "| [`" + r->id + "`](#" + lower(r->id) + ") | " + joined(r->categories, ", ") +
+             " | " + std::string(to_string(r->severity)) + " | " + markdown_cell(r->summary) +
+             (r->available ? "" : " *(unavailable: " + markdown_cell(r->unavailable_reason) + ")*") +
+             " |\n";
+    }
+    // One section per rule: the anchor reports link to (help_uri).
+    for (const RuleInfo* r : rules) {
+      out += "\n### " + r->id + "\n\n" + r->summary + "\n\n**Why it breaks.** " + r->why +
+             "\n\n**Instead.** " + r->fix + "\n";
+      if (!r->example.empty()) out += "\n```\n" + r->example + (r->example.ends_with('\n') ? "" : "\n") + "```\n";
     }
   } else if (format == "text") {
     size_t width = 0;
