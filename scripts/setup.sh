@@ -9,6 +9,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev doctest-dev libyaml-cpp-dev
   libclang-14-dev libpg-query-dev libsqlite3-dev libgit2-dev
   nodejs npm
+  # xmllint and python3 run the JUnit report validator (tests/validate_formats.sh)
+  libxml2-utils python3
 )
 
 missing=()

@@ -1,4 +1,6 @@
-// Versioned JSON report; the schema is documented in docs/json-output.md.
+// Breakwater's own machine format, schema version 2: documented in docs/json-output.md and
+// checked by docs/report.schema.json. Wrappers read counts and the exit code from `summary`
+// and never need to parse text.
 #include <breakwater/rules.hpp>
 
 #include "report/reporters.hpp"
@@ -12,40 +14,64 @@
 namespace breakwater::detail {
 namespace {
 
-nlohmann::ordered_json location_json(const Location& l) {
+using Json = nlohmann::ordered_json;
+
+// Positions we do not know are null rather than 0, so a consumer never mistakes them for lines.
+Json position(uint32_t value) {
+  return value > 0 ? Json(value) : Json(nullptr);
+}
+
+Json location_json(const Location& l) {
   if (!l.known()) return nullptr;
-  return {{"path", l.file}, {"line", l.line}, {"column", l.column}};
+  return {{"path", l.file},
+          {"line", position(l.line)},
+          {"column", position(l.line > 0 ? l.column : 0)},
+          {"end_line", position(l.line)},
+          {"end_column", position(l.line > 0 ? end_column(l) : 0)}};
+}
+
+Json suppression_json(const std::optional<Suppression>& s) {
+  if (!s) return nullptr;
+  return {{"reason", s->reason}, {"source", s->source}};
+}
+
+Json finding_json(const Finding& f) {
+  const RuleInfo rule = rule_of(f);
+  return {{"rule_id", f.rule_id},
+          {"severity", to_string(f.severity)},
+          {"format", f.format},
+          {"category", f.categories.empty() ? Json(nullptr) : Json(f.categories.front())},
+          {"categories", f.categories},
+          {"message", f.message},
+          {"entity", f.entity},
+          {"new", location_json(f.location)},
+          {"old", location_json(f.old_location)},
+          {"why", rule.why},
+          {"fix", f.fix},
+          {"help_uri", help_uri(rule)},
+          {"fingerprint", f.fingerprint},
+          {"suppressed", suppression_json(f.suppressed)}};
 }
 
 }  // namespace
 
-std::string render_json(const CheckResult& result, const ReportOptions&) {
-  nlohmann::ordered_json doc;
-  doc["schema_version"] = 1;
+std::string render_json(const CheckResult& result, const ReportOptions& options) {
+  Json doc;
+  doc["schema_version"] = 2;
   doc["tool"] = {{"name", "breakwater"}, {"version", BREAKWATER_VERSION}};
+  doc["inputs"] = {{"old", result.old_input}, {"new", result.new_input}};
   doc["format"] = result.format;
+  doc["formats"] = result.formats;
   doc["rules_run"] = result.rules_run;
   const Tally t = tally(result);
-  doc["summary"] = {{"findings", result.findings.size()},
-                    {"error", t.error},
+  doc["summary"] = {{"error", t.error},
                     {"warning", t.warning},
                     {"info", t.info},
-                    {"files", t.files}};
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const Finding& f : result.findings) {
-    const RuleInfo* rule = find_rule(f.rule_id);
-    findings.push_back({{"rule_id", f.rule_id},
-                        {"severity", to_string(f.severity)},
-                        {"categories", f.categories},
-                        {"format", f.format},
-                        {"entity", f.entity},
-                        {"message", f.message},
-                        {"location", location_json(f.location)},
-                        {"old_location", location_json(f.old_location)},
-                        {"why", rule != nullptr ? rule->why : ""},
-                        {"fix", f.fix},
-                        {"fingerprint", f.fingerprint}});
-  }
+                    {"suppressed", t.suppressed},
+                    {"fail_on", fail_on_text(options)},
+                    {"exit_code", exit_status(result, options)}};
+  Json findings = Json::array();
+  for (const Finding& f : result.findings) findings.push_back(finding_json(f));
   doc["findings"] = std::move(findings);
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

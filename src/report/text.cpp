@@ -1,5 +1,5 @@
 // Compiler-style text: `path:line:col: error[RULE]: message`, then indented old/fix lines, a
-// blank line between files, and one summary line.
+// blank line between files, and one summary line. Suppressed findings are only counted.
 #include "report/reporters.hpp"
 
 namespace breakwater::detail {
@@ -19,38 +19,49 @@ std::string plural(int n, std::string_view word) {
 
 }  // namespace
 
+std::string finding_text(const Finding& f, bool color, bool explain) {
+  const Paint paint{color};
+  const std::string_view sev = to_string(f.severity);
+  const char* colour = f.severity == Severity::error     ? "1;31"
+                       : f.severity == Severity::warning ? "1;33"
+                                                         : "1;36";
+  // Colour wraps whole fields, never the inside of one, so the line still parses when coloured.
+  std::string out = paint("1", f.location.text() + ":") + " " +
+                    paint(colour, std::string(sev) + "[" + f.rule_id + "]") + ": " + f.message +
+                    "\n";
+  if (shows_old(f)) out += "    " + paint("2", "old:") + " " + f.old_location.text() + "\n";
+  if (explain) {
+    const std::string why = rule_of(f).why;
+    if (!why.empty()) out += "    " + paint("2", "why:") + " " + why + "\n";
+  }
+  if (!f.fix.empty()) out += "    " + paint("2", "fix:") + " " + f.fix + "\n";
+  if (explain) out += "    " + paint("2", "see:") + " " + rule_help_uri(f) + "\n";
+  return out;
+}
+
 std::string render_text(const CheckResult& result, const ReportOptions& options) {
-  const Paint paint{options.color};
   std::string out;
   const std::string* previous_file = nullptr;
   for (const Finding& f : result.findings) {
+    if (f.suppressed) continue;
     if (previous_file != nullptr && *previous_file != f.location.file) out += "\n";
     previous_file = &f.location.file;
-    const std::string_view sev = to_string(f.severity);
-    const char* colour = f.severity == Severity::error     ? "1;31"
-                         : f.severity == Severity::warning ? "1;33"
-                                                           : "1;36";
-    out += paint("1", f.location.text() + ":") + " " +
-           paint(colour, std::string(sev) + "[" + f.rule_id + "]") + ": " + f.message + "\n";
-    const bool old_is_anchor =
-        f.old_location.file == f.location.file && f.old_location.line == f.location.line;
-    if (f.old_location.known() && !old_is_anchor) {
-      out += "    " + paint("2", "old:") + " " + f.old_location.text() + "\n";
-    }
-    if (!f.fix.empty()) out += "    " + paint("2", "fix:") + " " + f.fix + "\n";
+    out += finding_text(f, options.color, false);
   }
   const Tally t = tally(result);
-  if (!result.findings.empty()) out += "\n";
+  if (t.active() > 0) out += "\n";
   const std::string checked =
       plural(static_cast<int>(result.rules_run.size()), "rule") + " checked";
-  if (result.findings.empty()) {
-    out += "breakwater: no breaking changes (" + checked + ").\n";
+  const std::string suppressed =
+      t.suppressed > 0 ? " (" + std::to_string(t.suppressed) + " suppressed)" : "";
+  if (t.active() == 0) {
+    out += "breakwater: no breaking changes" + suppressed + " (" + checked + ").\n";
   } else {
     std::string counts = plural(t.error, "error");
     if (t.warning > 0) counts += ", " + plural(t.warning, "warning");
     if (t.info > 0) counts += ", " + std::to_string(t.info) + " info";
-    out += "breakwater: " + plural(static_cast<int>(result.findings.size()), "breaking change") +
-           " (" + counts + ") in " + plural(t.files, "file") + " (" + checked + ").\n";
+    out += "breakwater: " + plural(t.active(), "breaking change") + " (" + counts + ") in " +
+           plural(t.files, "file") + suppressed + " (" + checked + ").\n";
   }
   return out;
 }
