@@ -93,7 +93,7 @@ TEST_SUITE("cli") {
     CHECK(run.out.find("    old: v1/acme/user/v1/user.proto:13:3") != std::string::npos);
     CHECK(run.out.find("    fix: ") != std::string::npos);
     CHECK(run.out.find("\x1b[") == std::string::npos);
-    CHECK(run.out.find("breakwater: ") != std::string::npos);
+    CHECK(run.out.find(" — exit 1: ") != std::string::npos);
   }
 
   TEST_CASE("json output is versioned and carries both locations") {

@@ -197,7 +197,10 @@ TEST_SUITE("report") {
     CHECK(out.find("FIELD_SAME_NAME") == std::string::npos);
     CHECK(out.find("v2/a.proto:3:1: error[FIELD_NO_DELETE]: ") != std::string::npos);
     CHECK(out.find("(1 suppressed)") != std::string::npos);
-    CHECK(out.find("6 breaking changes (3 errors, 2 warnings, 1 info)") != std::string::npos);
+    CHECK(out.find("\n3 errors, 2 warnings, 1 info (1 suppressed) — exit 1: findings at or above "
+                   "--fail-on error\n") != std::string::npos);
+    CHECK(out.find("    see: https://") != std::string::npos);
+    CHECK(out.find("    why: ") != std::string::npos);
   }
 
   TEST_CASE("github: one escaped command per finding, most severe first") {

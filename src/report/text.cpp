@@ -1,5 +1,6 @@
-// Compiler-style text: `path:line:col: error[RULE]: message`, then indented old/fix lines, a
-// blank line between files, and one summary line. Suppressed findings are only counted.
+// Compiler-style text: `path:line:col: error[RULE]: message`, then indented old/why/fix/see
+// lines, a blank line between files, and one footer line with the counts and the exit status.
+// Suppressed findings are only counted.
 #include "report/reporters.hpp"
 
 namespace breakwater::detail {
@@ -46,23 +47,24 @@ std::string render_text(const CheckResult& result, const ReportOptions& options)
     if (f.suppressed) continue;
     if (previous_file != nullptr && *previous_file != f.location.file) out += "\n";
     previous_file = &f.location.file;
-    out += finding_text(f, options.color, false);
+    out += finding_text(f, options.color, true);
   }
   const Tally t = tally(result);
-  if (t.active() > 0) out += "\n";
-  const std::string checked =
-      plural(static_cast<int>(result.rules_run.size()), "rule") + " checked";
   const std::string suppressed =
       t.suppressed > 0 ? " (" + std::to_string(t.suppressed) + " suppressed)" : "";
   if (t.active() == 0) {
-    out += "breakwater: no breaking changes" + suppressed + " (" + checked + ").\n";
-  } else {
-    std::string counts = plural(t.error, "error");
-    if (t.warning > 0) counts += ", " + plural(t.warning, "warning");
-    if (t.info > 0) counts += ", " + std::to_string(t.info) + " info";
-    out += "breakwater: " + plural(t.active(), "breaking change") + " (" + counts + ") in " +
-           plural(t.files, "file") + suppressed + " (" + checked + ").\n";
+    out += "No breaking changes" + suppressed + " (" +
+           plural(static_cast<int>(result.rules_run.size()), "check") + ")\n";
+    return out;
   }
+  const int status = exit_status(result, options);
+  out += "\n" + plural(t.error, "error") + ", " + plural(t.warning, "warning") + ", " +
+         std::to_string(t.info) + " info" + suppressed + " — exit " + std::to_string(status) +
+         ": " +
+         (options.fail_never ? std::string("--fail-on never")
+          : status == 1      ? "findings at or above --fail-on " + fail_on_text(options)
+                             : "nothing at or above --fail-on " + fail_on_text(options)) +
+         "\n";
   return out;
 }
 
