@@ -67,6 +67,22 @@ std::string fail_on_text(const ReportOptions& options) {
   return options.fail_never ? "never" : std::string(to_string(options.fail_on));
 }
 
+std::string escape_chars(std::string_view text,
+                         std::initializer_list<std::pair<char, std::string_view>> table) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto* hit = std::find_if(table.begin(), table.end(),
+                                   [c](const auto& entry) { return entry.first == c; });
+    if (hit != table.end()) {
+      out += hit->second;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string valid_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -10,33 +10,11 @@ namespace {
 constexpr int kShownPerKind = 10;
 
 std::string escape_data(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%') {
-      out += "%25";
-    } else if (c == '\r') {
-      out += "%0D";
-    } else if (c == '\n') {
-      out += "%0A";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return escape_chars(text, {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}});
 }
 
 std::string escape_property(std::string_view text) {
-  std::string out;
-  for (char c : escape_data(text)) {
-    if (c == ':') {
-      out += "%3A";
-    } else if (c == ',') {
-      out += "%2C";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return escape_chars(escape_data(text), {{':', "%3A"}, {',', "%2C"}});
 }
 
 // Cuts an escaped property value to `limit` bytes without splitting a %XX escape or a UTF-8

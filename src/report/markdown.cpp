@@ -16,20 +16,11 @@ constexpr std::string_view kMarker = "<!-- breakwater-report -->\n";
 
 // Also drops control characters other than tab and line breaks: they have no place in a comment.
 std::string html(std::string_view text) {
-  std::string out;
+  std::string kept;
   for (char c : text) {
-    if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else {
-      out += c;
-    }
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') kept += c;
   }
-  return out;
+  return escape_chars(kept, {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}});
 }
 
 // Text inside a table cell: HTML-escaped, pipes escaped, line breaks as <br>.

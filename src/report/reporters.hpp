@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,9 @@ inline uint32_t end_column(const Location& l) {
 bool shows_old(const Finding& f);
 // "error", "warning", "info" or "never", as given to --fail-on.
 std::string fail_on_text(const ReportOptions& options);
+// Replaces each character that has an entry in `table` by its replacement.
+std::string escape_chars(std::string_view text,
+                         std::initializer_list<std::pair<char, std::string_view>> table);
 // Text made safe for formats that demand valid UTF-8: bad bytes become U+FFFD.
 std::string valid_utf8(std::string_view text);
 
