@@ -93,10 +93,13 @@ class Runner {
   explicit Runner(const RunOptions& options) : opt_(options) {}
 
   RunResult run() {
+    detail::Trace trace("run");
     decide_workdir();
     load_config();
     std::vector<Module> modules = opt_.new_input.empty() ? repository_modules() : single_module();
+    trace.lap("config and modules");
     export_git(modules);
+    trace.lap("git export");
     if (opt_.new_input.empty()) {
       // A module that is new in the working tree has no OLD version, so nothing to break.
       std::erase_if(modules, [&](const Module& m) {

@@ -4,15 +4,19 @@
 # side) and, with --buf, for `buf breaking` (FILE). Also checks that 1 and N threads give
 # byte-identical output. Run by hand; record the figures in docs/performance.md.
 #
-# usage: scripts/bench/protobuf.sh [--files N] [--buf] [--keep] [--dir DIR]
+# With --git, OLD is also committed to a throwaway repository and NEW compared with it through
+# `--against HEAD` (libgit2 export of the commit) and in whole-repository mode.
+#
+# usage: scripts/bench/protobuf.sh [--files N] [--buf] [--git] [--keep] [--dir DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-files=2000 with_buf=0 keep=0 dir=""
+files=2000 with_buf=0 with_git=0 keep=0 dir=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --files) files=$2; shift ;;
     --buf) with_buf=1 ;;
+    --git) with_git=1 ;;
     --keep) keep=1 ;;
     --dir) dir=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -55,6 +59,18 @@ else
   echo "determinism: OUTPUTS DIFFER between -j1 and -jN" >&2; exit 1
 fi
 measure "breakwater check (all 4 categories)" sh -c "cd '$dir' && '$BREAKWATER' check old new --use FILE,PACKAGE,WIRE_JSON,WIRE --format json -o /dev/null"
+if [ "$with_git" = 1 ]; then
+  repo="$dir/repo"
+  rm -rf "$repo" && mkdir -p "$repo"
+  cp -r "$dir/old/bench" "$repo/"
+  git -C "$repo" init -q -b main
+  git -C "$repo" add -A
+  git -C "$repo" -c user.name=bench -c user.email=bench@example.com commit -qm old
+  rm -rf "$repo/bench" && cp -r "$dir/new/bench" "$repo/"
+  measure "breakwater check . --against HEAD" sh -c "cd '$repo' && '$BREAKWATER' check . --against HEAD --format json -o /tmp/bw-bench-g.json"
+  measure "breakwater check --against HEAD (repo)" sh -c "cd '$repo' && '$BREAKWATER' check --against HEAD --format json -o /dev/null"
+  echo "git mode findings: $(grep -c '"rule_id"' /tmp/bw-bench-g.json) (directories: $(grep -c '"rule_id"' /tmp/bw-bench-n.json))"
+fi
 if [ "$with_buf" = 1 ]; then
   BUF_CACHE=${BUF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/breakwater/buf-1.75.0}
   buf="$BUF_CACHE/node_modules/.bin/buf"

@@ -1,7 +1,8 @@
 // Finding protobuf modules in a repository that has no `modules:` config: every buf.yaml marks
 // a module root; other .proto files get the root their package implies (buf's
 // PACKAGE_DIRECTORY_MATCH layout: acme/v1/x.proto with `package acme.v1;` has its root two
-// directories up), so that imports resolve the way protoc -I would.
+// directories up) or, failing that, the root their imports are written against, so that imports
+// resolve the way protoc -I would.
 #include "formats/protobuf/discover.hpp"
 
 #include <filesystem>
@@ -25,29 +26,52 @@ bool under(const std::string& path, const std::string& dir) {
   return dir == "." || path == dir || path.starts_with(dir + "/");
 }
 
-// The package a file declares, read with a pattern rather than the parser: discovery only
-// needs a hint, and the real parse happens when the module loads.
-std::string package_of(const fs::path& file) {
+struct Sniffed {
+  std::string package;
+  std::vector<std::string> imports;
+};
+
+// The package and imports a file declares, read with patterns rather than the parser: discovery
+// only needs hints, and the real parse happens when the module loads.
+Sniffed sniff(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::string line;
   static const std::regex package(R"(^\s*package\s+([A-Za-z_][A-Za-z0-9_.]*)\s*;)");
+  static const std::regex import(R"re(^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;)re");
+  Sniffed out;
   for (int n = 0; n < 400 && std::getline(in, line); ++n) {
+    // std::regex is slow; most lines are neither statement.
+    const bool maybe_package = line.find("package") != std::string::npos;
+    if (!maybe_package && line.find("import") == std::string::npos) continue;
     std::smatch m;
-    if (std::regex_search(line, m, package)) return m[1].str();
+    if (maybe_package && out.package.empty() && std::regex_search(line, m, package)) {
+      out.package = m[1].str();
+    } else if (std::regex_search(line, m, import)) {
+      out.imports.push_back(m[1].str());
+    }
   }
-  return {};
+  return out;
 }
 
-std::string implied_root(const std::string& workdir, const std::string& file) {
+// The import root of `file`: the directory its package implies (buf's layout), else the deepest
+// ancestor from which one of its imports names an existing file, else its own directory.
+std::string implied_root(const std::string& workdir, const std::string& file,
+                         const std::set<std::string>& all) {
   const std::string dir = parent_of(file);
-  std::string pkg = package_of(fs::path(workdir) / file);
-  if (pkg.empty()) return dir;
+  const Sniffed found = sniff(fs::path(workdir) / file);
+  std::string pkg = found.package;
   for (char& c : pkg) {
     if (c == '.') c = '/';
   }
-  if (dir == pkg) return ".";
-  if (dir.size() > pkg.size() && dir.ends_with("/" + pkg)) {
+  if (!pkg.empty() && dir == pkg) return ".";
+  if (!pkg.empty() && dir.size() > pkg.size() && dir.ends_with("/" + pkg)) {
     return dir.substr(0, dir.size() - pkg.size() - 1);
+  }
+  for (std::string root = dir;; root = parent_of(root)) {
+    for (const std::string& imp : found.imports) {
+      if (all.contains(root == "." ? imp : root + "/" + imp)) return root;
+    }
+    if (root == ".") break;
   }
   return dir;
 }
@@ -64,12 +88,15 @@ std::vector<detail::DiscoveredModule> discover(const std::string& workdir,
       modules.push_back({parent_of(f), {}, f});
     }
   }
-  std::set<std::string> roots;
+  std::set<std::string> protos;
   for (const std::string& f : files) {
-    if (!f.ends_with(".proto")) continue;
+    if (f.ends_with(".proto")) protos.insert(f);
+  }
+  std::set<std::string> roots;
+  for (const std::string& f : protos) {
     bool governed = false;
     for (const std::string& b : buf_roots) governed = governed || under(f, b);
-    if (!governed) roots.insert(implied_root(workdir, f));
+    if (!governed) roots.insert(implied_root(workdir, f, protos));
   }
   // A root inside another root is an import root of the outer module, not a module of its own.
   std::map<std::string, std::vector<std::string>> outer;
