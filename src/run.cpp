@@ -406,7 +406,21 @@ class Runner {
       throw InputError({}, "--compat " + co.compat + ": " + std::string(format.name) +
                                " is checked for backward compatibility only");
     }
-    const detail::RuleSelection enabled = detail::select_rules(format, co.use, co.except);
+    const detail::RuleSelection enabled = [&] {
+      try {
+        return detail::select_rules(format, co.use, co.except);
+      } catch (const InputError& e) {
+        // A bad name that came from the config is reported at the config's line.
+        const std::string_view what = e.what();
+        const bool from_config =
+            what.starts_with("--use") ? opt_.options.use.empty() : opt_.options.except.empty();
+        if (!from_config || !cfg_ || m.settings.rules_line == 0) throw;
+        std::string message = e.what();
+        if (message.starts_with("--")) message = message.substr(2);
+        throw InputError(Location{cfg_->file, m.settings.rules_line, m.settings.rules_column},
+                         message);
+      }
+    }();
     Schema old_schema = load(format, m.old_side, m);
     Schema new_schema = load(format, m.new_side, m);
     // Suppression comments are read from the NEW files before their paths are re-based.

@@ -67,10 +67,10 @@ class Reader {
       m.path = scalar(v, key);
     } else if (key == "lang") {
       m.lang = scalar(v, key);
-    } else if (key == "use") {
-      m.use = list(v, key);
-    } else if (key == "except") {
-      m.except = list(v, key);
+    } else if (key == "use" || key == "except") {
+      (key == "use" ? m.use : m.except) = list(v, key);
+      m.rules_line = static_cast<uint32_t>(v.Mark().line + 1);
+      m.rules_column = static_cast<uint32_t>(v.Mark().column + 1);
     } else if (key == "ignore") {
       m.ignore = list(v, key);
     } else if (key == "ignore_only") {
@@ -253,6 +253,10 @@ std::string find(const std::string& start, const std::string& stop) {
 ModuleConfig merged(const ModuleConfig& defaults, const ModuleConfig& module) {
   ModuleConfig m = module;
   if (m.lang.empty()) m.lang = defaults.lang;
+  if (!m.use && !m.except) {
+    m.rules_line = defaults.rules_line;
+    m.rules_column = defaults.rules_column;
+  }
   if (!m.use) m.use = defaults.use;
   if (!m.except) m.except = defaults.except;
   m.ignore.insert(m.ignore.begin(), defaults.ignore.begin(), defaults.ignore.end());

@@ -24,6 +24,7 @@ struct ModuleConfig {
   std::string dialect;                          // SQL: postgres | sqlite
   std::vector<std::string> compile_flags;       // C++
   uint32_t line = 0;                            // where the module is declared
+  uint32_t rules_line = 0, rules_column = 0;    // where `use` or `except` is (for their errors)
 };
 
 struct Config {
