@@ -85,6 +85,8 @@ struct Module {
   config::ModuleConfig settings;     // use/except/ignore... as the config spells them
   std::string origin;                // "breakwater.yaml:12", for ignore reasons
   std::string ignore_base;           // the directory ignore paths are relative to
+  fs::path config_dir;               // the directory include paths are relative to
+  bool new_missing = false;          // the module was deleted from the working tree
   std::string new_label, old_label;
 };
 
@@ -100,13 +102,6 @@ class Runner {
     trace.lap("config and modules");
     export_git(modules);
     trace.lap("git export");
-    if (opt_.new_input.empty()) {
-      // A module that is new in the working tree has no OLD version, so nothing to break.
-      std::erase_if(modules, [&](const Module& m) {
-        std::error_code ec;
-        return m.old_side.git && !fs::exists(disk_path(m.old_side), ec);
-      });
-    }
     RunResult out;
     out.source_root = git_mode_ ? workdir_ : "";
     out.fail_on = cfg_ ? cfg_->fail_on : "";
@@ -122,7 +117,7 @@ class Runner {
     number_fingerprints(all);
     const std::string baseline = baseline_path();
     if (!baseline.empty()) {
-      for (Finding& stale : detail::apply_baseline(baseline, all)) {
+      for (Finding& stale : detail::apply_baseline(baseline, display_of(baseline), all)) {
         if (detail::finish_finding(stale)) all.push_back(std::move(stale));
       }
       sort_and_dedupe(all);
@@ -142,6 +137,9 @@ class Runner {
     if (!git_mode_) return;
     const std::string probe =
         !opt_.new_input.empty() && !is_git(opt_.new_input) ? opt_.new_input : ".";
+    std::error_code ec;
+    if (!fs::exists(probe, ec))
+      throw InputError(Location{probe, 0, 0}, "no such file or directory");
     workdir_ = git::workdir_of(probe);
     if (workdir_.empty()) {
       throw InputError(Location{probe, 0, 0},
@@ -152,11 +150,24 @@ class Runner {
   void load_config() {
     std::string file = opt_.config;
     if (file.empty()) {
-      const std::string start =
-          !opt_.new_input.empty() && !is_git(opt_.new_input) ? opt_.new_input : ".";
+      // The whole repository's config sits at its root, wherever breakwater runs from.
+      const std::string start = opt_.new_input.empty()   ? workdir_
+                                : is_git(opt_.new_input) ? "."
+                                                         : opt_.new_input;
       std::error_code ec;
       if (!fs::exists(start, ec)) return;  // the loader reports the missing input
-      file = config::find(start, git_mode_ ? workdir_ : git::workdir_of(start));
+      // Never above the repository; outside one, never above the current directory (or the
+      // input's own directory when it lies elsewhere): a stray /tmp/breakwater.yaml must not
+      // decide what fails.
+      std::string stop = git_mode_ ? workdir_ : git::workdir_of(start);
+      if (stop.empty()) {
+        const fs::path abs = absolute(start);
+        const fs::path cwd = absolute(".");
+        stop = (abs == cwd || inside(abs, cwd))
+                   ? cwd.string()
+                   : (fs::is_directory(abs, ec) ? abs : abs.parent_path()).string();
+      }
+      file = config::find(start, stop);
       if (file.empty()) return;
       std::error_code rel_ec;
       const fs::path rel = fs::path(file).lexically_relative(fs::current_path(rel_ec));
@@ -222,28 +233,42 @@ class Runner {
     return {std::move(m)};
   }
 
-  // Whole-repository mode: the config's modules, else every format's discovery.
+  // Whole-repository mode: the config's modules, else every format's discovery on both sides, so
+  // that a module deleted from the working tree is still found (and its deletion reported).
   std::vector<Module> repository_modules() {
     if (opt_.against.empty()) {
       throw InputError({}, "give NEW (a path) or --against REF to check the whole repository");
     }
     if (!opt_.old_input.empty()) throw InputError({}, "give OLD NEW, or --against REF, not both");
+    const git::Snapshot& base = snapshot(opt_.against, {"."});
     std::vector<Module> modules;
-    auto add = [&](const fs::path& dir, const config::ModuleConfig& settings, std::string origin,
-                   bool must_exist) {
+    std::set<std::string> seen;
+    // `dir` is what the module's paths are relative to; `old_dir` the same place in the commit.
+    auto add = [&](const fs::path& dir, const config::ModuleConfig& settings,
+                   const std::string& origin, bool listed) {
       const fs::path abs = absolute((dir / settings.path).string());
-      std::error_code ec;
-      if (!fs::exists(abs, ec)) {
-        if (must_exist) {
-          throw InputError(Location{origin, 0, 0},
-                           "module path '" + settings.path + "' does not exist");
-        }
-        return;
+      if (abs != fs::path(workdir_) && !inside(abs, workdir_)) {
+        throw InputError(Location{origin, 0, 0},
+                         "module path '" + settings.path + "' is outside the repository");
       }
+      const std::string rel = relative_to(abs, workdir_);
+      if (!seen.insert(rel).second) return;
+      std::error_code ec;
+      const bool in_new = fs::exists(abs, ec);
+      const bool in_old = fs::exists(fs::path(base.root()) / rel, ec);
+      if (!in_new && !in_old && listed) {
+        throw InputError(Location{origin, 0, 0}, "module path '" + settings.path +
+                                                     "' exists neither in the working tree nor "
+                                                     "in git:" +
+                                                     opt_.against);
+      }
+      // New in the working tree: no OLD version, nothing to break.
+      if (!in_old) return;
       Module m;
       m.settings = settings;
-      m.origin = std::move(origin);
-      const std::string rel = repo_relative(abs.string());
+      m.origin = origin;
+      m.config_dir = dir;
+      m.new_missing = !in_new;
       m.new_side.disk = rel == "." ? workdir_ : abs.string();
       m.old_side.git = GitSpec{opt_.against, rel};
       m.new_label = rel;
@@ -253,59 +278,76 @@ class Runner {
     };
     if (cfg_ && !cfg_->modules.empty()) {
       for (const config::ModuleConfig& m : cfg_->modules) {
-        const std::string origin = cfg_->file + ":" + std::to_string(m.line);
-        add(cfg_->dir, config::merged(cfg_->defaults, m), origin, !cfg_->from_buf);
+        add(cfg_->dir, config::merged(cfg_->defaults, m), cfg_->file + ":" + std::to_string(m.line),
+            !cfg_->from_buf);
       }
       return modules;
     }
-    const std::vector<std::string> files = git::worktree_files(workdir_);
+    struct Side {
+      std::string root;
+      std::vector<std::string> files;
+    };
+    const Side sides[] = {{workdir_, git::worktree_files(workdir_)}, {base.root(), base.files()}};
     for (const detail::FormatPlugin* f : detail::formats()) {
       if (f->discover == nullptr) continue;
-      for (const detail::DiscoveredModule& d : f->discover(workdir_, files)) {
-        config::ModuleConfig base = cfg_ ? cfg_->defaults : config::ModuleConfig{};
-        base.lang = std::string(f->name);
-        if (!d.config.empty()) {
-          // A format-native config (buf.yaml) governs this module and may list several.
-          const config::Config native = config::load((fs::path(workdir_) / d.config).string());
-          const fs::path dir = native.dir;
-          for (const config::ModuleConfig& nm : native.modules) {
-            config::ModuleConfig s = config::merged(native.defaults, nm);
-            s.lang = std::string(f->name);
-            add(dir, s, d.config, false);
+      for (const Side& side : sides) {
+        for (const detail::DiscoveredModule& d : f->discover(side.root, side.files)) {
+          config::ModuleConfig settings = cfg_ ? cfg_->defaults : config::ModuleConfig{};
+          settings.lang = std::string(f->name);
+          if (!d.config.empty()) {
+            // A format-native config (buf.yaml) governs this module and may list several.
+            const config::Config native = config::load((fs::path(side.root) / d.config).string());
+            const fs::path dir = fs::path(workdir_) / fs::path(d.config).parent_path();
+            for (const config::ModuleConfig& nm : native.modules) {
+              config::ModuleConfig one = config::merged(native.defaults, nm);
+              one.lang = std::string(f->name);
+              add(dir, one, d.config, false);
+            }
+            continue;
           }
-          continue;
+          settings.path = d.path;
+          settings.include = d.include;
+          add(workdir_, settings, cfg_ ? cfg_->file : std::string(f->name) + " discovery", false);
         }
-        base.path = d.path;
-        for (const std::string& inc : d.include) base.include.push_back(inc);
-        add(workdir_, base, cfg_ ? cfg_->file : std::string(f->name) + " discovery", false);
       }
-    }
-    if (modules.empty()) {
-      throw InputError(Location{workdir_, 0, 0},
-                       "found no contracts to check (no modules in breakwater.yaml and no "
-                       "files any format claims)");
     }
     return modules;
   }
 
-  // Turns the config's relative paths (include, ignore) into absolute ones.
+  // Turns the module's relative paths (include, ignore) into absolute ones.
   void finish_settings(Module& m) const {
-    const fs::path base = cfg_ ? fs::path(cfg_->dir) : absolute(".");
+    if (m.config_dir.empty()) m.config_dir = cfg_ ? fs::path(cfg_->dir) : absolute(".");
     m.lang = !opt_.options.load.lang.empty() ? opt_.options.load.lang : m.settings.lang;
     for (const std::string& inc : opt_.options.load.include_paths) {
       m.include.push_back(absolute(inc).string());
     }
-    // Discovery gives repository-relative include roots; the config gives config-relative ones.
     for (const std::string& inc : m.settings.include) {
-      const fs::path p =
-          cfg_ && m.origin.starts_with(cfg_->file) ? base / inc : fs::path(workdir_) / inc;
-      m.include.push_back(absolute(p.string()).string());
+      m.include.push_back(absolute((m.config_dir / inc).string()).string());
     }
-    m.ignore_base = base.string();
+    m.ignore_base = m.config_dir.string();
+  }
+
+  // The export of `paths` at `ref`; one per ref (whole-repository mode exports everything first).
+  const git::Snapshot& snapshot(const std::string& ref, const std::vector<std::string>& paths) {
+    auto it = snapshots_.find(ref);
+    if (it != snapshots_.end()) return *it->second;
+    const std::set<std::string> named(paths.begin(), paths.end());
+    auto keep = [&named](std::string_view file) {
+      if (named.contains(std::string(file))) return true;
+      const std::string name = fs::path(file).filename().string();
+      if (name == "breakwater.yaml" || name == "buf.yaml") return true;
+      for (const detail::FormatPlugin* f : detail::formats()) {
+        for (std::string_view ext : f->extensions) {
+          if (file.ends_with(ext)) return true;
+        }
+      }
+      return false;
+    };
+    return *(snapshots_[ref] = std::make_unique<git::Snapshot>(workdir_, ref, paths, keep));
   }
 
   // One snapshot per ref, holding every path any module needs from it.
-  void export_git(std::vector<Module>& modules) {
+  void export_git(const std::vector<Module>& modules) {
     std::map<std::string, std::vector<std::string>> wanted;
     for (const Module& m : modules) {
       for (const SideSpec* s : {&m.old_side, &m.new_side}) {
@@ -317,21 +359,7 @@ class Runner {
         }
       }
     }
-    for (auto& [ref, paths] : wanted) {
-      const std::set<std::string> named(paths.begin(), paths.end());
-      auto keep = [&named](std::string_view file) {
-        if (named.contains(std::string(file))) return true;
-        const std::string name = fs::path(file).filename().string();
-        if (name == "breakwater.yaml" || name == "buf.yaml") return true;
-        for (const detail::FormatPlugin* f : detail::formats()) {
-          for (std::string_view ext : f->extensions) {
-            if (file.ends_with(ext)) return true;
-          }
-        }
-        return false;
-      };
-      snapshots_[ref] = std::make_unique<git::Snapshot>(workdir_, ref, paths, keep);
-    }
+    for (auto& [ref, paths] : wanted) snapshot(ref, paths);
   }
 
   // Where a side's files are on disk, and its include roots there.
@@ -372,6 +400,25 @@ class Runner {
     lo.lang = m.lang;
     lo.include_paths = includes_for(side, m);
     const std::string path = disk_path(side);
+    if (!git_mode_) {
+      // Links may point across the repository (or the current directory), not beyond it.
+      const std::string repo = git::workdir_of(path);
+      const fs::path abs = absolute(path);
+      if (!repo.empty()) {
+        lo.link_boundary = repo;
+      } else if (inside(abs, absolute("."))) {
+        lo.link_boundary = absolute(".").string();
+      }
+    }
+    if (git_mode_ && !side.git) {
+      // The working tree holds files the commit cannot (ignored, generated): compare what git
+      // sees on both sides.
+      lo.link_boundary = workdir_;
+      lo.keep_file = [this](const std::string& abs) {
+        if (!inside(abs, workdir_)) return true;
+        return worktree().contains(relative_to(abs, workdir_));
+      };
+    }
     if (side.git) {
       std::error_code ec;
       if (!fs::exists(path, ec)) {
@@ -390,8 +437,16 @@ class Runner {
   }
 
   const detail::FormatPlugin& format_of(const Module& m) const {
-    if (!m.lang.empty()) return detail::format_for("", m.lang);
-    return detail::format_for(disk_path(m.new_side), "");
+    if (!m.lang.empty()) {
+      try {
+        return detail::format_for("", m.lang);
+      } catch (const InputError& e) {
+        if (!cfg_ || !opt_.options.load.lang.empty()) throw;
+        throw InputError(cfg_->where(m.settings, "lang"),
+                         "lang: unknown language '" + m.lang + "'");
+      }
+    }
+    return detail::format_for(disk_path(m.new_missing ? m.old_side : m.new_side), "");
   }
 
   std::vector<Finding> check_module(Module& m, std::set<std::string>& formats,
@@ -403,8 +458,11 @@ class Runner {
     if (co.compat.empty()) co.compat = m.settings.compat;
     if (!co.compat.empty() &&
         std::find(format.compat.begin(), format.compat.end(), co.compat) == format.compat.end()) {
-      throw InputError({}, "--compat " + co.compat + ": " + std::string(format.name) +
-                               " is checked for backward compatibility only");
+      const bool from_config = opt_.options.compat.empty() && cfg_;
+      throw InputError(from_config ? cfg_->where(m.settings, "compat") : Location{},
+                       std::string(from_config ? "compat " : "--compat ") + co.compat + ": " +
+                           std::string(format.name) +
+                           " is checked for backward compatibility only");
     }
     const detail::RuleSelection enabled = [&] {
       try {
@@ -414,15 +472,23 @@ class Runner {
         const std::string_view what = e.what();
         const bool from_config =
             what.starts_with("--use") ? opt_.options.use.empty() : opt_.options.except.empty();
-        if (!from_config || !cfg_ || m.settings.rules_line == 0) throw;
+        if (!from_config || !cfg_) throw;
         std::string message = e.what();
         if (message.starts_with("--")) message = message.substr(2);
-        throw InputError(Location{cfg_->file, m.settings.rules_line, m.settings.rules_column},
+        throw InputError(cfg_->where(m.settings, what.starts_with("--use") ? "use" : "except"),
                          message);
       }
     }();
     Schema old_schema = load(format, m.old_side, m);
-    Schema new_schema = load(format, m.new_side, m);
+    Schema new_schema;
+    if (m.new_missing) {
+      // The whole module is gone from the working tree: compare with nothing.
+      new_schema.format = std::string(format.name);
+      new_schema.root = m.new_label;
+      new_schema.files.emplace_back();
+    } else {
+      new_schema = load(format, m.new_side, m);
+    }
     // Suppression comments are read from the NEW files before their paths are re-based.
     std::vector<detail::InlineSuppression> suppressions;
     if (!format.comment_markers.empty()) {
@@ -446,7 +512,24 @@ class Runner {
     rules.insert(enabled.ids().begin(), enabled.ids().end());
     override_severities(m, findings);
     apply_ignores(m, findings);
-    for (Finding& about : detail::apply_suppressions(suppressions, findings)) {
+    // A suppression naming only rules that did not run (not selected, or severity off) is
+    // neither used nor unused: it waits for a run that checks its rule.
+    auto active = [&](const std::string& name) {
+      for (const std::string& id : enabled.ids()) {
+        const RuleInfo* r = find_rule(id);
+        const bool named =
+            id == name || (r != nullptr && std::find(r->categories.begin(), r->categories.end(),
+                                                     name) != r->categories.end());
+        if (!named) continue;
+        Finding probe;
+        probe.rule_id = id;
+        if (r != nullptr) probe.categories = r->categories;
+        const std::string* setting = setting_for(m.settings.severity, probe);
+        if (setting == nullptr || *setting != "off") return true;
+      }
+      return false;
+    };
+    for (Finding& about : detail::apply_suppressions(suppressions, findings, active)) {
       if (detail::finish_finding(about)) findings.push_back(std::move(about));
     }
     return findings;
@@ -527,7 +610,23 @@ class Runner {
     return (!ec && !rel.empty() && *rel.begin() != "..") ? rel.generic_string() : p.string();
   }
 
+  const std::set<std::string>& worktree() const {
+    if (!worktree_) {
+      const std::vector<std::string> files = git::worktree_files(workdir_);
+      worktree_.emplace(files.begin(), files.end());
+    }
+    return *worktree_;
+  }
+
+  // A path as reports show it: relative to the repository root in git mode, else as given.
+  std::string display_of(const std::string& path) const {
+    const fs::path abs = absolute(path);
+    const fs::path base = git_mode_ ? fs::path(workdir_) : absolute(".");
+    return inside(abs, base) ? relative_to(abs, base) : path;
+  }
+
   const RunOptions& opt_;
+  mutable std::optional<std::set<std::string>> worktree_;
   bool git_mode_ = false;
   std::string workdir_;
   std::optional<config::Config> cfg_;

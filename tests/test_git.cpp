@@ -87,7 +87,7 @@ TEST_SUITE("git") {
     CHECK(run.err.empty());
 
     // The repository root as NEW, and a run from a subdirectory: paths stay repository-relative.
-    run = run_cli(repo.dir(), {"check", ".", "--against", "HEAD", "-I", "proto"});
+    run = run_cli(repo.dir(), {"check", ".", "--against", "HEAD"});
     CHECK(run.status == 1);
     run = run_cli(repo.dir() + "/proto", {"check", ".", "--against", "v1.0.0"});
     CHECK_MESSAGE(run.status == 1, run.out << run.err);
@@ -186,5 +186,83 @@ TEST_SUITE("git") {
     run = run_cli(repo.dir(), {"check", "proto", "--against", "HEAD", "--baseline", "bl.json"});
     CHECK_MESSAGE(run.status == 0, run.out << run.err);
     CHECK(has(run.out, "1 suppressed"));
+  }
+
+  TEST_CASE("whole-repository mode: deleted modules, nested roots, ignored files, buf workspaces") {
+    Repo repo;
+    repo.put("a/acme/user/v1/user.proto", kV1);
+    repo.put("b/acme/user/v1/user.proto", kV1);
+    // A module whose imports resolve from a vendored root nested inside it.
+    repo.put("proto/acme/v1/m.proto",
+             "syntax = \"proto3\";\npackage acme.v1;\nimport \"g/t/d.proto\";\n"
+             "message M { g.t.D d = 1; }\n");
+    repo.put("proto/vendor/g/t/d.proto",
+             "syntax = \"proto3\";\npackage g.t;\nmessage D { string a = 1; }\n");
+    // A buf v2 workspace whose modules import each other.
+    repo.put("ws/buf.yaml", "version: v2\nmodules:\n  - path: api\n  - path: lib\n");
+    repo.put("ws/api/x/v1/x.proto",
+             "syntax = \"proto3\";\npackage x.v1;\nimport \"y/v1/y.proto\";\n"
+             "message X { y.v1.Y y = 1; }\n");
+    repo.put("ws/lib/y/v1/y.proto", "syntax = \"proto3\";\npackage y.v1;\nmessage Y {}\n");
+    repo.put(".gitignore", "gen/\n");
+    repo.commit("v1");
+    auto run = run_cli(repo.dir(), {"check", "--against", "HEAD"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+
+    // Generated files git ignores stay out of the NEW side, as they are out of the commit.
+    repo.put("proto/gen/acme/v1/m.proto", "syntax = \"proto3\";\npackage acme.v1;\nmessage M {}\n");
+    run = run_cli(repo.dir(), {"check", "--against", "HEAD"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+
+    // A module deleted from the working tree is found on the OLD side and reported.
+    repo.git("rm -q -r b");
+    run = run_cli(repo.dir(), {"check", "--against", "HEAD"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "[FILE_NO_DELETE]"));
+    CHECK(has(run.out, "b/acme/user/v1/user.proto"));
+    CHECK_FALSE(has(run.out, "breakwater-git-"));  // no temporary path leaks
+
+    // Run from a subdirectory: the config at the root still decides, paths stay repo-relative.
+    run = run_cli(repo.dir() + "/proto", {"check", "--against", "HEAD"});
+    CHECK(run.status == 1);
+    CHECK(has(run.out, "b/acme/user/v1/user.proto"));
+  }
+
+  TEST_CASE("symbolic links, annotated tags, empty repositories, local names of remote branches") {
+    Repo repo;
+    repo.put("shared/common.proto", "syntax = \"proto3\";\nmessage C { int32 a = 1; }\n");
+    repo.put("p/x.proto",
+             "syntax = \"proto3\";\nimport \"common.proto\";\nmessage X { C c = 1; }\n");
+    REQUIRE(std::system(
+                ("ln -s ../shared/common.proto '" + repo.dir() + "/p/common.proto'").c_str()) == 0);
+    repo.commit("v1");
+    repo.git("tag -a -m release v1.0.0");
+    // The link resolves inside the commit as it does in the working tree.
+    auto run = run_cli(repo.dir(), {"check", "p", "--against", "v1.0.0"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+    // A link out of the repository is refused, never read.
+    REQUIRE(std::system(("ln -s /etc/hostname '" + repo.dir() + "/p/evil.proto'").c_str()) == 0);
+    run = run_cli(repo.dir(), {"check", "p", "--against", "HEAD"});
+    CHECK(run.status == 2);
+    CHECK_MESSAGE(has(run.err, "p/evil.proto: error: symbolic link points outside"), run.err);
+    fs::remove(repo.dir() + "/p/evil.proto");
+
+    // `main` when only origin/main exists (a CI checkout).
+    repo.git(
+        "update-ref refs/remotes/origin/main HEAD && git checkout -q --detach && git branch -q -D "
+        "main");
+    run = run_cli(repo.dir(), {"check", "p", "--against", "main"});
+    CHECK(run.status == 2);
+    CHECK_MESSAGE(has(run.err, "did you mean --against origin/main"), run.err);
+    CHECK(run_cli(repo.dir(), {"check", "p", "--against", "origin/main"}).status == 0);
+
+    // Before the first commit, a pre-commit hook's whole-repository run has nothing to break.
+    Repo empty;
+    empty.put("a/x.proto", "syntax = \"proto3\";\nmessage X {}\n");
+    run = run_cli(empty.dir(), {"check", "--against", "HEAD"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+    run = run_cli(empty.dir(), {"check", "--against", "main"});
+    CHECK(run.status == 2);
+    CHECK(has(run.err, "no commits yet"));
   }
 }

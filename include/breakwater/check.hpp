@@ -4,6 +4,7 @@
 #include <breakwater/finding.hpp>
 #include <breakwater/model.hpp>
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -24,6 +25,13 @@ struct LoadOptions {
   std::string lang;                        // "" = detect; "proto"/"protobuf"
   std::vector<std::string> include_paths;  // extra import roots (-I)
   unsigned jobs = 0;                       // 0 = hardware concurrency
+  // When set, a directory input only takes the files (absolute, lexically normal paths) it
+  // accepts: in git mode, the files git sees, so ignored generated files stay out as they are
+  // out of the commit being compared.
+  std::function<bool(const std::string&)> keep_file;
+  // Symbolic links in a directory input may point anywhere below this directory (absolute);
+  // empty: below the input itself. Links leaving it are refused, never read.
+  std::string link_boundary;
 };
 
 struct CheckOptions {

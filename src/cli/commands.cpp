@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 namespace breakwater::cli {
 namespace {
@@ -43,7 +44,13 @@ bool want_colour(const std::string& mode, const ReportTarget& target) {
 void check_reports(std::vector<ReportTarget>& reports) {
   if (reports.empty()) reports.push_back({"text", ""});
   int on_stdout = 0;
-  for (const ReportTarget& r : reports) on_stdout += to_stdout(r.output) ? 1 : 0;
+  std::set<std::string> files;
+  for (const ReportTarget& r : reports) {
+    on_stdout += to_stdout(r.output) ? 1 : 0;
+    if (!to_stdout(r.output) && !files.insert(r.output).second) {
+      throw InputError({}, "--output " + r.output + " is given to two formats");
+    }
+  }
   if (on_stdout > 1) {
     throw InputError({},
                      "--format: only one report can go to stdout; give the others --output FILE");
@@ -158,16 +165,18 @@ int run_rules(const std::string& lang, const std::string& format) {
   } else if (format == "markdown") {
     out = "| Rule | Categories | Severity | Summary |\n|---|---|---|---|\n";
     for (const RuleInfo* r : rules) {
-      out += "| [`" + r->id + "`](#" + lower(r->id) + ") | " + joined(r->categories, ", ") +
-             " | " + std::string(to_string(r->severity)) + " | " + markdown_cell(r->summary) +
-             (r->available ? "" : " *(unavailable: " + markdown_cell(r->unavailable_reason) + ")*") +
-             " |\n";
+      out +=
+          "| [`" + r->id + "`](#" + lower(r->id) + ") | " + joined(r->categories, ", ") + " | " +
+          std::string(to_string(r->severity)) + " | " + markdown_cell(r->summary) +
+          (r->available ? "" : " *(unavailable: " + markdown_cell(r->unavailable_reason) + ")*") +
+          " |\n";
     }
     // One section per rule: the anchor reports link to (help_uri).
     for (const RuleInfo* r : rules) {
       out += "\n### " + r->id + "\n\n" + r->summary + "\n\n**Why it breaks.** " + r->why +
              "\n\n**Instead.** " + r->fix + "\n";
-      if (!r->example.empty()) out += "\n```\n" + r->example + (r->example.ends_with('\n') ? "" : "\n") + "```\n";
+      if (!r->example.empty())
+        out += "\n```\n" + r->example + (r->example.ends_with('\n') ? "" : "\n") + "```\n";
     }
   } else if (format == "text") {
     size_t width = 0;

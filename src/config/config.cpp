@@ -1,6 +1,7 @@
 #include "config/config.hpp"
 
 #include <breakwater/check.hpp>
+#include <breakwater/rules.hpp>
 
 #include <yaml-cpp/yaml.h>
 
@@ -46,8 +47,20 @@ class Reader {
     std::map<std::string, std::vector<std::string>> out;
     if (n.IsNull()) return out;
     if (!n.IsMap()) fail(n, "'" + key + "' must map rule ids or categories to lists of paths");
-    for (const auto& kv : n) out[scalar(kv.first, key)] = list(kv.second, key);
+    for (const auto& kv : n) out[rule_name(kv.first, key)] = list(kv.second, key);
     return out;
+  }
+
+  // A rule id or category of any format; anything else would silently match nothing.
+  std::string rule_name(const YAML::Node& n, const std::string& key) const {
+    const std::string name = scalar(n, key);
+    for (const RuleInfo& r : catalog()) {
+      if (r.id == name ||
+          std::find(r.categories.begin(), r.categories.end(), name) != r.categories.end()) {
+        return name;
+      }
+    }
+    fail(n, "'" + key + "': unknown rule or category '" + name + "' (see `breakwater rules`)");
   }
 
   std::string choice(const YAML::Node& n, const std::string& key,
@@ -63,14 +76,14 @@ class Reader {
 
   // Reads one module-level key into `m`; false when the key is not a module key.
   bool module_key(const std::string& key, const YAML::Node& v, ModuleConfig& m) const {
+    m.at[key] = {static_cast<uint32_t>(v.Mark().line + 1),
+                 static_cast<uint32_t>(v.Mark().column + 1)};
     if (key == "path") {
       m.path = scalar(v, key);
     } else if (key == "lang") {
       m.lang = scalar(v, key);
     } else if (key == "use" || key == "except") {
       (key == "use" ? m.use : m.except) = list(v, key);
-      m.rules_line = static_cast<uint32_t>(v.Mark().line + 1);
-      m.rules_column = static_cast<uint32_t>(v.Mark().column + 1);
     } else if (key == "ignore") {
       m.ignore = list(v, key);
     } else if (key == "ignore_only") {
@@ -78,7 +91,7 @@ class Reader {
     } else if (key == "severity") {
       if (!v.IsMap()) fail(v, "'severity' must map rule ids or categories to a severity");
       for (const auto& kv : v) {
-        m.severity[scalar(kv.first, key)] =
+        m.severity[rule_name(kv.first, key)] =
             choice(kv.second, "severity", {"error", "warning", "info", "off"});
       }
     } else if (key == "compat") {
@@ -183,13 +196,16 @@ Config load_buf(const YAML::Node& doc, const Reader& r) {
   c.from_buf = true;
   c.defaults.lang = "proto";
   read_buf_breaking(doc["breaking"], r, c.defaults);
-  const YAML::Node excludes = doc["build"] ? doc["build"]["excludes"] : YAML::Node();
+  const YAML::Node build = doc["build"];
+  if (build && !build.IsMap() && !build.IsNull()) r.fail(build, "'build' must be a map");
+  const YAML::Node excludes = build && build.IsMap() ? build["excludes"] : YAML::Node();
   if (excludes) {
     for (auto& p : r.list(excludes, "excludes")) c.defaults.ignore.push_back(p);
   }
   if (const YAML::Node modules = doc["modules"]) {  // v2
     if (!modules.IsSequence()) r.fail(modules, "'modules' must be a list");
     for (const auto& item : modules) {
+      if (!item.IsMap()) r.fail(item, "a module must be a map with 'path'");
       ModuleConfig m;
       m.line = static_cast<uint32_t>(item.Mark().line + 1);
       m.path = item["path"] ? r.scalar(item["path"], "path") : ".";
@@ -197,6 +213,12 @@ Config load_buf(const YAML::Node& doc, const Reader& r) {
       read_buf_breaking(item["breaking"], r, m);
       if (item["excludes"]) m.ignore = r.list(item["excludes"], "excludes");
       c.modules.push_back(std::move(m));
+    }
+    // A v2 workspace resolves imports across its modules: each is an import root of the others.
+    for (ModuleConfig& m : c.modules) {
+      for (const ModuleConfig& other : c.modules) {
+        if (&other != &m) m.include.push_back(other.path);
+      }
     }
   } else {  // v1: the directory holding buf.yaml is the module
     ModuleConfig m;
@@ -250,13 +272,19 @@ std::string find(const std::string& start, const std::string& stop) {
   }
 }
 
+Location Config::where(const ModuleConfig& m, const std::string& key) const {
+  auto it = m.at.find(key);
+  if (it == m.at.end()) {
+    it = defaults.at.find(key);
+    if (it == defaults.at.end()) return Location{file, m.line, 0};
+  }
+  return Location{file, it->second.first, it->second.second};
+}
+
 ModuleConfig merged(const ModuleConfig& defaults, const ModuleConfig& module) {
   ModuleConfig m = module;
   if (m.lang.empty()) m.lang = defaults.lang;
-  if (!m.use && !m.except) {
-    m.rules_line = defaults.rules_line;
-    m.rules_column = defaults.rules_column;
-  }
+  for (const auto& [k, pos] : defaults.at) m.at.emplace(k, pos);
   if (!m.use) m.use = defaults.use;
   if (!m.except) m.except = defaults.except;
   m.ignore.insert(m.ignore.begin(), defaults.ignore.begin(), defaults.ignore.end());

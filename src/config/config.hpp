@@ -2,6 +2,8 @@
 // how to load them, and which findings count. Parsing only; the run applies it.
 #pragma once
 
+#include <breakwater/model.hpp>
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -24,12 +26,15 @@ struct ModuleConfig {
   std::string dialect;                          // SQL: postgres | sqlite
   std::vector<std::string> compile_flags;       // C++
   uint32_t line = 0;                            // where the module is declared
-  uint32_t rules_line = 0, rules_column = 0;    // where `use` or `except` is (for their errors)
+  // Where each key's value is spelled (line, column), for errors found after loading.
+  std::map<std::string, std::pair<uint32_t, uint32_t>> at;
 };
 
 struct Config {
   std::string file;  // the config file as named to the user
-  std::string dir;   // its directory, absolute
+  // Where a module's key is spelled (else the defaults' key, else the module, else the file).
+  Location where(const ModuleConfig& m, const std::string& key) const;
+  std::string dir;  // its directory, absolute
   bool from_buf = false;
   int version = 1;
   ModuleConfig defaults;

@@ -29,7 +29,8 @@ std::string baseline_text(const std::vector<Finding>& findings) {
   return out;
 }
 
-std::vector<Finding> apply_baseline(const std::string& path, std::vector<Finding>& findings) {
+std::vector<Finding> apply_baseline(const std::string& path, const std::string& shown,
+                                    std::vector<Finding>& findings) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(Location{path, 0, 0}, "--baseline: cannot read file");
   std::ostringstream buffer;
@@ -62,13 +63,13 @@ std::vector<Finding> apply_baseline(const std::string& path, std::vector<Finding
     auto it = by_fingerprint.find(fp);
     if (it != by_fingerprint.end()) {
       if (!it->second->suppressed)
-        it->second->suppressed = Suppression{"recorded in " + path, "baseline"};
+        it->second->suppressed = Suppression{"recorded in " + shown, "baseline"};
       continue;
     }
     const size_t at = text.find("\"" + fp + "\"");
     Finding f;
     f.rule_id = "BASELINE_ENTRY_STALE";
-    f.location = Location{path, 1, 1};
+    f.location = Location{shown, 1, 1};
     if (at != std::string::npos) {
       const size_t line_start = text.rfind('\n', at);
       f.location.line = static_cast<uint32_t>(
@@ -80,7 +81,7 @@ std::vector<Finding> apply_baseline(const std::string& path, std::vector<Finding
     const std::string entity = entry.value("entity", std::string("?"));
     f.entity = fp;
     f.message = "Baseline entry " + rule + " on \"" + entity +
-                "\" matches no current finding; remove it from " + path + ".";
+                "\" matches no current finding; remove it from " + shown + ".";
     stale.push_back(std::move(f));
   }
   return stale;

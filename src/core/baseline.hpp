@@ -15,6 +15,8 @@ std::string baseline_text(const std::vector<Finding>& findings);
 
 // Marks findings recorded in the baseline at `path` (source "baseline") and returns one raw
 // BASELINE_ENTRY_STALE finding per entry that matched nothing. Bad files throw InputError.
-std::vector<Finding> apply_baseline(const std::string& path, std::vector<Finding>& findings);
+// `shown` is how reports name the file (repository-relative in git mode).
+std::vector<Finding> apply_baseline(const std::string& path, const std::string& shown,
+                                    std::vector<Finding>& findings);
 
 }  // namespace breakwater::detail

@@ -30,6 +30,23 @@ size_t comment_start(std::string_view line, const std::vector<std::string_view>&
   return best;
 }
 
+// Whether `pos` lies inside a string literal that starts earlier on the line: a marker there
+// (json_name = "// breakwater:ignore ...") is text, not a comment.
+bool in_string(std::string_view line, size_t pos) {
+  char quote = 0;
+  for (size_t i = 0; i < pos && i < line.size(); ++i) {
+    const char c = line[i];
+    if (quote != 0 && c == '\\') {
+      ++i;
+    } else if (quote == 0 && (c == '"' || c == '\'')) {
+      quote = c;
+    } else if (c == quote) {
+      quote = 0;
+    }
+  }
+  return quote != 0;
+}
+
 bool comment_only(std::string_view line, const std::vector<std::string_view>& markers) {
   const std::string_view t = trim(line);
   return std::any_of(markers.begin(), markers.end(),
@@ -83,6 +100,7 @@ std::vector<InlineSuppression> scan_suppressions(std::string_view text, const st
     const std::string_view line = lines[i];
     for (size_t pos = comment_start(line, markers); pos != std::string_view::npos;
          pos = comment_start(line, markers, pos + 1)) {
+      if (in_string(line, pos)) continue;
       size_t marker_len = 0;
       for (std::string_view m : markers) {
         if (line.substr(pos).starts_with(m)) marker_len = std::max(marker_len, m.size());
@@ -122,7 +140,8 @@ std::vector<InlineSuppression> scan_suppressions(std::string_view text, const st
 }
 
 std::vector<Finding> apply_suppressions(std::vector<InlineSuppression>& suppressions,
-                                        std::vector<Finding>& findings) {
+                                        std::vector<Finding>& findings,
+                                        const std::function<bool(const std::string&)>& active) {
   std::vector<Finding> about;
   for (InlineSuppression& s : suppressions) {
     if (s.rules.empty()) {
@@ -156,10 +175,11 @@ std::vector<Finding> apply_suppressions(std::vector<InlineSuppression>& suppress
       f.suppressed = Suppression{s.reason, "inline"};
       s.used = true;
     }
-    if (!s.used) {
+    if (!s.used && std::any_of(s.rules.begin(), s.rules.end(), active)) {
+      // No line number in the message: it feeds the fingerprint, which must survive edits.
       about.push_back(meta("SUPPRESSION_UNUSED", s,
-                           "breakwater:ignore " + joined(s.rules) + " on line " +
-                               std::to_string(s.covers) + " suppresses nothing; remove it."));
+                           "breakwater:ignore " + joined(s.rules) +
+                               " suppresses nothing on the line it covers; remove it."));
     }
   }
   return about;

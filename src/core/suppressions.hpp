@@ -4,6 +4,7 @@
 
 #include <breakwater/finding.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,10 @@ std::vector<InlineSuppression> scan_suppressions(std::string_view text, const st
 // Marks the findings each valid suppression covers (source "inline") and returns the findings
 // about the suppressions themselves: missing reason, unknown rule, unused. They are raw: the
 // caller finishes them from the catalog.
+// `active(name)` says whether a rule id or category had a rule in this run; suppressions that
+// name only inactive rules are not reported as unused.
 std::vector<Finding> apply_suppressions(std::vector<InlineSuppression>& suppressions,
-                                        std::vector<Finding>& findings);
+                                        std::vector<Finding>& findings,
+                                        const std::function<bool(const std::string&)>& active);
 
 }  // namespace breakwater::detail

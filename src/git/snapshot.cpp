@@ -63,6 +63,15 @@ std::string fetch_hint(git_repository* repo, const std::string& ref) {
                      "actions/checkout with fetch-depth: 0)"
                    : "check the revision exists: git log --oneline -5";
   }
+  // `main` when only `origin/main` is there (a CI clone has no local branches).
+  for (const char* remote : {"origin", "upstream"}) {
+    git_object* found = nullptr;
+    const std::string candidate = std::string(remote) + "/" + ref;
+    if (git_revparse_single(&found, repo, candidate.c_str()) == 0) {
+      git_object_free(found);
+      return "did you mean --against " + candidate + "?";
+    }
+  }
   // origin/main: fetch `main` from the remote `origin`.
   const size_t slash = ref.find('/');
   if (slash != std::string::npos) {
@@ -102,12 +111,16 @@ class Exporter {
       case GIT_FILEMODE_BLOB_EXECUTABLE:
         blob(*git_tree_entry_id(e), path);
         break;
+      case GIT_FILEMODE_LINK:
+        link(e, path, 0);
+        break;
       default:
-        // Symbolic links could point anywhere on this machine, and submodules are other
-        // repositories: neither is part of the contract being compared.
+        // Submodules are other repositories, not part of the contract being compared.
         break;
     }
   }
+
+  void set_root(const git_tree* root) { root_tree_ = root; }
 
   void tree(const git_oid& id, const std::string& path) {
     git_tree* raw = nullptr;
@@ -140,6 +153,31 @@ class Exporter {
     files_.push_back(path);
   }
 
+  // A link to a file inside the commit is exported as that file's content, as the working tree
+  // presents it to loaders. Links that leave the repository, or name directories, are skipped:
+  // loaders refuse the first and do not descend into the second on the NEW side either.
+  void link(const git_tree_entry* e, const std::string& path, int hops) {
+    if (hops > 8 || root_tree_ == nullptr) return;
+    git_blob* raw = nullptr;
+    if (git_blob_lookup(&raw, repo_, git_tree_entry_id(e)) != 0) missing(path);
+    Blob b(raw);
+    const std::string target(static_cast<const char*>(git_blob_rawcontent(b.get())),
+                             static_cast<size_t>(git_blob_rawsize(b.get())));
+    if (target.empty() || target.front() == '/' || target.find('\0') != std::string::npos) return;
+    const fs::path parent = fs::path(path).parent_path();
+    const std::string resolved = (parent / target).lexically_normal().generic_string();
+    if (resolved.empty() || resolved.starts_with("..")) return;
+    git_tree_entry* found = nullptr;
+    if (git_tree_entry_bypath(&found, root_tree_, resolved.c_str()) != 0) return;
+    TreeEntry t(found);
+    const git_filemode_t mode = git_tree_entry_filemode(t.get());
+    if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
+      blob(*git_tree_entry_id(t.get()), path);
+    } else if (mode == GIT_FILEMODE_LINK) {
+      link(t.get(), path, hops + 1);
+    }
+  }
+
   [[noreturn]] void missing(const std::string& path) {
     throw InputError(Location{path, 0, 0}, "object missing in " + label_ + " (" + last_error() +
                                                "); the clone is partial or shallow: git fetch "
@@ -152,6 +190,7 @@ class Exporter {
   std::string label_;
   const std::function<bool(std::string_view)>& keep_;
   std::vector<std::string>& files_;
+  const git_tree* root_tree_ = nullptr;
 };
 
 }  // namespace
@@ -177,10 +216,18 @@ Snapshot::Snapshot(const std::string& repo_path, const std::string& ref,
   workdir_ = normal_dir(git_repository_workdir(repo.get()));
   const std::string label = "git:" + ref;
 
+  if (git_repository_head_unborn(repo.get()) == 1) {
+    // Before the first commit, HEAD names nothing: everything in the working tree is new, so
+    // there is nothing to break (a pre-commit hook's first run). Other refs are mistakes.
+    if (ref != "HEAD") {
+      throw InputError({}, "git ref '" + ref + "' not found: the repository has no commits yet");
+    }
+    make_root();
+    return;
+  }
   git_object* raw = nullptr;
   if (ref.empty() || git_revparse_single(&raw, repo.get(), ref.c_str()) != 0) {
-    throw InputError(
-        {}, "git ref '" + ref + "' not found in " + workdir_ + "; " + fetch_hint(repo.get(), ref));
+    throw InputError({}, "git ref '" + ref + "' not found; " + fetch_hint(repo.get(), ref));
   }
   Object named(raw);
   git_object* peeled = nullptr;
@@ -197,15 +244,10 @@ Snapshot::Snapshot(const std::string& repo_path, const std::string& ref,
   }
   Tree tree(tree_raw);
 
-  const char* tmp = std::getenv("TMPDIR");
-  std::string templ =
-      std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/breakwater-git-XXXXXX";
-  if (mkdtemp(templ.data()) == nullptr) {
-    throw InputError(Location{templ, 0, 0}, "cannot create a temporary directory");
-  }
-  root_ = templ;
+  make_root();
   try {
     Exporter exporter(repo.get(), root_, label, keep, files_);
+    exporter.set_root(tree.get());
     std::vector<std::string> wanted = paths;
     if (wanted.empty()) wanted.emplace_back();
     for (std::string p : wanted) {
@@ -230,6 +272,16 @@ Snapshot::Snapshot(const std::string& repo_path, const std::string& ref,
   }
   std::sort(files_.begin(), files_.end());
   files_.erase(std::unique(files_.begin(), files_.end()), files_.end());
+}
+
+void Snapshot::make_root() {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string templ =
+      std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/breakwater-git-XXXXXX";
+  if (mkdtemp(templ.data()) == nullptr) {
+    throw InputError(Location{templ, 0, 0}, "cannot create a temporary directory");
+  }
+  root_ = templ;
 }
 
 Snapshot::~Snapshot() {

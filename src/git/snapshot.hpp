@@ -34,6 +34,7 @@ class Snapshot {
   const std::vector<std::string>& files() const { return files_; }  // repository-relative, sorted
 
  private:
+  void make_root();
   std::string root_, workdir_, ref_, commit_;
   std::vector<std::string> files_;
 };

@@ -53,8 +53,8 @@ std::string render_text(const CheckResult& result, const ReportOptions& options)
   const std::string suppressed =
       t.suppressed > 0 ? " (" + std::to_string(t.suppressed) + " suppressed)" : "";
   if (t.active() == 0) {
-    out += "No breaking changes" + suppressed + " (" +
-           plural(static_cast<int>(result.rules_run.size()), "check") + ")\n";
+    out += "No breaking changes (" + plural(static_cast<int>(result.rules_run.size()), "check") +
+           (t.suppressed > 0 ? ", " + std::to_string(t.suppressed) + " suppressed" : "") + ")\n";
     return out;
   }
   const int status = exit_status(result, options);

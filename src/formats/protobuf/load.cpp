@@ -160,6 +160,14 @@ class ImportResolver {
     for (const fs::path& root : roots_) {
       std::error_code ec;
       if (fs::is_regular_file(root / name, ec)) {
+        if (fs::is_symlink(root / name, ec)) {
+          const fs::path rel = fs::weakly_canonical(root / name, ec)
+                                   .lexically_relative(fs::weakly_canonical(root, ec));
+          if (ec || rel.empty() || *rel.begin() == "..") {
+            throw InputError(Location{display_path(root, name), 0, 0},
+                             "symbolic link points outside its import root; refusing to read it");
+          }
+        }
         auto unit = std::make_unique<Unit>();
         unit->name = name;
         unit->disk_path = (root / name).string();
@@ -379,13 +387,20 @@ Units units_from_descriptor_set(const std::string& path, const ImportResolver& r
 // Every .proto below `root` (hidden directories skipped), as '/'-separated relative names.
 // A directory that cannot be read is an error, not a silent gap: on the OLD side its files
 // would vanish from the comparison, on the NEW side they would all look deleted.
-// `first_only` stops at the first match (for format detection).
-std::vector<std::string> proto_files_under(const fs::path& root, bool first_only = false) {
+// `first_only` stops at the first match (for format detection). Files inside `skip` (import
+// roots nested in the input) are left out: they are found through their own root when imported.
+std::vector<std::string> proto_files_under(const fs::path& root, bool first_only = false,
+                                           const std::vector<fs::path>& skip = {},
+                                           const LoadOptions* options = nullptr) {
   std::vector<std::string> names;
   std::error_code ec;
   auto fail = [&](const fs::path& where) {
     throw InputError(Location{where.generic_string(), 0, 0}, "cannot read: " + ec.message());
   };
+  const fs::path real_root = fs::weakly_canonical(
+      options != nullptr && !options->link_boundary.empty() ? fs::path(options->link_boundary)
+                                                            : root,
+      ec);
   fs::recursive_directory_iterator it(root, ec);
   if (ec) fail(root);
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -398,16 +413,31 @@ std::vector<std::string> proto_files_under(const fs::path& root, bool first_only
       ec.clear();
       continue;
     }
-    if (directory && p.filename().string().starts_with('.')) {
+    if (directory && (p.filename().string().starts_with('.') ||
+                      std::find(skip.begin(), skip.end(), p.lexically_normal()) != skip.end())) {
       it.disable_recursion_pending();
       continue;
     }
     const bool regular = it->is_regular_file(ec);
     if (ec) fail(p);
-    if (regular && p.extension() == ".proto") {
-      names.push_back(p.lexically_relative(root).generic_string());
-      if (first_only) break;
+    if (!regular || p.extension() != ".proto") continue;
+    if (options != nullptr && options->keep_file &&
+        !options->keep_file(fs::absolute(p, ec).lexically_normal().string())) {
+      continue;
     }
+    // A link may name a file anywhere on this machine; inputs come from pull requests, so a
+    // link that leaves the input is refused rather than read (its text could end up in errors).
+    if (it->is_symlink(ec)) {
+      const fs::path target = fs::weakly_canonical(p, ec);
+      const fs::path rel = target.lexically_relative(real_root);
+      if (ec || rel.empty() || *rel.begin() == "..") {
+        throw InputError(Location{p.generic_string(), 0, 0},
+                         "symbolic link points outside the input (or repository); refusing to "
+                         "read it");
+      }
+    }
+    names.push_back(p.lexically_relative(root).generic_string());
+    if (first_only) break;
   }
   if (ec) fail(root);
   std::sort(names.begin(), names.end());
@@ -447,7 +477,17 @@ Schema load_side(const std::string& path, const LoadOptions& options) {
   Units units;
   std::vector<fs::path> search;
   if (fs::is_directory(input, ec)) {
-    for (const std::string& name : proto_files_under(input)) {
+    // An -I root inside the input holds files imported under names relative to that root;
+    // loading them under names relative to the input too would define every symbol twice.
+    std::vector<fs::path> nested;
+    const fs::path input_abs = fs::absolute(input, ec).lexically_normal();
+    for (const fs::path& dir : include_roots) {
+      const fs::path dir_abs = fs::absolute(dir, ec).lexically_normal();
+      const fs::path rel = dir_abs.lexically_relative(input_abs);
+      if (!rel.empty() && *rel.begin() != ".." && rel != ".") nested.push_back(input / rel);
+    }
+    for (auto& n : nested) n = n.lexically_normal();
+    for (const std::string& name : proto_files_under(input, false, nested, &options)) {
       auto unit = std::make_unique<Unit>();
       unit->name = name;
       unit->disk_path = (input / name).string();
