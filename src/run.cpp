@@ -491,14 +491,16 @@ class Runner {
     }
     // Suppression comments are read from the NEW files before their paths are re-based.
     std::vector<detail::InlineSuppression> suppressions;
-    if (!format.comment_markers.empty()) {
+    if (!format.comment_markers.empty() || format.find_suppressions != nullptr) {
       for (size_t i = 1; i < new_schema.files.size(); ++i) {
         std::ifstream in(new_schema.files[i], std::ios::binary);
         if (!in) continue;
         std::ostringstream text;
         text << in.rdbuf();
-        auto found = detail::scan_suppressions(text.str(), shown(new_schema.files[i]),
-                                               format.comment_markers);
+        const std::string path = shown(new_schema.files[i]);
+        auto found = format.find_suppressions != nullptr
+                         ? format.find_suppressions(text.str(), path)
+                         : detail::scan_suppressions(text.str(), path, format.comment_markers);
         suppressions.insert(suppressions.end(), found.begin(), found.end());
       }
     }

@@ -6,6 +6,8 @@
 #include <breakwater/finding.hpp>
 #include <breakwater/model.hpp>
 
+#include "core/suppressions.hpp"
+
 #include <filesystem>
 #include <set>
 #include <string>
@@ -70,6 +72,10 @@ struct FormatPlugin {
   std::vector<std::string_view> extensions;
   // Line-comment markers that can carry `breakwater:ignore` (empty: the format has none).
   std::vector<std::string_view> comment_markers;
+  // For formats whose suppressions are not comments (JSON Schema's "x-breakwater-ignore"):
+  // finds them in one NEW file's text, shown to users as `path`. Null: scan comment_markers.
+  std::vector<InlineSuppression> (*find_suppressions)(std::string_view text,
+                                                      const std::string& path) = nullptr;
   // Groups a repository's files (repository-relative, sorted) into modules; reads files under
   // `workdir` when it needs to (e.g. a package statement).
   std::vector<DiscoveredModule> (*discover)(const std::string& workdir,
