@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # usage: validate_formats.sh BREAKWATER EXAMPLE_DIR SHARED_FORMATS_DIR SOURCE_DIR OUT_DIR [FORMAT...]
-# Runs breakwater on the bundled example (a breaking and a clean comparison) in each report format
+# Runs breakwater on the bundled example (a breaking and a clean comparison), and on a case with a
+# baseline-suppressed finding and a stale-baseline finding (testdata/breakwater/BASELINE_ENTRY_STALE),
+# in each report format
 # and checks each file with its offline validator from SHARED_FORMATS_DIR (default: every format):
 #   sarif   validate-sarif.sh --github                        (node)
 #   json    validate-sarif.sh --schema docs/report.schema.json (node)
@@ -75,20 +77,28 @@ for format in "${formats[@]}"; do
     sarif) ext=sarif ;; json | gitlab) ext=json ;; junit) ext=xml ;; github) ext=txt ;; *) ext=md ;;
   esac
   broken="$out/report-$format.$ext" clean="$out/report-$format-clean.$ext"
+  filtered="$out/report-$format-filtered.$ext"
   if ! run_bw "$format" v1 v2 1 "$broken" || ! run_bw "$format" v1 v1 0 "$clean"; then
     failed+=("$format")
     continue
   fi
+  if ! (cd "$source/testdata/breakwater/BASELINE_ENTRY_STALE" &&
+        "$bw" check old new --baseline baseline.json --format "$format" --output "$filtered"; [ $? -eq 1 ]); then
+    echo "$format: the baseline case did not exit 1"
+    failed+=("$format")
+    continue
+  fi
   case $format in
-    sarif) validate sarif node -- "$shared/validate-sarif.sh" --github "$broken" "$clean" ;;
+    sarif) validate sarif node -- "$shared/validate-sarif.sh" --github "$broken" "$clean" "$filtered" ;;
     json) validate json node -- "$shared/validate-sarif.sh" --schema "$source/docs/report.schema.json" \
-            "$broken" "$clean" ;;
-    gitlab) validate gitlab node -- "$shared/validate-sarif.sh" --gitlab "$broken" "$clean" ;;
+            "$broken" "$clean" "$filtered" ;;
+    gitlab) validate gitlab node -- "$shared/validate-sarif.sh" --gitlab "$broken" "$clean" "$filtered" ;;
     github) # the validator reads one file; the clean run must print no line at all
             [ -s "$clean" ] && { echo "FAIL github: the clean run printed something"; failed+=(github); continue; }
+            cat "$filtered" >> "$broken"
             validate github awk -- "$shared/validate-gh-annotations.sh" --strict "$broken" ;;
-    junit) validate junit xmllint python3 -- "$shared/validate-junit.sh" "$broken" "$clean" ;;
-    markdown) check_markdown "$broken" "$clean" ;;
+    junit) validate junit xmllint python3 -- "$shared/validate-junit.sh" "$broken" "$clean" "$filtered" ;;
+    markdown) check_markdown "$broken" "$clean" && check_markdown "$filtered" "$clean" ;;
     *) echo "unknown format: $format"; failed+=("$format") ;;
   esac
 done
