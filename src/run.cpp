@@ -7,6 +7,8 @@
 #include "config/config.hpp"
 #include "core/baseline.hpp"
 #include "core/engine.hpp"
+#include "core/filters.hpp"
+#include "core/paths.hpp"
 #include "core/suppressions.hpp"
 #include "core/trace.hpp"
 #include "git/snapshot.hpp"
@@ -24,6 +26,12 @@ namespace breakwater {
 namespace fs = std::filesystem;
 
 namespace {
+
+using detail::inside;
+using detail::relative_to;
+fs::path absolute(const std::string& p) {
+  return detail::absolute_path(p);
+}
 
 struct GitSpec {
   std::string ref;
@@ -53,22 +61,6 @@ GitSpec parse_git(const std::string& input, const std::string& workdir) {
     spec.path = path.empty() ? "." : fs::path(path).lexically_normal().generic_string();
   }
   return spec;
-}
-
-fs::path absolute(const std::string& p) {
-  std::error_code ec;
-  return fs::absolute(p.empty() ? "." : p, ec).lexically_normal();
-}
-
-bool inside(const fs::path& p, const fs::path& dir) {
-  const fs::path rel = p.lexically_relative(dir);
-  return !rel.empty() && *rel.begin() != "..";
-}
-
-std::string relative_to(const fs::path& p, const fs::path& dir) {
-  std::string rel = p.lexically_relative(dir).generic_string();
-  if (!rel.empty() && rel.back() == '/') rel.pop_back();
-  return rel.empty() ? "." : rel;
 }
 
 // One side before git refs are exported: a local path, or a path inside a commit.
@@ -512,8 +504,10 @@ class Runner {
     trace.lap("rules");
     formats.insert(std::string(format.name));
     rules.insert(enabled.ids().begin(), enabled.ids().end());
-    override_severities(m, findings);
-    apply_ignores(m, findings);
+    detail::apply_severities(m.settings.severity, findings);
+    detail::apply_ignores(
+        {m.settings.ignore, m.settings.ignore_only, m.ignore_base, m.origin},
+        [this](const std::string& file) { return on_disk(file); }, findings);
     // A suppression naming only rules that did not run (not selected, or severity off) is
     // neither used nor unused: it waits for a run that checks its rule.
     auto active = [&](const std::string& name) {
@@ -526,7 +520,7 @@ class Runner {
         Finding probe;
         probe.rule_id = id;
         if (r != nullptr) probe.categories = r->categories;
-        const std::string* setting = setting_for(m.settings.severity, probe);
+        const std::string* setting = detail::override_for(m.settings.severity, probe);
         if (setting == nullptr || *setting != "off") return true;
       }
       return false;
@@ -537,69 +531,9 @@ class Runner {
     return findings;
   }
 
-  static const std::string* setting_for(const std::map<std::string, std::string>& map,
-                                        const Finding& f) {
-    if (auto it = map.find(f.rule_id); it != map.end()) return &it->second;
-    for (const std::string& c : f.categories) {
-      if (auto it = map.find(c); it != map.end()) return &it->second;
-    }
-    return nullptr;
-  }
-
-  void override_severities(const Module& m, std::vector<Finding>& findings) const {
-    if (m.settings.severity.empty()) return;
-    std::vector<Finding> kept;
-    for (Finding& f : findings) {
-      if (const std::string* s = setting_for(m.settings.severity, f)) {
-        if (*s == "off") continue;
-        parse_severity(*s, f.severity);
-      }
-      kept.push_back(std::move(f));
-    }
-    findings = std::move(kept);
-  }
-
   // The absolute file a finding path names (paths are relative to the display base).
   fs::path on_disk(const std::string& file) const {
-    if (file.empty()) return {};
     return absolute((fs::path(git_mode_ ? workdir_ : ".") / file).string());
-  }
-
-  void apply_ignores(const Module& m, std::vector<Finding>& findings) const {
-    auto hit = [&](const Finding& f, const std::string& pattern) {
-      const fs::path target = absolute((fs::path(m.ignore_base) / pattern).string());
-      for (const Location* l : {&f.location, &f.old_location}) {
-        if (!l->known()) continue;
-        const fs::path p = on_disk(l->file);
-        if (p == target || inside(p, target)) return true;
-      }
-      return false;
-    };
-    const std::string where = m.origin.empty() ? "the config" : m.origin;
-    for (Finding& f : findings) {
-      if (f.suppressed) continue;
-      for (const std::string& pattern : m.settings.ignore) {
-        if (hit(f, pattern)) {
-          f.suppressed =
-              Suppression{"ignored by " + where + " (ignore: " + pattern + ")", "config"};
-          break;
-        }
-      }
-      if (f.suppressed) continue;
-      for (const auto& [rule, paths] : m.settings.ignore_only) {
-        const bool named = rule == f.rule_id || std::find(f.categories.begin(), f.categories.end(),
-                                                          rule) != f.categories.end();
-        if (!named) continue;
-        for (const std::string& pattern : paths) {
-          if (hit(f, pattern)) {
-            f.suppressed = Suppression{
-                "ignored by " + where + " (ignore_only " + rule + ": " + pattern + ")", "config"};
-            break;
-          }
-        }
-        if (f.suppressed) break;
-      }
-    }
   }
 
   std::string baseline_path() const {
