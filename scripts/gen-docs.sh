@@ -16,6 +16,15 @@ mkdir -p "$out"
   "$bw" rules --lang proto --format markdown
 } > "$out/protobuf.md"
 {
+  echo "# SQL rules (PostgreSQL)"
+  echo
+  echo "Generated from \`rules/sql/\` by \`scripts/gen-docs.sh\`; do not edit. Categories: BREAKING"
+  echo "(applications written against OLD stop working) and DESTRUCTIVE (stored data is lost); both are"
+  echo "the default. See [../sql.md](../sql.md) for what the loader understands."
+  echo
+  "$bw" rules --lang sql --format markdown
+} > "$out/sql.md"
+{
   echo "# Breakwater's own checks"
   echo
   echo "Generated from \`rules/breakwater/\` by \`scripts/gen-docs.sh\`; do not edit. These rules"

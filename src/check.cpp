@@ -35,7 +35,7 @@ const FormatPlugin& format_for(const std::string& path, const std::string& lang)
     if (f->claims(path)) return *f;
   }
   throw InputError(Location{path, 0, 0},
-                   "cannot tell the input's format; pass --lang (supported: proto)");
+                   "cannot tell the input's format; pass --lang (supported: proto, sql)");
 }
 
 }  // namespace detail

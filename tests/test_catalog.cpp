@@ -33,35 +33,46 @@ TEST_SUITE("catalog") {
   }
 
   TEST_CASE("catalog, checks and testdata agree") {
-    const auto* proto = breakwater::detail::find_format("protobuf");
-    REQUIRE(proto != nullptr);
-    std::set<std::string> catalog_ids, check_ids, testdata_ids, unavailable_ids, marked_ids;
-    for (const auto& r : breakwater::catalog()) {
-      if (r.format != "protobuf") continue;
-      catalog_ids.insert(r.id);
-      if (!r.available) unavailable_ids.insert(r.id);
-    }
-    for (std::string_view id : proto->implemented_rules()) check_ids.insert(std::string(id));
-    const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" / "protobuf";
-    for (const auto& e : fs::directory_iterator(root)) {
-      const std::string name = e.path().filename().string();
-      if (!e.is_directory() || name == "compatible") continue;
-      if (fs::exists(e.path() / "UNAVAILABLE")) {
-        marked_ids.insert(name);
-        continue;
+    for (const auto* format : breakwater::detail::formats()) {
+      const std::string name(format->name);
+      CAPTURE(name);
+      std::set<std::string> catalog_ids, check_ids, testdata_ids, unavailable_ids, marked_ids;
+      for (const auto& r : breakwater::catalog()) {
+        if (r.format != name) continue;
+        catalog_ids.insert(r.id);
+        if (!r.available) unavailable_ids.insert(r.id);
+        CHECK_MESSAGE(!r.why.empty(), r.id);
+        CHECK_MESSAGE(!r.fix.empty(), r.id);
+        CHECK_MESSAGE(!r.example.empty(), r.id);
       }
-      CHECK_MESSAGE(fs::is_directory(e.path() / "old"), name);
-      CHECK_MESSAGE(fs::is_directory(e.path() / "new"), name);
-      testdata_ids.insert(name);
+      for (std::string_view id : format->implemented_rules()) check_ids.insert(std::string(id));
+      const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" / name;
+      for (const auto& e : fs::directory_iterator(root)) {
+        const std::string id = e.path().filename().string();
+        if (!e.is_directory() || id == "compatible") continue;
+        if (fs::exists(e.path() / "UNAVAILABLE")) {
+          marked_ids.insert(id);
+          continue;
+        }
+        CHECK_MESSAGE(fs::exists(e.path() / "old"), id);
+        CHECK_MESSAGE(fs::exists(e.path() / "new"), id);
+        testdata_ids.insert(id);
+      }
+      CHECK(!catalog_ids.empty());
+      CHECK(catalog_ids == check_ids);
+      // Only rules the catalog marks unavailable may go without a case.
+      CHECK(marked_ids == unavailable_ids);
+      std::set<std::string> expected_cases;
+      for (const auto& id : catalog_ids) {
+        if (!unavailable_ids.contains(id)) expected_cases.insert(id);
+      }
+      CHECK(testdata_ids == expected_cases);
     }
-    CHECK(catalog_ids == check_ids);
-    // Only rules the catalog marks unavailable may go without a case.
-    CHECK(marked_ids == unavailable_ids);
-    std::set<std::string> expected_cases;
-    for (const auto& id : catalog_ids) {
-      if (!unavailable_ids.contains(id)) expected_cases.insert(id);
-    }
-    CHECK(testdata_ids == expected_cases);
+  }
+
+  TEST_CASE("rule ids are unique across formats") {
+    std::set<std::string> ids;
+    for (const auto& r : breakwater::catalog()) CHECK_MESSAGE(ids.insert(r.id).second, r.id);
   }
 
   TEST_CASE("rule selection expands categories as separate lists") {

@@ -3,6 +3,7 @@
 #include <breakwater/rules.hpp>
 
 #include "cli_runner.hpp"
+#include "core/engine.hpp"
 
 #include <doctest/doctest.h>
 
@@ -59,49 +60,57 @@ void check_self_compare(const fs::path& dir, const std::vector<std::string>& arg
 }  // namespace
 
 TEST_SUITE("golden") {
-  TEST_CASE("each protobuf rule case reports its rule and matches expected.txt") {
-    const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" / "protobuf";
+  TEST_CASE("each rule case of each format reports its rule and matches expected.txt") {
     int cases = 0;
-    for (const fs::path& dir : case_dirs(root)) {
-      const std::string id = dir.filename().string();
-      if (id == "compatible" || fs::exists(dir / "UNAVAILABLE")) continue;
-      const breakwater::RuleInfo* rule = breakwater::find_rule(id);
-      REQUIRE_MESSAGE(rule != nullptr, "testdata for unknown rule " << id);
-      const auto args = case_args(dir, rule->categories.front());
-      const auto run =
-          run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
-      CAPTURE(id);
-      CHECK_MESSAGE(run.status == 1, id << ": exit " << run.status << "\n" << run.err);
-      CHECK_MESSAGE(run.err.empty(), id << ": " << run.err);
-      CHECK_MESSAGE(run.out.find("[" + id + "]") != std::string::npos, id << " did not fire:\n"
-                                                                          << run.out);
-      const fs::path expected = dir / "expected.txt";
-      if (updating()) {
-        breakwater::test::write_file(expected.string(), run.out);
-      } else {
-        CHECK_MESSAGE(fs::exists(expected), id << ": no expected.txt (run with UPDATE_GOLDEN=1)");
-        CHECK_MESSAGE(read_file(expected.string()) == run.out,
-                      id << ": output differs from expected.txt:\n"
-                         << run.out);
+    for (const auto* format : breakwater::detail::formats()) {
+      const fs::path root =
+          fs::path(breakwater::test::source_dir()) / "testdata" / std::string(format->name);
+      for (const fs::path& dir : case_dirs(root)) {
+        const std::string id = dir.filename().string();
+        if (id == "compatible" || fs::exists(dir / "UNAVAILABLE")) continue;
+        const breakwater::RuleInfo* rule = breakwater::find_rule(id);
+        REQUIRE_MESSAGE(rule != nullptr, "testdata for unknown rule " << id);
+        const auto args = case_args(dir, rule->categories.front());
+        const auto run =
+            run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
+        CAPTURE(id);
+        CHECK_MESSAGE(run.status == 1, id << ": exit " << run.status << "\n" << run.err);
+        CHECK_MESSAGE(run.err.empty(), id << ": " << run.err);
+        CHECK_MESSAGE(run.out.find("[" + id + "]") != std::string::npos, id << " did not fire:\n"
+                                                                            << run.out);
+        const fs::path expected = dir / "expected.txt";
+        if (updating()) {
+          breakwater::test::write_file(expected.string(), run.out);
+        } else {
+          CHECK_MESSAGE(fs::exists(expected), id << ": no expected.txt (run with UPDATE_GOLDEN=1)");
+          CHECK_MESSAGE(read_file(expected.string()) == run.out,
+                        id << ": output differs from expected.txt:\n"
+                           << run.out);
+        }
+        check_self_compare(dir, args);
+        ++cases;
       }
-      check_self_compare(dir, args);
-      ++cases;
     }
     CHECK(cases > 0);
   }
 
   TEST_CASE("compatible edits report nothing") {
-    const fs::path root =
-        fs::path(breakwater::test::source_dir()) / "testdata" / "protobuf" / "compatible";
     int cases = 0;
-    for (const fs::path& dir : case_dirs(root)) {
-      const auto args = case_args(dir, "FILE");
-      const auto run =
-          run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
-      CHECK_MESSAGE(run.status == 0, dir.filename().string() << ":\n" << run.out << run.err);
-      CHECK(run.err.empty());
-      check_self_compare(dir, args);
-      ++cases;
+    for (const auto* format : breakwater::detail::formats()) {
+      const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" /
+                            std::string(format->name) / "compatible";
+      std::string use;
+      for (std::string_view u : format->default_use)
+        use += (use.empty() ? "" : ",") + std::string(u);
+      for (const fs::path& dir : case_dirs(root)) {
+        const auto args = case_args(dir, use);
+        const auto run =
+            run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
+        CHECK_MESSAGE(run.status == 0, dir.filename().string() << ":\n" << run.out << run.err);
+        CHECK(run.err.empty());
+        check_self_compare(dir, args);
+        ++cases;
+      }
     }
     CHECK(cases >= 10);
   }

@@ -1,0 +1,401 @@
+// PostgreSQL DDL on PostgreSQL's own grammar (libpg_query), replayed statement by statement into
+// the schema state it leaves: tables with their columns, and enum types.
+#include "formats/sql/load.hpp"
+
+#include "formats/sql/types.hpp"
+
+#include <pg_query.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace breakwater::sql {
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+namespace {
+
+// Byte offsets to 1-based line and code-point column.
+class Lines {
+ public:
+  explicit Lines(const std::string& text) : text_(text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+  std::pair<uint32_t, uint32_t> at(size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
+    uint32_t column = 1;
+    for (size_t i = *it; i < offset; ++i)
+      column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    return {static_cast<uint32_t>(it - starts_.begin() + 1), column};
+  }
+  // libpg_query reports errors as a 1-based character position.
+  size_t byte_of_char(int position) const {
+    size_t chars = 0;
+    for (size_t i = 0; i < text_.size(); ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80 &&
+          ++chars == static_cast<size_t>(position))
+        return i;
+    }
+    return text_.size();
+  }
+
+ private:
+  const std::string& text_;
+  std::vector<size_t> starts_;
+};
+
+struct ParseResult {
+  PgQueryParseResult result;
+  explicit ParseResult(const std::string& text) : result(pg_query_parse(text.c_str())) {}
+  ~ParseResult() { pg_query_free_parse_result(result); }
+  ParseResult(const ParseResult&) = delete;
+  ParseResult& operator=(const ParseResult&) = delete;
+};
+
+std::string read_text(const fs::path& path, const std::string& shown) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(Location{shown, 0, 0}, "cannot read file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string sval(const Json& node) {
+  if (node.contains("String")) return node["String"].value("sval", "");
+  return {};
+}
+
+std::vector<std::string> names_of(const Json& list) {
+  std::vector<std::string> out;
+  if (list.is_array()) {
+    for (const Json& n : list) out.push_back(sval(n));
+  }
+  return out;
+}
+
+std::string qualified(const Json& range_var) {
+  return range_var.value("schemaname", std::string("public")) + "." +
+         range_var.value("relname", std::string());
+}
+
+std::string qualified(const std::vector<std::string>& names) {
+  if (names.size() == 1) return "public." + names[0];
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ".") + n;
+  return out;
+}
+
+// An expression as a comparable value: the parse tree without positions.
+std::string expression_key(Json expr) {
+  std::vector<Json*> stack = {&expr};
+  while (!stack.empty()) {
+    Json* j = stack.back();
+    stack.pop_back();
+    if (j->is_object()) {
+      j->erase("location");
+      for (auto& [k, v] : j->items()) stack.push_back(&v);
+    } else if (j->is_array()) {
+      for (auto& v : *j) stack.push_back(&v);
+    }
+  }
+  return expr.dump();
+}
+
+class Replay {
+ public:
+  Replay(uint32_t file, const std::string& text, const Lines& lines)
+      : file_(file), text_(text), text_size_(text.size()), lines_(lines) {}
+
+  void statement(const Json& wrapper) {
+    // Nodes without a position of their own (enum values) are placed at their statement.
+    size_t offset = wrapper.value("stmt_location", size_t{0});
+    while (offset < text_size_ && std::isspace(static_cast<unsigned char>(text_at_(offset))))
+      ++offset;
+    const auto [line, column] = lines_.at(offset);
+    statement_at_ = SourceRef{file_, line, column};
+    const Json& stmt = wrapper["stmt"];
+    if (stmt.contains("CreateStmt")) return create_table(stmt["CreateStmt"]);
+    if (stmt.contains("AlterTableStmt")) return alter_table(stmt["AlterTableStmt"]);
+    if (stmt.contains("DropStmt")) return drop(stmt["DropStmt"]);
+    if (stmt.contains("CreateEnumStmt")) return create_enum(stmt["CreateEnumStmt"]);
+    if (stmt.contains("AlterEnumStmt")) return alter_enum(stmt["AlterEnumStmt"]);
+    if (stmt.contains("RenameStmt")) return rename(stmt["RenameStmt"]);
+  }
+
+  std::map<std::string, Entity>& tables() { return tables_; }
+  std::map<std::string, Entity>& enums() { return enums_; }
+
+ private:
+  SourceRef at(const Json& node) const {
+    if (!node.is_object() || !node.contains("location")) return {file_, 0, 0};
+    const auto [line, column] = lines_.at(node["location"].get<size_t>());
+    return {file_, line, column};
+  }
+
+  ColumnType type_of(const Json& type_name, bool* serial) const {
+    std::vector<long> mods;
+    for (const Json& m : type_name.value("typmods", Json::array())) {
+      if (m.contains("A_Const") && m["A_Const"].contains("ival")) {
+        mods.push_back(m["A_Const"]["ival"].value("ival", 0L));
+      }
+    }
+    const int dims = static_cast<int>(type_name.value("arrayBounds", Json::array()).size());
+    return canonical_type(names_of(type_name["names"]), std::move(mods), dims, serial);
+  }
+
+  void column_constraint(Entity& column, const Json& c) {
+    const std::string type = c.value("contype", "");
+    if (type == "CONSTR_NOTNULL" || type == "CONSTR_PRIMARY") {
+      column.set("not_null", true, at(c));
+    } else if (type == "CONSTR_DEFAULT" && c.contains("raw_expr")) {
+      column.set("default", expression_key(c["raw_expr"]), at(c));
+    } else if (type == "CONSTR_IDENTITY") {
+      column.set("identity", true, at(c));
+      column.set("not_null", true, at(c));
+    } else if (type == "CONSTR_GENERATED") {
+      column.set("generated", true, at(c));
+    }
+  }
+
+  Entity column(const Json& def) {
+    Entity col;
+    col.kind = "column";
+    col.key = def.value("colname", "");
+    col.name = col.key;
+    col.loc = at(def);
+    bool serial = false;
+    const ColumnType t = type_of(def["typeName"], &serial);
+    col.set("type", t.text(), at(def["typeName"]));
+    if (serial) {
+      col.set("default", std::string("nextval()"), at(def["typeName"]));
+      col.set("not_null", true, at(def["typeName"]));
+    }
+    for (const Json& c : def.value("constraints", Json::array())) {
+      if (c.contains("Constraint")) column_constraint(col, c["Constraint"]);
+    }
+    return col;
+  }
+
+  static Entity* find_column(Entity& table, const std::string& name) {
+    for (Entity& c : table.children) {
+      if (c.key == name) return &c;
+    }
+    return nullptr;
+  }
+
+  void create_table(const Json& s) {
+    Entity table;
+    table.kind = "table";
+    table.key = qualified(s["relation"]);
+    table.name = table.key;
+    table.loc = at(s["relation"]);
+    for (const Json& e : s.value("tableElts", Json::array())) {
+      if (e.contains("ColumnDef")) table.children.push_back(column(e["ColumnDef"]));
+    }
+    for (const Json& e : s.value("tableElts", Json::array())) {
+      if (!e.contains("Constraint")) continue;
+      const Json& c = e["Constraint"];
+      if (c.value("contype", "") != "CONSTR_PRIMARY") continue;
+      for (const Json& key : c.value("keys", Json::array())) {
+        if (Entity* col = find_column(table, sval(key))) col->set("not_null", true, at(c));
+      }
+    }
+    tables_[table.key] = std::move(table);
+  }
+
+  void alter_table(const Json& s) {
+    if (s.value("objtype", "") != "OBJECT_TABLE") return;
+    auto it = tables_.find(qualified(s["relation"]));
+    if (it == tables_.end()) return;
+    Entity& table = it->second;
+    for (const Json& item : s.value("cmds", Json::array())) {
+      const Json& cmd = item["AlterTableCmd"];
+      const std::string sub = cmd.value("subtype", "");
+      const std::string name = cmd.value("name", "");
+      Entity* col = name.empty() ? nullptr : find_column(table, name);
+      if (sub == "AT_AddColumn" && cmd.contains("def")) {
+        table.children.push_back(column(cmd["def"]["ColumnDef"]));
+      } else if (sub == "AT_DropColumn") {
+        std::erase_if(table.children, [&](const Entity& c) { return c.key == name; });
+      } else if (col == nullptr) {
+        continue;
+      } else if (sub == "AT_AlterColumnType") {
+        const Json& type_name = cmd["def"]["ColumnDef"]["typeName"];
+        col->set("type", type_of(type_name, nullptr).text(), at(type_name));
+      } else if (sub == "AT_SetNotNull") {
+        col->set("not_null", true, at(s["relation"]));
+      } else if (sub == "AT_DropNotNull") {
+        std::erase_if(col->attrs, [](const Attr& a) { return a.name == "not_null"; });
+      } else if (sub == "AT_ColumnDefault") {
+        if (cmd.contains("def")) {
+          col->set("default", expression_key(cmd["def"]), at(cmd["def"]));
+        } else {
+          std::erase_if(col->attrs, [](const Attr& a) { return a.name == "default"; });
+        }
+      }
+    }
+  }
+
+  void drop(const Json& s) {
+    const std::string type = s.value("removeType", "");
+    auto& from = type == "OBJECT_TABLE" ? tables_ : enums_;
+    if (type != "OBJECT_TABLE" && type != "OBJECT_TYPE") return;
+    for (const Json& o : s.value("objects", Json::array())) {
+      const Json& items =
+          o.contains("List") ? o["List"]["items"] : o.value("TypeName", Json())["names"];
+      from.erase(qualified(names_of(items)));
+    }
+  }
+
+  void create_enum(const Json& s) {
+    Entity e;
+    e.kind = "enum";
+    e.key = qualified(names_of(s["typeName"]));
+    e.name = e.key;
+    e.loc = statement_at_;
+    for (const Json& v : s.value("vals", Json::array())) {
+      Entity value;
+      value.kind = "enum_value";
+      value.loc = statement_at_;
+      value.key = sval(v);
+      value.name = value.key;
+      e.children.push_back(std::move(value));
+    }
+    enums_[e.key] = std::move(e);
+  }
+
+  void alter_enum(const Json& s) {
+    auto it = enums_.find(qualified(names_of(s["typeName"])));
+    if (it == enums_.end()) return;
+    auto& values = it->second.children;
+    if (s.contains("oldVal")) {
+      for (Entity& v : values) {
+        if (v.key == s["oldVal"].get<std::string>()) v.key = v.name = s.value("newVal", "");
+      }
+      return;
+    }
+    Entity value;
+    value.kind = "enum_value";
+    value.key = value.name = s.value("newVal", "");
+    value.loc = statement_at_;
+    auto pos = values.end();
+    if (s.contains("newValNeighbor")) {
+      pos = std::find_if(values.begin(), values.end(),
+                         [&](const Entity& v) { return v.key == s["newValNeighbor"]; });
+      if (pos != values.end() && s.value("newValIsAfter", false)) ++pos;
+    }
+    values.insert(pos, std::move(value));
+  }
+
+  void rename(const Json& s) {
+    const std::string type = s.value("renameType", "");
+    const std::string new_name = s.value("newname", "");
+    if (type == "OBJECT_TABLE") {
+      auto node = tables_.extract(qualified(s["relation"]));
+      if (node.empty()) return;
+      const std::string schema = s["relation"].value("schemaname", std::string("public"));
+      node.key() = schema + "." + new_name;
+      node.mapped().key = node.mapped().name = node.key();
+      tables_.insert(std::move(node));
+    } else if (type == "OBJECT_COLUMN") {
+      auto it = tables_.find(qualified(s["relation"]));
+      if (it == tables_.end()) return;
+      if (Entity* col = find_column(it->second, s.value("subname", ""))) {
+        col->key = col->name = new_name;
+      }
+    }
+  }
+
+  char text_at_(size_t i) const { return text_[i]; }
+
+  uint32_t file_;
+  const std::string& text_;
+  size_t text_size_;
+  const Lines& lines_;
+  SourceRef statement_at_;
+  std::map<std::string, Entity> tables_, enums_;
+};
+
+std::vector<std::string> sql_files(const fs::path& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".sql") {
+      out.push_back(it->path().lexically_relative(dir).generic_string());
+    }
+  }
+  if (ec) throw InputError(Location{dir.generic_string(), 0, 0}, "cannot read: " + ec.message());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string shown_path(const fs::path& p) {
+  fs::path n = p.lexically_normal();
+  if (n.is_absolute()) {
+    std::error_code ec;
+    const fs::path rel = n.lexically_relative(fs::current_path(ec));
+    if (!ec && !rel.empty() && *rel.begin() != "..") n = rel;
+  }
+  return n.generic_string();
+}
+
+}  // namespace
+
+bool claims(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return !sql_files(path).empty();
+  return path.extension() == ".sql";
+}
+
+Schema load(const std::string& path, const LoadOptions&) {
+  const fs::path input(path);
+  std::error_code ec;
+  if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
+  std::vector<fs::path> files;
+  if (fs::is_directory(input, ec)) {
+    for (const std::string& f : sql_files(input)) files.push_back(input / f);
+    if (files.empty()) throw InputError(Location{path, 0, 0}, "directory holds no .sql files");
+  } else {
+    files.push_back(input);
+  }
+  Schema schema;
+  schema.format = "sql";
+  schema.root = path;
+  std::map<std::string, Entity> tables, enums;
+  for (const fs::path& file : files) {
+    const std::string shown = shown_path(file);
+    const std::string text = read_text(file, shown);
+    const uint32_t id = schema.add_file(shown);
+    const Lines lines(text);
+    ParseResult parsed(text);
+    if (parsed.result.error != nullptr) {
+      const auto [line, column] = lines.at(lines.byte_of_char(parsed.result.error->cursorpos));
+      std::string message = parsed.result.error->message;
+      if (text.find("ENGINE=") != std::string::npos ||
+          text.find("AUTO_INCREMENT") != std::string::npos || text.find('`') != std::string::npos) {
+        message += " (this looks like MySQL; breakwater reads PostgreSQL DDL)";
+      }
+      throw InputError(Location{shown, line, column}, message);
+    }
+    Replay replay(id, text, lines);
+    replay.tables() = std::move(tables);
+    replay.enums() = std::move(enums);
+    const Json tree = Json::parse(parsed.result.parse_tree);
+    for (const Json& s : tree.value("stmts", Json::array())) replay.statement(s);
+    tables = std::move(replay.tables());
+    enums = std::move(replay.enums());
+  }
+  for (auto& [key, e] : tables) schema.roots.push_back(std::move(e));
+  for (auto& [key, e] : enums) schema.roots.push_back(std::move(e));
+  return schema;
+}
+
+}  // namespace breakwater::sql

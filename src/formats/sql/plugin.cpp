@@ -1,0 +1,55 @@
+// SQL (PostgreSQL dialect) as a format: loader, checks and comment syntax for suppressions.
+#include "formats/sql/plugin.hpp"
+
+#include "formats/sql/checks.hpp"
+#include "formats/sql/load.hpp"
+
+#include <set>
+
+namespace breakwater::sql {
+namespace {
+
+void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
+         unsigned, detail::Emitter& out) {
+  run_checks(old_schema, new_schema, enabled, out);
+}
+
+// Every directory holding .sql files outside another such module is one module.
+std::vector<detail::DiscoveredModule> discover(const std::string&,
+                                               const std::vector<std::string>& files) {
+  std::set<std::string> dirs;
+  for (const std::string& f : files) {
+    if (!f.ends_with(".sql")) continue;
+    const size_t slash = f.rfind('/');
+    dirs.insert(slash == std::string::npos ? "." : f.substr(0, slash));
+  }
+  std::vector<detail::DiscoveredModule> out;
+  for (const std::string& d : dirs) {
+    bool nested = false;
+    for (const std::string& o : dirs) {
+      nested = nested || (o != d && (o == "." || d.starts_with(o + "/")));
+    }
+    if (!nested) out.push_back({d, {}, {}});
+  }
+  return out;
+}
+
+}  // namespace
+
+const detail::FormatPlugin& plugin() {
+  static const detail::FormatPlugin p{
+      .name = "sql",
+      .aliases = {"postgres", "postgresql", "pg"},
+      .default_use = {"BREAKING", "DESTRUCTIVE"},
+      .claims = &claims,
+      .load = &load,
+      .implemented_rules = &implemented_rules,
+      .run = &run,
+      .extensions = {".sql"},
+      .comment_markers = {"--"},
+      .discover = &discover,
+  };
+  return p;
+}
+
+}  // namespace breakwater::sql

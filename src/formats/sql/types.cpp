@@ -1,0 +1,107 @@
+#include "formats/sql/types.hpp"
+
+#include <map>
+
+namespace breakwater::sql {
+namespace {
+
+// Spellings the raw parser leaves as written, mapped to the catalog names it uses elsewhere.
+const std::map<std::string, std::string>& aliases() {
+  static const std::map<std::string, std::string> a = {{"int", "int4"},
+                                                       {"integer", "int4"},
+                                                       {"smallint", "int2"},
+                                                       {"bigint", "int8"},
+                                                       {"boolean", "bool"},
+                                                       {"real", "float4"},
+                                                       {"double precision", "float8"},
+                                                       {"decimal", "numeric"},
+                                                       {"character varying", "varchar"},
+                                                       {"character", "bpchar"},
+                                                       {"char", "bpchar"},
+                                                       {"timestamp with time zone", "timestamptz"},
+                                                       {"time with time zone", "timetz"},
+                                                       {"timestamp without time zone", "timestamp"},
+                                                       {"time without time zone", "time"}};
+  return a;
+}
+
+int int_rank(const std::string& t) {
+  return t == "int2" ? 1 : t == "int4" ? 2 : t == "int8" ? 3 : 0;
+}
+
+}  // namespace
+
+std::string ColumnType::text() const {
+  std::string out = name;
+  if (!modifiers.empty()) {
+    out += "(";
+    for (size_t i = 0; i < modifiers.size(); ++i) {
+      out += (i ? "," : "") + std::to_string(modifiers[i]);
+    }
+    out += ")";
+  }
+  for (int i = 0; i < array_dims; ++i) out += "[]";
+  return out;
+}
+
+ColumnType canonical_type(const std::vector<std::string>& names, std::vector<long> modifiers,
+                          int array_dims, bool* serial) {
+  ColumnType t;
+  std::string name;
+  for (const std::string& n : names) {
+    if (n == "pg_catalog" && names.size() > 1) continue;
+    name += (name.empty() ? "" : ".") + n;
+  }
+  if (auto it = aliases().find(name); it != aliases().end()) name = it->second;
+  const bool is_serial = name == "serial" || name == "serial4" || name == "bigserial" ||
+                         name == "serial8" || name == "smallserial" || name == "serial2";
+  if (is_serial) {
+    name = name == "bigserial" || name == "serial8"     ? "int8"
+           : name == "smallserial" || name == "serial2" ? "int2"
+                                                        : "int4";
+  }
+  if (serial != nullptr) *serial = is_serial;
+  t.name = name;
+  t.modifiers = std::move(modifiers);
+  t.array_dims = array_dims;
+  return t;
+}
+
+std::optional<std::string> narrowing(const ColumnType& o, const ColumnType& n) {
+  if (o.text() == n.text()) return std::nullopt;
+  if (o.array_dims != n.array_dims) return "array dimensions change";
+  const int ro = int_rank(o.name), rn = int_rank(n.name);
+  if (ro > 0 && rn > 0) {
+    if (rn >= ro) return std::nullopt;
+    return "values above the range of " + n.name + " no longer fit";
+  }
+  if (ro > 0 && n.name == "numeric" && n.modifiers.empty()) return std::nullopt;
+  if (o.name == "float4" && n.name == "float8") return std::nullopt;
+  auto is_text = [](const std::string& s) { return s == "varchar" || s == "text"; };
+  if (is_text(o.name) && is_text(n.name)) {
+    if (n.name == "text" || n.modifiers.empty()) return std::nullopt;  // unbounded
+    if (o.name == "text" || o.modifiers.empty())
+      return "strings longer than " + std::to_string(n.modifiers[0]) + " characters no longer fit";
+    if (n.modifiers[0] >= o.modifiers[0]) return std::nullopt;
+    return "strings longer than " + std::to_string(n.modifiers[0]) + " characters no longer fit";
+  }
+  if (o.name == "numeric" && n.name == "numeric") {
+    if (n.modifiers.empty()) return std::nullopt;
+    if (o.modifiers.empty())
+      return "unbounded numbers no longer fit numeric(" + std::to_string(n.modifiers[0]) + ")";
+    const long os = o.modifiers.size() > 1 ? o.modifiers[1] : 0;
+    const long ns = n.modifiers.size() > 1 ? n.modifiers[1] : 0;
+    if (ns < os) return "digits after the decimal point are rounded away";
+    if (n.modifiers[0] - ns < o.modifiers[0] - os) return "large values no longer fit";
+    return std::nullopt;
+  }
+  if (o.name == "bpchar" && n.name == "bpchar") {
+    if (!n.modifiers.empty() && !o.modifiers.empty() && n.modifiers[0] < o.modifiers[0]) {
+      return "strings longer than " + std::to_string(n.modifiers[0]) + " characters no longer fit";
+    }
+    return std::nullopt;
+  }
+  return "the type changes from " + o.text() + " to " + n.text();
+}
+
+}  // namespace breakwater::sql

@@ -1,0 +1,18 @@
+CREATE TYPE status AS ENUM ('active', 'suspended', 'closed');
+
+CREATE TABLE users (
+  id bigint PRIMARY KEY,
+  email varchar(255) NOT NULL,
+  nickname text,
+  status status NOT NULL DEFAULT 'active',
+  balance numeric(12, 2)
+);
+
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  entry text
+);
+
+ALTER TABLE users ADD COLUMN bio text;
+ALTER TABLE users ADD COLUMN score int NOT NULL DEFAULT 0;
+CREATE TABLE sessions (id uuid PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id));

@@ -1,0 +1,1 @@
+CREATE TABLE t (a int, b bigint, c varchar(20), d double precision);
