@@ -49,9 +49,55 @@ SourceRef counterpart(const Schema& old_schema, const Schema& new_schema, Source
   return {1, 1, 1};
 }
 
+// Same definition: type, nullability, default. A dropped and an added column that agree on all
+// three, in the same position, are most likely one column renamed.
+bool same_definition(const Entity& a, const Entity& b) {
+  return a.str("type") == b.str("type") && a.flag("not_null") == b.flag("not_null") &&
+         a.str("default") == b.str("default");
+}
+
+int column_index(const Entity& table, const Entity& column) {
+  int i = 0;
+  for (const Entity& c : table.children) {
+    if (&c == &column) return i;
+    if (c.kind == "column") ++i;
+  }
+  return -1;
+}
+
 void check_columns(const Entity& old_table, const Entity& new_table,
                    const detail::RuleSelection& on, detail::Emitter& out) {
-  for (const EntityPair& p : align(old_table.children, new_table.children, "column")) {
+  const std::vector<EntityPair> pairs = align(old_table.children, new_table.children, "column");
+  // Pair up probable renames first.
+  std::vector<std::pair<const Entity*, const Entity*>> renamed;
+  for (const EntityPair& gone : pairs) {
+    if (gone.new_entity != nullptr) continue;
+    for (const EntityPair& added : pairs) {
+      if (added.old_entity != nullptr || !same_definition(*gone.old_entity, *added.new_entity) ||
+          column_index(old_table, *gone.old_entity) != column_index(new_table, *added.new_entity)) {
+        continue;
+      }
+      renamed.emplace_back(gone.old_entity, added.new_entity);
+    }
+  }
+  auto rename_of = [&](const Entity* e) -> const std::pair<const Entity*, const Entity*>* {
+    for (const auto& r : renamed) {
+      if (r.first == e || r.second == e) return &r;
+    }
+    return nullptr;
+  };
+  for (const EntityPair& p : pairs) {
+    const Entity* either = p.new_entity ? p.new_entity : p.old_entity;
+    if (const auto* r = rename_of(either)) {
+      if (p.old_entity != nullptr && on.on("COLUMN_NO_RENAME")) {
+        out.emit("COLUMN_NO_RENAME", new_table.name + "." + r->first->key,
+                 "Column " + q(r->first->key) + " of table " + q(new_table.name) +
+                     " was probably renamed to " + q(r->second->key) +
+                     " (dropped and added with the same definition).",
+                 r->second->loc, r->first->loc);
+      }
+      continue;
+    }
     const std::string where =
         new_table.name + "." + (p.new_entity ? p.new_entity : p.old_entity)->key;
     if (p.new_entity == nullptr) {
@@ -75,6 +121,22 @@ void check_columns(const Entity& old_table, const Entity& new_table,
       continue;
     }
     const Entity& o = *p.old_entity;
+    const bool old_filled =
+        o.flag("identity") || o.str("default").find("nextval") != std::string_view::npos;
+    const bool new_filled =
+        n.flag("identity") || n.str("default").find("nextval") != std::string_view::npos;
+    if (old_filled && !new_filled && on.on("IDENTITY_NO_DROP")) {
+      out.emit("IDENTITY_NO_DROP", where,
+               "Column " + q(n.key) + " of table " + q(new_table.name) +
+                   " no longer generates its values (identity or sequence default removed).",
+               n.loc, o.loc);
+    }
+    if (!o.flag("generated") && n.flag("generated") && on.on("COLUMN_NO_BECOME_GENERATED")) {
+      out.emit("COLUMN_NO_BECOME_GENERATED", where,
+               "Column " + q(n.key) + " of table " + q(new_table.name) +
+                   " became GENERATED; writes to it now fail.",
+               n.loc_of("generated"), o.loc);
+    }
     if (on.on("COLUMN_TYPE_NO_NARROW")) {
       const auto why = narrowing(parse_type(o.str("type")), parse_type(n.str("type")));
       if (why) {
@@ -91,13 +153,67 @@ void check_columns(const Entity& old_table, const Entity& new_table,
                    " changed from NULL to NOT NULL.",
                n.loc_of("not_null"), o.loc);
     }
-    if (o.has("default") && !n.has("default") && n.flag("not_null") &&
+    if (o.has("default") && !n.has("default") && n.flag("not_null") && !old_filled &&
         on.on("COLUMN_DEFAULT_NO_DROP")) {
       out.emit("COLUMN_DEFAULT_NO_DROP", where,
                "Column " + q(n.key) + " of table " + q(new_table.name) +
                    " is NOT NULL and lost its DEFAULT.",
                n.loc, o.loc_of("default"));
     }
+  }
+}
+
+bool had_columns(const Entity& old_table, std::string_view columns) {
+  size_t start = 0;
+  while (start <= columns.size()) {
+    const size_t comma = columns.find(", ", start);
+    const std::string_view col = columns.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    for (const Entity& c : old_table.children) {
+      if (c.kind == "column" && c.key == col) return true;
+    }
+    if (comma == std::string_view::npos) break;
+    start = comma + 2;
+  }
+  return false;
+}
+
+void check_constraints(const Entity& old_table, const Entity& new_table,
+                       const detail::RuleSelection& on, detail::Emitter& out) {
+  for (const EntityPair& p : align(old_table.children, new_table.children, "constraint")) {
+    const Entity* either = p.new_entity ? p.new_entity : p.old_entity;
+    const std::string type(either->str("type"));
+    const std::string what = type + " (" + std::string(either->str("columns")) + ")";
+    const std::string entity = new_table.name + "." + std::string(either->str("conname"));
+    if (p.old_entity != nullptr && p.new_entity != nullptr) {
+      if (type == "primary key" && p.old_entity->str("columns") != p.new_entity->str("columns") &&
+          on.on("PK_NO_CHANGE")) {
+        out.emit("PK_NO_CHANGE", entity,
+                 "The primary key of table " + q(new_table.name) + " changed from (" +
+                     std::string(p.old_entity->str("columns")) + ") to (" +
+                     std::string(p.new_entity->str("columns")) + ").",
+                 p.new_entity->loc, p.old_entity->loc);
+      }
+      continue;
+    }
+    if (p.new_entity == nullptr) {
+      if ((type == "unique" || type == "primary key") && on.on("UNIQUE_NO_DELETE")) {
+        out.emit("UNIQUE_NO_DELETE", entity,
+                 "The " + what + " constraint of table " + q(new_table.name) + " was dropped.",
+                 new_table.loc, p.old_entity->loc);
+      }
+      continue;
+    }
+    const Entity& n = *p.new_entity;
+    const bool on_old_data = had_columns(old_table, n.str("columns")) || n.str("columns").empty();
+    if (!on_old_data) continue;
+    const char* rule = type == "check"         ? "CHECK_NO_ADD"
+                       : type == "foreign key" ? "FK_NO_ADD"
+                                               : "UNIQUE_NO_ADD";
+    if (!on.on(rule)) continue;
+    std::string message = "Table " + q(new_table.name) + " gained a " + what + " constraint";
+    if (type == "foreign key") message += " referencing " + std::string(n.str("references"));
+    out.emit(rule, entity, message + "; existing rows and old writers may violate it.", n.loc, {});
   }
 }
 
@@ -116,6 +232,34 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       continue;
     }
     check_columns(*p.old_entity, *p.new_entity, on, out);
+    check_constraints(*p.old_entity, *p.new_entity, on, out);
+  }
+  for (const char* kind : {"schema", "sequence", "view"}) {
+    const std::string k = kind;
+    const char* rule = k == "schema"     ? "SCHEMA_NO_DELETE"
+                       : k == "sequence" ? "SEQUENCE_NO_DELETE"
+                                         : "VIEW_NO_DELETE";
+    for (const EntityPair& p : align(old_schema.roots, new_schema.roots, kind)) {
+      if (p.old_entity == nullptr) continue;
+      if (p.new_entity == nullptr) {
+        if (!on.on(rule)) continue;
+        std::string label = k == "view" && p.old_entity->flag("materialized") ? "Materialized view"
+                            : k == "view"                                     ? "View"
+                            : k == "schema"                                   ? "Schema"
+                                                                              : "Sequence";
+        out.emit(rule, p.old_entity->name, label + " " + q(p.old_entity->name) + " was dropped.",
+                 counterpart(old_schema, new_schema, p.old_entity->loc), p.old_entity->loc);
+        continue;
+      }
+      if (k != "view" || p.old_entity->flag("star") || p.new_entity->flag("star")) continue;
+      for (const EntityPair& c : align(p.old_entity->children, p.new_entity->children)) {
+        if (c.new_entity != nullptr || !on.on("VIEW_COLUMN_NO_DELETE")) continue;
+        out.emit(
+            "VIEW_COLUMN_NO_DELETE", p.new_entity->name + "." + c.old_entity->key,
+            "Column " + q(c.old_entity->key) + " of view " + q(p.new_entity->name) + " is gone.",
+            p.new_entity->loc, c.old_entity->loc);
+      }
+    }
   }
   for (const EntityPair& p : align(old_schema.roots, new_schema.roots, "enum")) {
     if (p.old_entity == nullptr || p.new_entity == nullptr) continue;
@@ -130,9 +274,25 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
 }
 
 std::vector<std::string_view> implemented_rules() {
-  return {"TABLE_NO_DELETE",        "COLUMN_NO_DELETE",       "COLUMN_TYPE_NO_NARROW",
-          "COLUMN_NO_SET_NOT_NULL", "COLUMN_REQUIRED_NO_ADD", "COLUMN_DEFAULT_NO_DROP",
-          "ENUM_LABEL_NO_DELETE"};
+  return {"TABLE_NO_DELETE",
+          "COLUMN_NO_DELETE",
+          "COLUMN_TYPE_NO_NARROW",
+          "COLUMN_NO_SET_NOT_NULL",
+          "COLUMN_REQUIRED_NO_ADD",
+          "COLUMN_DEFAULT_NO_DROP",
+          "ENUM_LABEL_NO_DELETE",
+          "COLUMN_NO_RENAME",
+          "IDENTITY_NO_DROP",
+          "COLUMN_NO_BECOME_GENERATED",
+          "UNIQUE_NO_ADD",
+          "UNIQUE_NO_DELETE",
+          "PK_NO_CHANGE",
+          "CHECK_NO_ADD",
+          "FK_NO_ADD",
+          "SCHEMA_NO_DELETE",
+          "SEQUENCE_NO_DELETE",
+          "VIEW_NO_DELETE",
+          "VIEW_COLUMN_NO_DELETE"};
 }
 
 }  // namespace breakwater::sql

@@ -128,7 +128,31 @@ class Replay {
     if (stmt.contains("CreateEnumStmt")) return create_enum(stmt["CreateEnumStmt"]);
     if (stmt.contains("AlterEnumStmt")) return alter_enum(stmt["AlterEnumStmt"]);
     if (stmt.contains("RenameStmt")) return rename(stmt["RenameStmt"]);
+    if (stmt.contains("IndexStmt")) return create_index(stmt["IndexStmt"]);
+    if (stmt.contains("ViewStmt")) {
+      const Json& v = stmt["ViewStmt"];
+      return create_view(v["view"], v["query"], false);
+    }
+    if (stmt.contains("CreateTableAsStmt")) {
+      const Json& v = stmt["CreateTableAsStmt"];
+      if (v.value("objtype", "") == "OBJECT_MATVIEW") {
+        create_view(v["into"]["rel"], v["query"], true);
+      }
+      return;
+    }
+    if (stmt.contains("CreateSchemaStmt")) {
+      const std::string name = stmt["CreateSchemaStmt"].value("schemaname", "");
+      return simple(schemas_, "schema", name, statement_at_);
+    }
+    if (stmt.contains("CreateSeqStmt")) {
+      const Json& r = stmt["CreateSeqStmt"]["sequence"];
+      return simple(sequences_, "sequence", qualified(r), at(r));
+    }
   }
+
+  std::map<std::string, Entity>& schemas() { return schemas_; }
+  std::map<std::string, Entity>& views() { return views_; }
+  std::map<std::string, Entity>& sequences() { return sequences_; }
 
   std::map<std::string, Entity>& tables() { return tables_; }
   std::map<std::string, Entity>& enums() { return enums_; }
@@ -201,14 +225,121 @@ class Replay {
       if (e.contains("ColumnDef")) table.children.push_back(column(e["ColumnDef"]));
     }
     for (const Json& e : s.value("tableElts", Json::array())) {
-      if (!e.contains("Constraint")) continue;
-      const Json& c = e["Constraint"];
-      if (c.value("contype", "") != "CONSTR_PRIMARY") continue;
-      for (const Json& key : c.value("keys", Json::array())) {
-        if (Entity* col = find_column(table, sval(key))) col->set("not_null", true, at(c));
+      if (e.contains("Constraint")) add_constraint(table, e["Constraint"], {});
+      if (!e.contains("ColumnDef")) continue;
+      for (const Json& c : e["ColumnDef"].value("constraints", Json::array())) {
+        add_constraint(table, c["Constraint"], {e["ColumnDef"].value("colname", "")});
       }
     }
     tables_[table.key] = std::move(table);
+  }
+
+  // PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY, keyed by what they enforce rather than by name
+  // (generated names differ between hand-written DDL and pg_dump output).
+  void add_constraint(Entity& table, const Json& c, const std::vector<std::string>& column) {
+    const std::string contype = c.value("contype", "");
+    const char* type = contype == "CONSTR_PRIMARY"   ? "primary key"
+                       : contype == "CONSTR_UNIQUE"  ? "unique"
+                       : contype == "CONSTR_CHECK"   ? "check"
+                       : contype == "CONSTR_FOREIGN" ? "foreign key"
+                                                     : nullptr;
+    if (type == nullptr) return;
+    std::vector<std::string> cols =
+        names_of(c.value(contype == "CONSTR_FOREIGN" ? "fk_attrs" : "keys", Json::array()));
+    if (cols.empty()) cols = column;
+    std::string joined;
+    for (const auto& col : cols) joined += (joined.empty() ? "" : ", ") + col;
+    Entity con;
+    con.kind = "constraint";
+    con.loc = at(c);
+    con.set("type", std::string(type), at(c));
+    con.set("columns", joined, at(c));
+    std::string key = std::string(type) + " (" + joined + ")";
+    if (contype == "CONSTR_PRIMARY") {
+      key = "primary key";
+      for (const auto& col : cols) {
+        if (Entity* e = find_column(table, col)) e->set("not_null", true, at(c));
+      }
+    } else if (contype == "CONSTR_CHECK" && c.contains("raw_expr")) {
+      key += " " + expression_key(c["raw_expr"]);
+    } else if (contype == "CONSTR_FOREIGN") {
+      std::string refs;
+      for (const auto& r : names_of(c.value("pk_attrs", Json::array()))) {
+        refs += (refs.empty() ? "" : ", ") + r;
+      }
+      const std::string target = qualified(c["pktable"]) + " (" + refs + ")";
+      con.set("references", target, at(c));
+      key += " references " + target;
+    }
+    // PostgreSQL's own names for unnamed constraints, so DROP CONSTRAINT finds them.
+    const std::string table_name = table.key.substr(table.key.find('.') + 1);
+    std::string fallback = table_name + "_" + (cols.empty() ? "" : cols.front() + "_") +
+                           (contype == "CONSTR_UNIQUE"  ? "key"
+                            : contype == "CONSTR_CHECK" ? "check"
+                                                        : "fkey");
+    if (contype == "CONSTR_PRIMARY") fallback = table_name + "_pkey";
+    con.set("conname", c.value("conname", fallback));
+    con.key = key;
+    con.name = c.value("conname", key);
+    table.children.push_back(std::move(con));
+  }
+
+  void create_index(const Json& s) {
+    if (!s.value("unique", false)) return;  // only uniqueness changes what data is accepted
+    auto it = tables_.find(qualified(s["relation"]));
+    if (it == tables_.end()) return;
+    std::string joined;
+    for (const Json& p : s.value("indexParams", Json::array())) {
+      joined += (joined.empty() ? "" : ", ") + p["IndexElem"].value("name", "(expression)");
+    }
+    Entity con;
+    con.kind = "constraint";
+    con.loc = at(s["relation"]);
+    con.key = "unique (" + joined + ")" +
+              (s.contains("whereClause") ? " where " + expression_key(s["whereClause"]) : "");
+    con.name = s.value("idxname", con.key);
+    con.set("type", std::string("unique"), con.loc);
+    con.set("columns", joined, con.loc);
+    con.set("conname", s.value("idxname", ""));
+    it->second.children.push_back(std::move(con));
+  }
+
+  void create_view(const Json& range_var, const Json& query, bool materialized) {
+    Entity view;
+    view.kind = "view";
+    view.key = qualified(range_var);
+    view.name = view.key;
+    view.loc = at(range_var);
+    if (materialized) view.set("materialized", true);
+    const Json select = query.value("SelectStmt", Json::object());
+    for (const Json& t : select.value("targetList", Json::array())) {
+      const Json& target = t["ResTarget"];
+      std::string name = target.value("name", "");
+      if (name.empty() && target.contains("val") && target["val"].contains("ColumnRef")) {
+        const Json& fields = target["val"]["ColumnRef"]["fields"];
+        if (!fields.empty() && fields.back().contains("A_Star")) {
+          view.set("star", true);  // SELECT *: the output columns depend on the tables
+          continue;
+        }
+        if (!fields.empty()) name = sval(fields.back());
+      }
+      if (name.empty()) name = "?column?";
+      Entity col;
+      col.kind = "view_column";
+      col.key = col.name = name;
+      col.loc = at(target);
+      view.children.push_back(std::move(col));
+    }
+    views_[view.key] = std::move(view);
+  }
+
+  void simple(std::map<std::string, Entity>& into, std::string_view kind, const std::string& key,
+              SourceRef where) {
+    Entity e;
+    e.kind = kind;
+    e.key = e.name = key;
+    e.loc = where;
+    into[key] = std::move(e);
   }
 
   void alter_table(const Json& s) {
@@ -222,7 +353,17 @@ class Replay {
       const std::string name = cmd.value("name", "");
       Entity* col = name.empty() ? nullptr : find_column(table, name);
       if (sub == "AT_AddColumn" && cmd.contains("def")) {
-        table.children.push_back(column(cmd["def"]["ColumnDef"]));
+        const Json& def = cmd["def"]["ColumnDef"];
+        table.children.push_back(column(def));
+        for (const Json& c : def.value("constraints", Json::array())) {
+          add_constraint(table, c["Constraint"], {def.value("colname", "")});
+        }
+      } else if (sub == "AT_AddConstraint" && cmd.contains("def")) {
+        add_constraint(table, cmd["def"]["Constraint"], {});
+      } else if (sub == "AT_DropConstraint") {
+        std::erase_if(table.children, [&](const Entity& c) {
+          return c.kind == "constraint" && c.str("conname") == name;
+        });
       } else if (sub == "AT_DropColumn") {
         std::erase_if(table.children, [&](const Entity& c) { return c.key == name; });
       } else if (col == nullptr) {
@@ -230,6 +371,10 @@ class Replay {
       } else if (sub == "AT_AlterColumnType") {
         const Json& type_name = cmd["def"]["ColumnDef"]["typeName"];
         col->set("type", type_of(type_name, nullptr).text(), at(type_name));
+      } else if (sub == "AT_DropIdentity") {
+        std::erase_if(col->attrs, [](const Attr& a) { return a.name == "identity"; });
+      } else if (sub == "AT_AddIdentity") {
+        col->set("identity", true, at(s["relation"]));
       } else if (sub == "AT_SetNotNull") {
         col->set("not_null", true, at(s["relation"]));
       } else if (sub == "AT_DropNotNull") {
@@ -246,12 +391,31 @@ class Replay {
 
   void drop(const Json& s) {
     const std::string type = s.value("removeType", "");
-    auto& from = type == "OBJECT_TABLE" ? tables_ : enums_;
-    if (type != "OBJECT_TABLE" && type != "OBJECT_TYPE") return;
     for (const Json& o : s.value("objects", Json::array())) {
+      if (type == "OBJECT_SCHEMA") {
+        const std::string schema = sval(o);
+        schemas_.erase(schema);
+        // DROP SCHEMA ... CASCADE takes everything in it along.
+        for (auto* m : {&tables_, &enums_, &views_, &sequences_}) {
+          std::erase_if(*m, [&](const auto& kv) { return kv.first.starts_with(schema + "."); });
+        }
+        continue;
+      }
       const Json& items =
           o.contains("List") ? o["List"]["items"] : o.value("TypeName", Json())["names"];
-      from.erase(qualified(names_of(items)));
+      const std::string key = qualified(names_of(items));
+      if (type == "OBJECT_TABLE") tables_.erase(key);
+      if (type == "OBJECT_TYPE") enums_.erase(key);
+      if (type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW") views_.erase(key);
+      if (type == "OBJECT_SEQUENCE") sequences_.erase(key);
+      if (type == "OBJECT_INDEX" && !names_of(items).empty()) {
+        const std::string name = names_of(items).back();
+        for (auto& [k, table] : tables_) {
+          std::erase_if(table.children, [&](const Entity& c) {
+            return c.kind == "constraint" && c.str("conname") == name;
+          });
+        }
+      }
     }
   }
 
@@ -321,7 +485,7 @@ class Replay {
   size_t text_size_;
   const Lines& lines_;
   SourceRef statement_at_;
-  std::map<std::string, Entity> tables_, enums_;
+  std::map<std::string, Entity> tables_, enums_, schemas_, views_, sequences_;
 };
 
 std::vector<std::string> sql_files(const fs::path& dir) {
@@ -369,7 +533,7 @@ Schema load(const std::string& path, const LoadOptions&) {
   Schema schema;
   schema.format = "sql";
   schema.root = path;
-  std::map<std::string, Entity> tables, enums;
+  std::map<std::string, Entity> tables, enums, schemas, views, sequences;
   for (const fs::path& file : files) {
     const std::string shown = shown_path(file);
     const std::string text = read_text(file, shown);
@@ -388,13 +552,21 @@ Schema load(const std::string& path, const LoadOptions&) {
     Replay replay(id, text, lines);
     replay.tables() = std::move(tables);
     replay.enums() = std::move(enums);
+    replay.schemas() = std::move(schemas);
+    replay.views() = std::move(views);
+    replay.sequences() = std::move(sequences);
     const Json tree = Json::parse(parsed.result.parse_tree);
     for (const Json& s : tree.value("stmts", Json::array())) replay.statement(s);
     tables = std::move(replay.tables());
     enums = std::move(replay.enums());
+    schemas = std::move(replay.schemas());
+    views = std::move(replay.views());
+    sequences = std::move(replay.sequences());
   }
   for (auto& [key, e] : tables) schema.roots.push_back(std::move(e));
-  for (auto& [key, e] : enums) schema.roots.push_back(std::move(e));
+  for (auto* m : {&enums, &schemas, &views, &sequences}) {
+    for (auto& [key, e] : *m) schema.roots.push_back(std::move(e));
+  }
   return schema;
 }
 

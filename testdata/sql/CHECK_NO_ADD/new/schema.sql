@@ -1,0 +1,3 @@
+CREATE TABLE items (
+  qty int CHECK (qty > 0)
+);

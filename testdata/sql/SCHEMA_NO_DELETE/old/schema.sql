@@ -1,0 +1,2 @@
+CREATE SCHEMA billing;
+CREATE TABLE users (id bigint PRIMARY KEY);

@@ -1,0 +1,2 @@
+CREATE SEQUENCE invoice_numbers;
+CREATE TABLE users (id bigint PRIMARY KEY);

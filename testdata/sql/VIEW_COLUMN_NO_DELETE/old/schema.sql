@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+CREATE VIEW user_emails AS SELECT id, email AS address FROM users;

@@ -1,0 +1,1 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text CHECK (length(email) > 3), org bigint REFERENCES users (id));
