@@ -118,6 +118,7 @@ class Runner {
     result.format = result.formats.size() == 1 ? result.formats.front() : "all";
     result.rules_run.assign(rules.begin(), rules.end());
     result.findings = std::move(all);
+    out.warnings = warnings_;
     result.new_input = opt_.new_input.empty() ? "." : opt_.new_input;
     result.old_input = !opt_.old_input.empty() ? opt_.old_input : "git:" + opt_.against;
     return out;
@@ -442,7 +443,7 @@ class Runner {
   }
 
   std::vector<Finding> check_module(Module& m, std::set<std::string>& formats,
-                                    std::set<std::string>& rules) const {
+                                    std::set<std::string>& rules) {
     const detail::FormatPlugin& format = format_of(m);
     CheckOptions co = opt_.options;
     if (co.use.empty() && m.settings.use) co.use = *m.settings.use;
@@ -498,6 +499,11 @@ class Runner {
     }
     for (std::string& f : old_schema.files) f = shown(f);
     for (std::string& f : new_schema.files) f = shown(f);
+    // What the NEW side holds but the format does not compare: said once, on stderr.
+    for (const Diagnostic& d : new_schema.warnings) {
+      std::string line = new_schema.resolve(d.at).text() + ": warning: " + d.message;
+      if (seen_warnings_.insert(line).second) warnings_.push_back(std::move(line));
+    }
     detail::Trace trace("check");
     std::vector<Finding> findings =
         detail::run_rules(format, old_schema, new_schema, enabled, co.load.jobs);
@@ -562,6 +568,8 @@ class Runner {
   }
 
   const RunOptions& opt_;
+  std::vector<std::string> warnings_;  // in module and statement order
+  std::set<std::string> seen_warnings_;
   mutable std::optional<std::set<std::string>> worktree_;
   bool git_mode_ = false;
   std::string workdir_;

@@ -69,8 +69,9 @@ struct RunOptions {
 
 struct RunResult {
   CheckResult result;
-  std::string source_root;  // the directory finding paths are relative to
-  std::string fail_on;      // the config's fail_on, "" when it sets none
+  std::string source_root;            // the directory finding paths are relative to
+  std::string fail_on;                // the config's fail_on, "" when it sets none
+  std::vector<std::string> warnings;  // `path:line:col: warning: ...` lines for stderr
 };
 
 RunResult run(const RunOptions& options);

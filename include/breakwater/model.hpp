@@ -60,11 +60,19 @@ struct Entity {
   void set(std::string_view attr, Value value, SourceRef where = {});
 };
 
+// Something a loader read but does not compare (a statement kind it does not model yet), so a
+// silent pass is never mistaken for a checked one. Shown on stderr as `path:line:col: warning:`.
+struct Diagnostic {
+  SourceRef at;
+  std::string message;
+};
+
 struct Schema {
   std::string format;              // "protobuf", ...
   std::string root;                // the input as the user named it (for messages)
   std::vector<std::string> files;  // files[0] is "" so that SourceRef{} means "nowhere"
   std::vector<Entity> roots;
+  std::vector<Diagnostic> warnings;
 
   uint32_t add_file(std::string path);
   Location resolve(SourceRef ref) const;

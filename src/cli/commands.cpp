@@ -110,6 +110,7 @@ int run_check(CheckArgs args) {
   place_inputs(args);
   check_reports(args.reports);
   const RunResult outcome = run(args.run);
+  for (const std::string& w : outcome.warnings) std::fprintf(stderr, "%s\n", w.c_str());
   ReportOptions base;
   base.source_root = outcome.source_root;
   const std::string fail_on = !args.fail_on.empty()      ? args.fail_on

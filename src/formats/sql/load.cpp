@@ -2,6 +2,7 @@
 // the schema state it leaves: tables with their columns, and enum types.
 #include "formats/sql/load.hpp"
 
+#include "core/parallel.hpp"
 #include "formats/sql/types.hpp"
 
 #include <pg_query.h>
@@ -116,7 +117,7 @@ class Replay {
 
   void statement(const Json& wrapper) {
     // Nodes without a position of their own (enum values) are placed at their statement.
-    size_t offset = wrapper.value("stmt_location", size_t{0});
+    size_t offset = base_ + wrapper.value("stmt_location", size_t{0});
     while (offset < text_size_ && std::isspace(static_cast<unsigned char>(text_at_(offset))))
       ++offset;
     const auto [line, column] = lines_.at(offset);
@@ -148,7 +149,35 @@ class Replay {
       const Json& r = stmt["CreateSeqStmt"]["sequence"];
       return simple(sequences_, "sequence", qualified(r), at(r));
     }
+    // Statements that do not change what applications can see of the schema.
+    static const char* const no_effect[] = {"VariableSetStmt",
+                                            "SelectStmt",
+                                            "GrantStmt",
+                                            "GrantRoleStmt",
+                                            "AlterOwnerStmt",
+                                            "CommentStmt",
+                                            "AlterSeqStmt",
+                                            "CreateExtensionStmt",
+                                            "TransactionStmt",
+                                            "IndexStmt",
+                                            "AlterDefaultPrivilegesStmt",
+                                            "CreateTableAsStmt",
+                                            "ExplainStmt",
+                                            "VacuumStmt",
+                                            "AnalyzeStmt",
+                                            "DoStmt"};
+    for (const auto& [kind, node] : stmt.items()) {
+      if (std::find(std::begin(no_effect), std::end(no_effect), kind) != std::end(no_effect))
+        continue;
+      warnings_.push_back(
+          {statement_at_, kind + " is not compared yet; changes it makes are not checked"});
+    }
   }
+
+  std::vector<Diagnostic>& warnings() { return warnings_; }
+
+  // Statements are parsed one by one; their positions are relative to where they start.
+  void set_base(size_t offset) { base_ = offset; }
 
   std::map<std::string, Entity>& schemas() { return schemas_; }
   std::map<std::string, Entity>& views() { return views_; }
@@ -160,7 +189,7 @@ class Replay {
  private:
   SourceRef at(const Json& node) const {
     if (!node.is_object() || !node.contains("location")) return {file_, 0, 0};
-    const auto [line, column] = lines_.at(node["location"].get<size_t>());
+    const auto [line, column] = lines_.at(base_ + node["location"].get<size_t>());
     return {file_, line, column};
   }
 
@@ -408,6 +437,10 @@ class Replay {
       if (type == "OBJECT_TYPE") enums_.erase(key);
       if (type == "OBJECT_VIEW" || type == "OBJECT_MATVIEW") views_.erase(key);
       if (type == "OBJECT_SEQUENCE") sequences_.erase(key);
+      if (type != "OBJECT_TABLE" && type != "OBJECT_TYPE" && type != "OBJECT_VIEW" &&
+          type != "OBJECT_MATVIEW" && type != "OBJECT_SEQUENCE" && type != "OBJECT_INDEX") {
+        warnings_.push_back({statement_at_, "DROP of " + type + " is not compared yet"});
+      }
       if (type == "OBJECT_INDEX" && !names_of(items).empty()) {
         const std::string name = names_of(items).back();
         for (auto& [k, table] : tables_) {
@@ -485,8 +518,73 @@ class Replay {
   size_t text_size_;
   const Lines& lines_;
   SourceRef statement_at_;
+  size_t base_ = 0;
+  std::vector<Diagnostic> warnings_;
   std::map<std::string, Entity> tables_, enums_, schemas_, views_, sequences_;
 };
+
+struct SplitResult {
+  PgQuerySplitResult result;
+  explicit SplitResult(const std::string& text)
+      : result(pg_query_split_with_scanner(text.c_str())) {}
+  ~SplitResult() { pg_query_free_split_result(result); }
+  SplitResult(const SplitResult&) = delete;
+  SplitResult& operator=(const SplitResult&) = delete;
+};
+
+// One statement's parse: its JSON tree, or the parser's error (a 1-based character position in
+// the statement) — kept apart so the first error in file order is the one reported.
+struct Parsed {
+  size_t offset = 0, length = 0;
+  std::string tree;
+  int error_at = 0;
+  std::string error;
+};
+
+[[noreturn]] void syntax_error(const std::string& text, const Lines& lines,
+                               const std::string& shown, size_t statement_offset,
+                               int char_in_statement, std::string message) {
+  int chars_before = 0;
+  for (size_t i = 0; i < statement_offset; ++i) {
+    chars_before += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  }
+  const auto [line, column] = lines.at(lines.byte_of_char(chars_before + char_in_statement));
+  if (text.find("ENGINE=") != std::string::npos ||
+      text.find("AUTO_INCREMENT") != std::string::npos || text.find('`') != std::string::npos) {
+    message += " (this looks like MySQL; breakwater reads PostgreSQL DDL)";
+  }
+  throw InputError(Location{shown, line, column}, message);
+}
+
+// Splits with PostgreSQL's scanner and parses the statements on worker threads: a 20 MB dump
+// is parsed in parallel and never held as one giant tree.
+std::vector<Parsed> parse_statements(const std::string& text, const Lines& lines,
+                                     const std::string& shown, unsigned jobs) {
+  SplitResult split(text);
+  if (split.result.error != nullptr) {
+    syntax_error(text, lines, shown, 0, split.result.error->cursorpos, split.result.error->message);
+  }
+  std::vector<Parsed> out(static_cast<size_t>(split.result.n_stmts));
+  for (size_t i = 0; i < out.size(); ++i) {
+    const PgQuerySplitStmt& st = *split.result.stmts[i];
+    out[i].offset = static_cast<size_t>(st.stmt_location);
+    out[i].length =
+        st.stmt_len == 0 ? text.size() - out[i].offset : static_cast<size_t>(st.stmt_len);
+  }
+  detail::parallel_for(out.size(), jobs, [&](size_t i) {
+    ParseResult parsed(text.substr(out[i].offset, out[i].length));
+    if (parsed.result.error != nullptr) {
+      out[i].error_at = parsed.result.error->cursorpos;
+      out[i].error = parsed.result.error->message;
+    } else {
+      out[i].tree = parsed.result.parse_tree;
+    }
+  });
+  for (const Parsed& p : out) {
+    if (!p.error.empty()) syntax_error(text, lines, shown, p.offset, p.error_at, p.error);
+  }
+  return out;
+}
 
 std::vector<std::string> sql_files(const fs::path& dir) {
   std::vector<std::string> out;
@@ -519,7 +617,7 @@ bool claims(const fs::path& path) {
   return path.extension() == ".sql";
 }
 
-Schema load(const std::string& path, const LoadOptions&) {
+Schema load(const std::string& path, const LoadOptions& options) {
   const fs::path input(path);
   std::error_code ec;
   if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
@@ -539,24 +637,19 @@ Schema load(const std::string& path, const LoadOptions&) {
     const std::string text = read_text(file, shown);
     const uint32_t id = schema.add_file(shown);
     const Lines lines(text);
-    ParseResult parsed(text);
-    if (parsed.result.error != nullptr) {
-      const auto [line, column] = lines.at(lines.byte_of_char(parsed.result.error->cursorpos));
-      std::string message = parsed.result.error->message;
-      if (text.find("ENGINE=") != std::string::npos ||
-          text.find("AUTO_INCREMENT") != std::string::npos || text.find('`') != std::string::npos) {
-        message += " (this looks like MySQL; breakwater reads PostgreSQL DDL)";
-      }
-      throw InputError(Location{shown, line, column}, message);
-    }
+    const std::vector<Parsed> statements = parse_statements(text, lines, shown, options.jobs);
     Replay replay(id, text, lines);
     replay.tables() = std::move(tables);
     replay.enums() = std::move(enums);
     replay.schemas() = std::move(schemas);
     replay.views() = std::move(views);
     replay.sequences() = std::move(sequences);
-    const Json tree = Json::parse(parsed.result.parse_tree);
-    for (const Json& s : tree.value("stmts", Json::array())) replay.statement(s);
+    for (const Parsed& p : statements) {
+      replay.set_base(p.offset);
+      const Json tree = Json::parse(p.tree);
+      for (const Json& st : tree.value("stmts", Json::array())) replay.statement(st);
+    }
+    for (Diagnostic& d : replay.warnings()) schema.warnings.push_back(std::move(d));
     tables = std::move(replay.tables());
     enums = std::move(replay.enums());
     schemas = std::move(replay.schemas());
