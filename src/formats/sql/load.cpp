@@ -69,6 +69,21 @@ std::string read_text(const fs::path& path, const std::string& shown) {
   return s.str();
 }
 
+// Children without copying: json::value() returns a copy of the whole subtree.
+const Json& child(const Json& node, const char* key) {
+  static const Json empty_object = Json::object();
+  if (!node.is_object()) return empty_object;
+  const auto it = node.find(key);
+  return it == node.end() ? empty_object : *it;
+}
+
+const Json& list(const Json& node, const char* key) {
+  static const Json empty_array = Json::array();
+  if (!node.is_object()) return empty_array;
+  const auto it = node.find(key);
+  return it == node.end() || !it->is_array() ? empty_array : *it;
+}
+
 std::string sval(const Json& node) {
   if (node.contains("String")) return node["String"].value("sval", "");
   return {};
@@ -195,12 +210,12 @@ class Replay {
 
   ColumnType type_of(const Json& type_name, bool* serial) const {
     std::vector<long> mods;
-    for (const Json& m : type_name.value("typmods", Json::array())) {
+    for (const Json& m : list(type_name, "typmods")) {
       if (m.contains("A_Const") && m["A_Const"].contains("ival")) {
         mods.push_back(m["A_Const"]["ival"].value("ival", 0L));
       }
     }
-    const int dims = static_cast<int>(type_name.value("arrayBounds", Json::array()).size());
+    const int dims = static_cast<int>(list(type_name, "arrayBounds").size());
     return canonical_type(names_of(type_name["names"]), std::move(mods), dims, serial);
   }
 
@@ -231,7 +246,7 @@ class Replay {
       col.set("default", std::string("nextval()"), at(def["typeName"]));
       col.set("not_null", true, at(def["typeName"]));
     }
-    for (const Json& c : def.value("constraints", Json::array())) {
+    for (const Json& c : list(def, "constraints")) {
       if (c.contains("Constraint")) column_constraint(col, c["Constraint"]);
     }
     return col;
@@ -250,13 +265,13 @@ class Replay {
     table.key = qualified(s["relation"]);
     table.name = table.key;
     table.loc = at(s["relation"]);
-    for (const Json& e : s.value("tableElts", Json::array())) {
+    for (const Json& e : list(s, "tableElts")) {
       if (e.contains("ColumnDef")) table.children.push_back(column(e["ColumnDef"]));
     }
-    for (const Json& e : s.value("tableElts", Json::array())) {
+    for (const Json& e : list(s, "tableElts")) {
       if (e.contains("Constraint")) add_constraint(table, e["Constraint"], {});
       if (!e.contains("ColumnDef")) continue;
-      for (const Json& c : e["ColumnDef"].value("constraints", Json::array())) {
+      for (const Json& c : list(e["ColumnDef"], "constraints")) {
         add_constraint(table, c["Constraint"], {e["ColumnDef"].value("colname", "")});
       }
     }
@@ -274,7 +289,7 @@ class Replay {
                                                      : nullptr;
     if (type == nullptr) return;
     std::vector<std::string> cols =
-        names_of(c.value(contype == "CONSTR_FOREIGN" ? "fk_attrs" : "keys", Json::array()));
+        names_of(list(c, contype == "CONSTR_FOREIGN" ? "fk_attrs" : "keys"));
     if (cols.empty()) cols = column;
     std::string joined;
     for (const auto& col : cols) joined += (joined.empty() ? "" : ", ") + col;
@@ -293,7 +308,7 @@ class Replay {
       key += " " + expression_key(c["raw_expr"]);
     } else if (contype == "CONSTR_FOREIGN") {
       std::string refs;
-      for (const auto& r : names_of(c.value("pk_attrs", Json::array()))) {
+      for (const auto& r : names_of(list(c, "pk_attrs"))) {
         refs += (refs.empty() ? "" : ", ") + r;
       }
       const std::string target = qualified(c["pktable"]) + " (" + refs + ")";
@@ -318,7 +333,7 @@ class Replay {
     auto it = tables_.find(qualified(s["relation"]));
     if (it == tables_.end()) return;
     std::string joined;
-    for (const Json& p : s.value("indexParams", Json::array())) {
+    for (const Json& p : list(s, "indexParams")) {
       joined += (joined.empty() ? "" : ", ") + p["IndexElem"].value("name", "(expression)");
     }
     Entity con;
@@ -340,8 +355,8 @@ class Replay {
     view.name = view.key;
     view.loc = at(range_var);
     if (materialized) view.set("materialized", true);
-    const Json select = query.value("SelectStmt", Json::object());
-    for (const Json& t : select.value("targetList", Json::array())) {
+    const Json& select = child(query, "SelectStmt");
+    for (const Json& t : list(select, "targetList")) {
       const Json& target = t["ResTarget"];
       std::string name = target.value("name", "");
       if (name.empty() && target.contains("val") && target["val"].contains("ColumnRef")) {
@@ -376,7 +391,7 @@ class Replay {
     auto it = tables_.find(qualified(s["relation"]));
     if (it == tables_.end()) return;
     Entity& table = it->second;
-    for (const Json& item : s.value("cmds", Json::array())) {
+    for (const Json& item : list(s, "cmds")) {
       const Json& cmd = item["AlterTableCmd"];
       const std::string sub = cmd.value("subtype", "");
       const std::string name = cmd.value("name", "");
@@ -384,7 +399,7 @@ class Replay {
       if (sub == "AT_AddColumn" && cmd.contains("def")) {
         const Json& def = cmd["def"]["ColumnDef"];
         table.children.push_back(column(def));
-        for (const Json& c : def.value("constraints", Json::array())) {
+        for (const Json& c : list(def, "constraints")) {
           add_constraint(table, c["Constraint"], {def.value("colname", "")});
         }
       } else if (sub == "AT_AddConstraint" && cmd.contains("def")) {
@@ -420,7 +435,7 @@ class Replay {
 
   void drop(const Json& s) {
     const std::string type = s.value("removeType", "");
-    for (const Json& o : s.value("objects", Json::array())) {
+    for (const Json& o : list(s, "objects")) {
       if (type == "OBJECT_SCHEMA") {
         const std::string schema = sval(o);
         schemas_.erase(schema);
@@ -431,7 +446,7 @@ class Replay {
         continue;
       }
       const Json& items =
-          o.contains("List") ? o["List"]["items"] : o.value("TypeName", Json())["names"];
+          o.contains("List") ? o["List"]["items"] : list(child(o, "TypeName"), "names");
       const std::string key = qualified(names_of(items));
       if (type == "OBJECT_TABLE") tables_.erase(key);
       if (type == "OBJECT_TYPE") enums_.erase(key);
@@ -458,7 +473,7 @@ class Replay {
     e.key = qualified(names_of(s["typeName"]));
     e.name = e.key;
     e.loc = statement_at_;
-    for (const Json& v : s.value("vals", Json::array())) {
+    for (const Json& v : list(s, "vals")) {
       Entity value;
       value.kind = "enum_value";
       value.loc = statement_at_;
@@ -647,7 +662,7 @@ Schema load(const std::string& path, const LoadOptions& options) {
     for (const Parsed& p : statements) {
       replay.set_base(p.offset);
       const Json tree = Json::parse(p.tree);
-      for (const Json& st : tree.value("stmts", Json::array())) replay.statement(st);
+      for (const Json& st : list(tree, "stmts")) replay.statement(st);
     }
     for (Diagnostic& d : replay.warnings()) schema.warnings.push_back(std::move(d));
     tables = std::move(replay.tables());
