@@ -389,7 +389,11 @@ class Replay {
   void alter_table(const Json& s) {
     if (s.value("objtype", "") != "OBJECT_TABLE") return;
     auto it = tables_.find(qualified(s["relation"]));
-    if (it == tables_.end()) return;
+    if (it == tables_.end()) {
+      warnings_.push_back({at(s["relation"]), "ALTER TABLE of " + qualified(s["relation"]) +
+                                                  ", which no earlier statement creates; ignored"});
+      return;
+    }
     Entity& table = it->second;
     for (const Json& item : list(s, "cmds")) {
       const Json& cmd = item["AlterTableCmd"];
@@ -398,6 +402,9 @@ class Replay {
       Entity* col = name.empty() ? nullptr : find_column(table, name);
       if (sub == "AT_AddColumn" && cmd.contains("def")) {
         const Json& def = cmd["def"]["ColumnDef"];
+        std::erase_if(table.children, [&](const Entity& c) {
+          return c.kind == "column" && c.key == def.value("colname", "");
+        });
         table.children.push_back(column(def));
         for (const Json& c : list(def, "constraints")) {
           add_constraint(table, c["Constraint"], {def.value("colname", "")});
@@ -601,16 +608,55 @@ std::vector<Parsed> parse_statements(const std::string& text, const Lines& lines
   return out;
 }
 
+// Migration order: digit runs compare as numbers, so V10__x.sql follows V9__y.sql and
+// 10_x.sql follows 9_y.sql, as Flyway and the numbered-file tools apply them.
+bool migration_order(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (std::isdigit(static_cast<unsigned char>(a[i])) &&
+        std::isdigit(static_cast<unsigned char>(b[j]))) {
+      size_t ie = i, je = j;
+      while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie]))) ++ie;
+      while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je]))) ++je;
+      const std::string_view da = std::string_view(a).substr(i, ie - i);
+      const std::string_view db = std::string_view(b).substr(j, je - j);
+      const auto trim = [](std::string_view d) {
+        while (d.size() > 1 && d.front() == '0') d.remove_prefix(1);
+        return d;
+      };
+      const std::string_view ta = trim(da), tb = trim(db);
+      if (ta.size() != tb.size()) return ta.size() < tb.size();
+      if (ta != tb) return ta < tb;
+      i = ie;
+      j = je;
+      continue;
+    }
+    if (a[i] != b[j]) return a[i] < b[j];
+    ++i;
+    ++j;
+  }
+  return a.size() - i < b.size() - j || (a.size() - i == b.size() - j && a < b);
+}
+
+// Files that undo migrations (`*.down.sql`, Flyway's `U<version>__*.sql`) are not part of the
+// state the migrations build.
+bool undoes(const fs::path& file) {
+  const std::string name = file.filename().string();
+  if (name.ends_with(".down.sql")) return true;
+  return name.size() > 1 && name[0] == 'U' && std::isdigit(static_cast<unsigned char>(name[1])) &&
+         name.find("__") != std::string::npos;
+}
+
 std::vector<std::string> sql_files(const fs::path& dir) {
   std::vector<std::string> out;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && it->path().extension() == ".sql") {
+    if (it->is_regular_file(ec) && it->path().extension() == ".sql" && !undoes(it->path())) {
       out.push_back(it->path().lexically_relative(dir).generic_string());
     }
   }
   if (ec) throw InputError(Location{dir.generic_string(), 0, 0}, "cannot read: " + ec.message());
-  std::sort(out.begin(), out.end());
+  std::sort(out.begin(), out.end(), migration_order);
   return out;
 }
 
