@@ -391,6 +391,7 @@ class Runner {
   Schema load(const detail::FormatPlugin& format, const SideSpec& side, const Module& m) const {
     LoadOptions lo = opt_.options.load;
     lo.lang = m.lang;
+    if (lo.dialect.empty()) lo.dialect = m.settings.dialect;
     lo.include_paths = includes_for(side, m);
     const std::string path = disk_path(side);
     if (!git_mode_) {

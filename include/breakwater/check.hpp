@@ -23,6 +23,7 @@ class InputError : public std::runtime_error {
 
 struct LoadOptions {
   std::string lang;                        // "" = detect; "proto"/"protobuf"
+  std::string dialect;                     // SQL: "" (by file name) | postgres | sqlite
   std::vector<std::string> include_paths;  // extra import roots (-I)
   unsigned jobs = 0;                       // 0 = hardware concurrency
   // When set, a directory input only takes the files (absolute, lexically normal paths) it

@@ -42,6 +42,9 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
                   "Rule ids or categories to leave out (comma-separated)")
       ->delimiter(',')
       ->allow_extra_args(false);
+  cmd->add_option("--dialect", a.run.options.load.dialect,
+                  "SQL dialect: postgres or sqlite (default: by file name, *.sqlite.sql is SQLite)")
+      ->check(CLI::IsMember({"postgres", "sqlite"}));
   cmd->add_option("--compat", a.run.options.compat, "Direction: backward, forward or full")
       ->check(CLI::IsMember({"backward", "forward", "full"}));
   cmd->add_option("-I,--include", a.run.options.load.include_paths,

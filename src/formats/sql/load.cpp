@@ -3,6 +3,7 @@
 #include "formats/sql/load.hpp"
 
 #include "core/parallel.hpp"
+#include "formats/sql/sqlite_load.hpp"
 #include "formats/sql/types.hpp"
 
 #include <pg_query.h>
@@ -692,6 +693,23 @@ Schema load(const std::string& path, const LoadOptions& options) {
   Schema schema;
   schema.format = "sql";
   schema.root = path;
+  const bool sqlite =
+      options.dialect == "sqlite" ||
+      (options.dialect.empty() && std::all_of(files.begin(), files.end(), [](const fs::path& f) {
+         return f.filename().string().ends_with(".sqlite.sql");
+       }));
+  if (sqlite) {
+    std::vector<SqlFile> inputs;
+    for (const fs::path& file : files) {
+      SqlFile f;
+      f.shown = shown_path(file);
+      f.text = read_text(file, f.shown);
+      f.id = schema.add_file(f.shown);
+      inputs.push_back(std::move(f));
+    }
+    load_sqlite(inputs, schema);
+    return schema;
+  }
   std::map<std::string, Entity> tables, enums, schemas, views, sequences;
   for (const fs::path& file : files) {
     const std::string shown = shown_path(file);

@@ -1,0 +1,348 @@
+#include "formats/sql/sqlite_load.hpp"
+
+#include <breakwater/check.hpp>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+
+namespace breakwater::sql {
+namespace {
+
+// Enough for any schema a person writes; a recursive query that would run for ever stops here.
+constexpr int kBudgetTicks = 200000;  // progress callbacks, every 1000 VM steps
+
+struct Db {
+  sqlite3* db = nullptr;
+  int ticks = 0;
+  std::string refused;  // the action the authorizer refused last
+  Db() {
+    if (sqlite3_open_v2(
+            ":memory:", &db,
+            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX,
+            nullptr) != SQLITE_OK) {
+      throw InputError({}, "cannot open an in-memory SQLite database");
+    }
+    // No other database can be attached (ATTACH, VACUUM INTO), no extension loaded, and the
+    // schema cannot be edited behind SQLite's back.
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_progress_handler(db, 1000, &Db::progress, this);
+  }
+  ~Db() { sqlite3_close(db); }
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  static int progress(void* self) { return ++static_cast<Db*>(self)->ticks > kBudgetTicks ? 1 : 0; }
+
+  static int authorize(void* self, int action, const char* a, const char*, const char*,
+                       const char*) {
+    Db& d = *static_cast<Db*>(self);
+    const std::string target = a != nullptr ? a : "";
+    switch (action) {
+      case SQLITE_CREATE_TABLE:
+      case SQLITE_CREATE_INDEX:
+      case SQLITE_CREATE_VIEW:
+      case SQLITE_CREATE_TRIGGER:
+      case SQLITE_DROP_TABLE:
+      case SQLITE_DROP_INDEX:
+      case SQLITE_DROP_VIEW:
+      case SQLITE_DROP_TRIGGER:
+      case SQLITE_ALTER_TABLE:
+      case SQLITE_TRANSACTION:
+      case SQLITE_SAVEPOINT:
+      case SQLITE_READ:
+      case SQLITE_SELECT:
+      case SQLITE_FUNCTION:
+      case SQLITE_RECURSIVE:
+      case SQLITE_REINDEX:  // CREATE INDEX asks for it
+      case SQLITE_ANALYZE:
+        return SQLITE_OK;
+      case SQLITE_INSERT:
+      case SQLITE_UPDATE:
+      case SQLITE_DELETE:
+        // SQLite records schema changes in its schema table; rows of user tables are data,
+        // skipped (a dump's INSERTs change nothing about the schema).
+        return target.starts_with("sqlite_") ? SQLITE_OK : SQLITE_IGNORE;
+      case SQLITE_PRAGMA:
+        return SQLITE_IGNORE;  // PRAGMA foreign_keys=ON and the like: no schema change
+      default:
+        d.refused = action == SQLITE_ATTACH   ? "ATTACH"
+                    : action == SQLITE_DETACH ? "DETACH"
+                                              : "statement kind " + std::to_string(action);
+        return SQLITE_DENY;
+    }
+  }
+};
+
+struct Stmt {
+  sqlite3_stmt* s = nullptr;
+  ~Stmt() { sqlite3_finalize(s); }
+};
+
+std::pair<uint32_t, uint32_t> line_col(const std::string& text, size_t offset) {
+  uint32_t line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Where each table and its columns are declared: SQLite keeps no positions, so the CREATE
+// statement's text is searched for the names.
+struct Positions {
+  std::map<std::string, SourceRef> tables;                          // lower-case name
+  std::map<std::string, std::map<std::string, SourceRef>> columns;  // table -> column
+};
+
+void remember(const SqlFile& f, size_t start, size_t end, Positions& pos) {
+  const std::string stmt = lower(f.text.substr(start, end - start));
+  size_t at = stmt.find_first_not_of(" \t\r\n");
+  if (at == std::string::npos || stmt.compare(at, 6, "create") != 0) return;
+  const size_t kw = stmt.find(" table ", at);
+  const size_t kw2 = stmt.find(" view ", at);
+  const size_t k = std::min(kw, kw2);
+  if (k == std::string::npos || stmt.find('(', at) < k) return;
+  size_t name_at = stmt.find_first_not_of(" \t\r\n", k + (k == kw ? 7 : 6));
+  if (stmt.compare(name_at, 13, "if not exists") == 0) {
+    name_at = stmt.find_first_not_of(" \t\r\n", name_at + 13);
+  }
+  size_t name_end = name_at;
+  while (name_end < stmt.size() &&
+         (std::isalnum(static_cast<unsigned char>(stmt[name_end])) || stmt[name_end] == '_' ||
+          stmt[name_end] == '"' || stmt[name_end] == '.' || stmt[name_end] == '`')) {
+    ++name_end;
+  }
+  std::string name = stmt.substr(name_at, name_end - name_at);
+  std::erase_if(name, [](char c) { return c == '"' || c == '`'; });
+  if (const size_t dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
+  auto [line, col] = line_col(f.text, start + name_at);
+  pos.tables[name] = SourceRef{f.id, line, col};
+  const size_t open = stmt.find('(', name_end);
+  if (open == std::string::npos) return;
+  // Column names start the comma-separated parts at depth 1.
+  int depth = 0;
+  bool part_start = true;
+  for (size_t i = open; i < stmt.size(); ++i) {
+    const char c = stmt[i];
+    if (c == '(') {
+      ++depth;
+      part_start = depth == 1;
+      continue;
+    }
+    if (c == ')') {
+      --depth;
+      continue;
+    }
+    if (depth == 1 && c == ',') {
+      part_start = true;
+      continue;
+    }
+    if (!part_start || std::isspace(static_cast<unsigned char>(c))) continue;
+    part_start = false;
+    size_t e = i;
+    while (e < stmt.size() && (std::isalnum(static_cast<unsigned char>(stmt[e])) ||
+                               stmt[e] == '_' || stmt[e] == '"' || stmt[e] == '`')) {
+      ++e;
+    }
+    std::string col_name = stmt.substr(i, e - i);
+    std::erase_if(col_name, [](char ch) { return ch == '"' || ch == '`'; });
+    std::tie(line, col) = line_col(f.text, start + i);
+    pos.columns[name][col_name] = SourceRef{f.id, line, col};
+  }
+}
+
+// Past whitespace and comments: where the statement itself begins, for its location.
+size_t statement_start(const std::string& text, size_t i) {
+  for (;;) {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (text.compare(i, 2, "--") == 0) {
+      i = text.find('\n', i);
+      if (i == std::string::npos) return text.size();
+    } else if (text.compare(i, 2, "/*") == 0) {
+      i = text.find("*/", i);
+      if (i == std::string::npos) return text.size();
+      i += 2;
+    } else {
+      return i;
+    }
+  }
+}
+
+void run_file(Db& db, const SqlFile& f, Positions& pos) {
+  const char* begin = f.text.c_str();
+  const char* p = begin;
+  const char* end = begin + f.text.size();
+  while (p < end) {
+    Stmt st;
+    const char* tail = nullptr;
+    db.refused.clear();
+    int rc = sqlite3_prepare_v2(db.db, p, static_cast<int>(end - p), &st.s, &tail);
+    const size_t start = statement_start(f.text, static_cast<size_t>(p - begin));
+    auto fail = [&](size_t offset, std::string message) {
+      const auto [line, col] = line_col(f.text, offset);
+      throw InputError(Location{f.shown, line, col}, message);
+    };
+    auto refuse = [&] {
+      size_t e = start;
+      while (e < f.text.size() && std::isalpha(static_cast<unsigned char>(f.text[e]))) ++e;
+      std::string what = f.text.substr(start, e - start);
+      for (char& c : what) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (!db.refused.empty() && db.refused != what) what += " (" + db.refused + ")";
+      fail(start, what + " is refused: breakwater only runs schema statements");
+    };
+    if (rc != SQLITE_OK) {
+      const int off = sqlite3_error_offset(db.db);
+      if (!db.refused.empty() || rc == SQLITE_AUTH) refuse();
+      fail(off >= 0 ? start + static_cast<size_t>(off) : start, sqlite3_errmsg(db.db));
+    }
+    if (st.s == nullptr) break;  // only whitespace or comments left
+    while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) {
+      if (rc == SQLITE_INTERRUPT) {
+        fail(start, "statement exceeds the work budget; refusing to run it");
+      }
+      if (!db.refused.empty() || rc == SQLITE_AUTH) refuse();
+      fail(start, sqlite3_errmsg(db.db));
+    }
+    remember(f, start, static_cast<size_t>(tail - begin), pos);
+    p = tail;
+  }
+}
+
+std::vector<std::vector<std::string>> rows(Db& db, const std::string& sql, const std::string& arg) {
+  Stmt st;
+  std::vector<std::vector<std::string>> out;
+  if (sqlite3_prepare_v2(db.db, sql.c_str(), -1, &st.s, nullptr) != SQLITE_OK) return out;
+  if (!arg.empty()) sqlite3_bind_text(st.s, 1, arg.c_str(), -1, SQLITE_TRANSIENT);
+  while (sqlite3_step(st.s) == SQLITE_ROW) {
+    std::vector<std::string> row;
+    for (int i = 0; i < sqlite3_column_count(st.s); ++i) {
+      const auto* v = sqlite3_column_text(st.s, i);
+      row.emplace_back(v != nullptr ? reinterpret_cast<const char*>(v) : "");
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+// SQLite compares by type affinity: VARCHAR(10) and TEXT store the same.
+std::string affinity(const std::string& declared) {
+  const std::string t = lower(declared);
+  if (t.find("int") != std::string::npos) return "integer";
+  if (t.find("char") != std::string::npos || t.find("clob") != std::string::npos ||
+      t.find("text") != std::string::npos) {
+    return "text";
+  }
+  if (t.empty() || t.find("blob") != std::string::npos) return "blob";
+  if (t.find("real") != std::string::npos || t.find("floa") != std::string::npos ||
+      t.find("doub") != std::string::npos) {
+    return "real";
+  }
+  return "numeric";
+}
+
+}  // namespace
+
+void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
+  Db db;
+  Positions pos;
+  sqlite3_set_authorizer(db.db, &Db::authorize, &db);
+  for (const SqlFile& f : files) run_file(db, f, pos);
+  sqlite3_set_authorizer(db.db, nullptr, nullptr);  // introspection reads pragmas
+  sqlite3_progress_handler(db.db, 0, nullptr, nullptr);
+  for (const auto& t : rows(db,
+                            "SELECT name, type FROM sqlite_schema WHERE type IN ('table', "
+                            "'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                            "")) {
+    const std::string& name = t[0];
+    Entity e;
+    e.kind = t[1] == "view" ? "view" : "table";
+    e.key = e.name = "main." + name;
+    e.loc = pos.tables[lower(name)];
+    const auto& cols = pos.columns[lower(name)];
+    for (const auto& c : rows(db,
+                              "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM "
+                              "pragma_table_xinfo(?1) ORDER BY cid",
+                              name)) {
+      Entity col;
+      col.kind = e.kind == "view" ? "view_column" : "column";
+      col.key = col.name = c[0];
+      const auto at = cols.find(lower(c[0]));
+      col.loc = at != cols.end() ? at->second : e.loc;
+      if (e.kind == "table") {
+        col.set("type", affinity(c[1]), col.loc);
+        if (c[2] == "1" || c[4] != "0") col.set("not_null", true, col.loc);
+        if (!c[3].empty()) col.set("default", c[3], col.loc);
+        if (c[5] == "2" || c[5] == "3") col.set("generated", true, col.loc);
+      }
+      e.children.push_back(std::move(col));
+    }
+    if (e.kind == "table") {
+      for (const auto& ix : rows(db,
+                                 "SELECT name, \"unique\", origin, partial FROM "
+                                 "pragma_index_list(?1) ORDER BY name",
+                                 name)) {
+        if (ix[1] != "1") continue;
+        std::string joined;
+        for (const auto& c :
+             rows(db, "SELECT name FROM pragma_index_info(?1) ORDER BY seqno", ix[0])) {
+          joined += (joined.empty() ? "" : ", ") + c[0];
+        }
+        Entity con;
+        con.kind = "constraint";
+        con.loc = e.loc;
+        const bool pk = ix[2] == "pk";
+        con.key = pk ? "primary key" : "unique (" + joined + ")" + (ix[3] == "1" ? " partial" : "");
+        con.name = ix[0];
+        con.set("type", std::string(pk ? "primary key" : "unique"), con.loc);
+        con.set("columns", joined, con.loc);
+        con.set("conname", ix[0]);
+        e.children.push_back(std::move(con));
+      }
+      std::map<std::string, std::pair<std::string, std::string>> fks;  // id -> (from, to)
+      std::map<std::string, std::string> fk_table;
+      for (const auto& fk : rows(db,
+                                 "SELECT id, \"table\", \"from\", \"to\" FROM "
+                                 "pragma_foreign_key_list(?1) ORDER BY id, seq",
+                                 name)) {
+        auto& [from, to] = fks[fk[0]];
+        from += (from.empty() ? "" : ", ") + fk[2];
+        to += (to.empty() ? "" : ", ") + fk[3];
+        fk_table[fk[0]] = fk[1];
+      }
+      for (const auto& [id, cols_pair] : fks) {
+        Entity con;
+        con.kind = "constraint";
+        con.loc = e.loc;
+        const std::string target = "main." + fk_table[id] + " (" + cols_pair.second + ")";
+        con.key = "foreign key (" + cols_pair.first + ") references " + target;
+        con.name = con.key;
+        con.set("type", std::string("foreign key"), con.loc);
+        con.set("columns", cols_pair.first, con.loc);
+        con.set("references", target, con.loc);
+        con.set("conname", con.key);
+        e.children.push_back(std::move(con));
+      }
+    }
+    schema.roots.push_back(std::move(e));
+  }
+}
+
+}  // namespace breakwater::sql

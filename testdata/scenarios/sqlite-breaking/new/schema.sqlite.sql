@@ -1,0 +1,9 @@
+PRAGMA foreign_keys = ON;
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email VARCHAR(100) NOT NULL,
+  nickname TEXT NOT NULL,
+  handle TEXT NOT NULL
+);
+CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER, total TEXT);
+CREATE VIEW v AS SELECT id FROM users;

@@ -1,0 +1,3 @@
+CREATE TABLE a (x int);
+-- copy the database out
+VACUUM INTO '/tmp/breakwater-pwned.db';
