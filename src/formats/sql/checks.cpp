@@ -5,6 +5,8 @@
 
 #include "formats/sql/types.hpp"
 
+#include <set>
+
 namespace breakwater::sql {
 namespace {
 
@@ -183,7 +185,8 @@ void check_constraints(const Entity& old_table, const Entity& new_table,
   for (const EntityPair& p : align(old_table.children, new_table.children, "constraint")) {
     const Entity* either = p.new_entity ? p.new_entity : p.old_entity;
     const std::string type(either->str("type"));
-    const std::string what = type + " (" + std::string(either->str("columns")) + ")";
+    const std::string columns(either->str("columns"));
+    const std::string what = columns.empty() ? type : type + " (" + columns + ")";
     const std::string entity = new_table.name + "." + std::string(either->str("conname"));
     if (p.old_entity != nullptr && p.new_entity != nullptr) {
       if (type == "primary key" && p.old_entity->str("columns") != p.new_entity->str("columns") &&
@@ -217,10 +220,28 @@ void check_constraints(const Entity& old_table, const Entity& new_table,
   }
 }
 
+// LOCKING: statements of the migrations that are new in NEW (files OLD does not have), when
+// both sides are migration folders.
+void check_locking(const Schema& old_schema, const Schema& new_schema,
+                   const detail::RuleSelection& on, detail::Emitter& out) {
+  std::set<std::string> old_files;
+  for (const Entity& e : old_schema.roots) {
+    if (e.kind == "migration_file") old_files.insert(e.key);
+  }
+  if (old_files.empty()) return;
+  for (const Entity& e : new_schema.roots) {
+    if (e.kind != "lock_issue" || old_files.contains(std::string(e.str("file")))) continue;
+    const std::string rule(e.str("rule"));
+    if (!on.on(rule)) continue;
+    out.emit(rule, e.key, std::string(e.str("what")) + ".", e.loc, {});
+  }
+}
+
 }  // namespace
 
 void run_checks(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& on,
                 detail::Emitter& out) {
+  check_locking(old_schema, new_schema, on, out);
   for (const EntityPair& p : align(old_schema.roots, new_schema.roots, "table")) {
     if (p.old_entity == nullptr) continue;
     if (p.new_entity == nullptr) {
@@ -292,7 +313,10 @@ std::vector<std::string_view> implemented_rules() {
           "SCHEMA_NO_DELETE",
           "SEQUENCE_NO_DELETE",
           "VIEW_NO_DELETE",
-          "VIEW_COLUMN_NO_DELETE"};
+          "VIEW_COLUMN_NO_DELETE",
+          "INDEX_CONCURRENTLY",
+          "CONSTRAINT_NOT_VALID",
+          "LOCK_TIMEOUT"};
 }
 
 }  // namespace breakwater::sql

@@ -13,6 +13,7 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace breakwater::sql {
@@ -139,6 +140,7 @@ class Replay {
     const auto [line, column] = lines_.at(offset);
     statement_at_ = SourceRef{file_, line, column};
     const Json& stmt = wrapper["stmt"];
+    note_locking(stmt);
     if (stmt.contains("CreateStmt")) return create_table(stmt["CreateStmt"]);
     if (stmt.contains("AlterTableStmt")) return alter_table(stmt["AlterTableStmt"]);
     if (stmt.contains("DropStmt")) return drop(stmt["DropStmt"]);
@@ -192,6 +194,94 @@ class Replay {
 
   std::vector<Diagnostic>& warnings() { return warnings_; }
 
+  // A new file of the input starts: the lock-relevant state of a migration is per file.
+  void start_file(const std::string& relative) {
+    file_rel_ = relative;
+    created_here_.clear();
+    lock_timeout_ = false;
+    timeout_reported_ = false;
+    Entity f;
+    f.kind = "migration_file";
+    f.key = f.name = relative;
+    f.loc = SourceRef{file_, 1, 1};
+    locking_.push_back(std::move(f));
+  }
+  std::vector<Entity>& locking() { return locking_; }
+
+ private:
+  // Facts for the LOCKING rules, kept per statement; the rules report them only for files that
+  // are new in NEW (the migrations about to run). Tables created in the same file hold no rows
+  // yet, so nothing about them can lock anyone out.
+  void lock_issue(const char* rule, const std::string& table, std::string what) {
+    Entity e;
+    e.kind = "lock_issue";
+    e.key = file_rel_ + "#" + std::to_string(locking_.size());
+    e.name = table;
+    e.loc = statement_at_;
+    e.set("rule", std::string(rule));
+    e.set("file", file_rel_);
+    e.set("what", std::move(what));
+    locking_.push_back(std::move(e));
+  }
+
+  void note_locking(const Json& stmt) {
+    if (stmt.contains("VariableSetStmt")) {
+      if (stmt["VariableSetStmt"].value("name", "") == "lock_timeout") lock_timeout_ = true;
+      return;
+    }
+    if (stmt.contains("CreateStmt")) {
+      created_here_.insert(qualified(stmt["CreateStmt"]["relation"]));
+      return;
+    }
+    std::string table;
+    bool exclusive = false;
+    if (stmt.contains("IndexStmt")) {
+      const Json& ix = stmt["IndexStmt"];
+      table = qualified(ix["relation"]);
+      if (created_here_.contains(table)) return;
+      if (!ix.value("concurrent", false)) {
+        lock_issue("INDEX_CONCURRENTLY", table,
+                   "CREATE INDEX on " + table + " without CONCURRENTLY blocks writes until built");
+      }
+    } else if (stmt.contains("DropStmt")) {
+      const Json& d = stmt["DropStmt"];
+      if (d.value("removeType", "") == "OBJECT_INDEX" && !d.value("concurrent", false)) {
+        lock_issue("INDEX_CONCURRENTLY", "index",
+                   "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table");
+      }
+      return;
+    } else if (stmt.contains("AlterTableStmt")) {
+      const Json& a = stmt["AlterTableStmt"];
+      table = qualified(a["relation"]);
+      if (created_here_.contains(table)) return;
+      exclusive = true;
+      for (const Json& item : list(a, "cmds")) {
+        const Json& cmd = item["AlterTableCmd"];
+        if (cmd.value("subtype", "") != "AT_AddConstraint" || !cmd.contains("def")) continue;
+        const Json& c = cmd["def"]["Constraint"];
+        const std::string type = c.value("contype", "");
+        if ((type == "CONSTR_CHECK" || type == "CONSTR_FOREIGN") &&
+            !c.value("skip_validation", false)) {
+          lock_issue("CONSTRAINT_NOT_VALID", table,
+                     std::string(type == "CONSTR_CHECK" ? "CHECK" : "FOREIGN KEY") + " added to " +
+                         table + " without NOT VALID scans it under lock");
+        }
+      }
+    }
+    if (exclusive && !lock_timeout_ && !timeout_reported_) {
+      timeout_reported_ = true;
+      lock_issue(
+          "LOCK_TIMEOUT", table,
+          "ALTER TABLE " + table + " waits for an ACCESS EXCLUSIVE lock with no lock_timeout");
+    }
+  }
+
+  std::string file_rel_;
+  std::set<std::string> created_here_;
+  bool lock_timeout_ = false, timeout_reported_ = false;
+  std::vector<Entity> locking_;
+
+ public:
   // Statements are parsed one by one; their positions are relative to where they start.
   void set_base(size_t offset) { base_ = offset; }
 
@@ -711,6 +801,7 @@ Schema load(const std::string& path, const LoadOptions& options) {
     return schema;
   }
   std::map<std::string, Entity> tables, enums, schemas, views, sequences;
+  std::vector<Entity> locking;
   for (const fs::path& file : files) {
     const std::string shown = shown_path(file);
     const std::string text = read_text(file, shown);
@@ -718,6 +809,10 @@ Schema load(const std::string& path, const LoadOptions& options) {
     const Lines lines(text);
     const std::vector<Parsed> statements = parse_statements(text, lines, shown, options.jobs);
     Replay replay(id, text, lines);
+    replay.locking() = std::move(locking);
+    replay.start_file(fs::path(file).lexically_relative(input).generic_string() == "."
+                          ? file.filename().generic_string()
+                          : fs::path(file).lexically_relative(input).generic_string());
     replay.tables() = std::move(tables);
     replay.enums() = std::move(enums);
     replay.schemas() = std::move(schemas);
@@ -729,6 +824,7 @@ Schema load(const std::string& path, const LoadOptions& options) {
       for (const Json& st : list(tree, "stmts")) replay.statement(st);
     }
     for (Diagnostic& d : replay.warnings()) schema.warnings.push_back(std::move(d));
+    locking = std::move(replay.locking());
     tables = std::move(replay.tables());
     enums = std::move(replay.enums());
     schemas = std::move(replay.schemas());
@@ -736,6 +832,10 @@ Schema load(const std::string& path, const LoadOptions& options) {
     sequences = std::move(replay.sequences());
   }
   for (auto& [key, e] : tables) schema.roots.push_back(std::move(e));
+  // Migration facts only mean something for a folder of migrations.
+  if (fs::is_directory(input, ec)) {
+    for (Entity& e : locking) schema.roots.push_back(std::move(e));
+  }
   for (auto* m : {&enums, &schemas, &views, &sequences}) {
     for (auto& [key, e] : *m) schema.roots.push_back(std::move(e));
   }

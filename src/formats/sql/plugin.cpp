@@ -40,7 +40,7 @@ const detail::FormatPlugin& plugin() {
   static const detail::FormatPlugin p{
       .name = "sql",
       .aliases = {"postgres", "postgresql", "pg"},
-      .default_use = {"BREAKING", "DESTRUCTIVE"},
+      .default_use = {"BREAKING", "DESTRUCTIVE", "LOCKING"},
       .claims = &claims,
       .load = &load,
       .implemented_rules = &implemented_rules,
