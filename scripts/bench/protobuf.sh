@@ -34,19 +34,7 @@ fi
 echo "corpus: $files files per side, $(du -sh "$dir/old" | cut -f1) OLD, $(du -sh "$dir/new" | cut -f1) NEW ($dir)"
 echo "machine: $(nproc) cores; $(uname -sr)"
 
-# measure LABEL CMD...: wall seconds, user+sys CPU seconds, peak RSS (MiB)
-measure() {
-  local label=$1; shift
-  local log
-  log=$(mktemp)
-  local status=0
-  /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>"$log.err" || status=$?
-  local wall user sys rss
-  read -r wall user sys rss < <(tail -n1 "$log")
-  printf "%-36s wall %7.2f s   cpu %7.2f s   peak RSS %6d MiB   (exit %d)\n" \
-    "$label" "$wall" "$(awk "BEGIN{print $user + $sys}")" "$((rss / 1024))" "$status"
-  rm -f "$log" "$log.err"
-}
+. "$here/measure.sh"
 
 list=$(cd "$dir/old" && find bench -name '*.proto' | sort)
 measure "protoc parse-only OLD" sh -c "cd '$dir/old' && protoc -I . --include_source_info -o /dev/null $(echo $list)"

@@ -29,17 +29,7 @@ dir=${dir:-$(mktemp -d /tmp/bw-sql-bench-XXXXXX)}
 echo "corpus: $tables tables, $(du -sh "$dir/old" | cut -f1) OLD, $(du -sh "$dir/new" | cut -f1) NEW ($dir)"
 echo "machine: $(nproc) cores; $(uname -sr)"
 
-measure() {
-  local label=$1; shift
-  local log status=0
-  log=$(mktemp)
-  /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>"$log.err" || status=$?
-  local wall user sys rss
-  read -r wall user sys rss < <(tail -n1 "$log")
-  printf "%-34s wall %7.2f s   cpu %7.2f s   peak RSS %6d MiB   (exit %d)\n" \
-    "$label" "$wall" "$(awk "BEGIN{print $user + $sys}")" "$((rss / 1024))" "$status"
-  rm -f "$log" "$log.err"
-}
+. "$here/measure.sh"
 
 measure "libpg_query parse-only (both)" python3 "$here/pg_parse_floor.py" "$dir/old/schema.sql" "$dir/new/schema.sql"
 measure "breakwater check" sh -c "cd '$dir' && '$BREAKWATER' check old new --format json -o '$dir/n.json'"
