@@ -316,7 +316,10 @@ std::vector<std::string_view> implemented_rules() {
           "VIEW_COLUMN_NO_DELETE",
           "INDEX_CONCURRENTLY",
           "CONSTRAINT_NOT_VALID",
-          "LOCK_TIMEOUT"};
+          "LOCK_TIMEOUT",
+          "COLUMN_VOLATILE_DEFAULT",
+          "COLUMN_TYPE_REWRITE",
+          "SET_NOT_NULL_SCAN"};
 }
 
 }  // namespace breakwater::sql

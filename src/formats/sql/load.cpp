@@ -276,6 +276,64 @@ class Replay {
     }
   }
 
+  // PostgreSQL changes a column's type without rewriting when the old values are valid as they
+  // are: varchar(n) to a longer varchar or text, numeric to more precision at the same scale.
+  static bool binary_coercible(const std::string& old_text, const ColumnType& n) {
+    if (old_text == n.text()) return true;
+    const size_t open = old_text.find('(');
+    const std::string old_name = old_text.substr(0, open);
+    if ((old_name == "varchar" || old_name == "text") &&
+        (n.name == "text" || n.name == "varchar")) {
+      if (n.name == "text" || n.modifiers.empty()) return true;
+      if (old_name == "varchar" && open != std::string::npos) {
+        return std::stol(old_text.substr(open + 1)) <= n.modifiers[0];
+      }
+      return false;
+    }
+    if (old_name == "numeric" && n.name == "numeric") {
+      if (n.modifiers.empty()) return true;
+      if (open == std::string::npos) return false;
+      const std::string mods = old_text.substr(open + 1);
+      const long p = std::stol(mods);
+      const size_t comma = mods.find(',');
+      const long sc = comma == std::string::npos ? 0 : std::stol(mods.substr(comma + 1));
+      const long nsc = n.modifiers.size() > 1 ? n.modifiers[1] : 0;
+      return nsc == sc && n.modifiers[0] >= p;
+    }
+    return false;
+  }
+
+  // ADD COLUMN rewrites when every existing row needs a computed value: a volatile default or
+  // a stored generated column. Constant defaults are stored once (PostgreSQL 11+).
+  static bool rewrites_on_add(const Json& def) {
+    static const char* const volatile_calls[] = {
+        "random",          "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4",
+        "clock_timestamp", "timeofday",       "nextval",          "txid_current"};
+    for (const Json& c : list(def, "constraints")) {
+      const Json& con = c["Constraint"];
+      const std::string type = con.value("contype", "");
+      if (type == "CONSTR_GENERATED") return true;
+      if (type != "CONSTR_DEFAULT" || !con.contains("raw_expr")) continue;
+      const std::string expr = con["raw_expr"].dump();
+      for (const char* f : volatile_calls) {
+        if (expr.find("\"sval\":\"" + std::string(f) + "\"") != std::string::npos) return true;
+      }
+    }
+    return false;
+  }
+
+  // A CHECK (col IS NOT NULL) already on the table lets SET NOT NULL skip its scan.
+  static bool proven_not_null(const Entity& table, const std::string& column) {
+    for (const Entity& c : table.children) {
+      if (c.kind != "constraint" || c.str("type") != "check") continue;
+      if (c.key.find("NullTest") != std::string::npos &&
+          c.key.find("\"sval\":\"" + column + "\"") != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   std::string file_rel_;
   std::set<std::string> created_here_;
   bool lock_timeout_ = false, timeout_reported_ = false;
@@ -493,6 +551,12 @@ class Replay {
       Entity* col = name.empty() ? nullptr : find_column(table, name);
       if (sub == "AT_AddColumn" && cmd.contains("def")) {
         const Json& def = cmd["def"]["ColumnDef"];
+        if (!created_here_.contains(table.key) && rewrites_on_add(def)) {
+          lock_issue("COLUMN_VOLATILE_DEFAULT", table.key,
+                     "adding " + table.key + "." + def.value("colname", "") +
+                         " with a volatile default or as a stored generated column rewrites the "
+                         "table under an ACCESS EXCLUSIVE lock");
+        }
         std::erase_if(table.children, [&](const Entity& c) {
           return c.kind == "column" && c.key == def.value("colname", "");
         });
@@ -512,12 +576,25 @@ class Replay {
         continue;
       } else if (sub == "AT_AlterColumnType") {
         const Json& type_name = cmd["def"]["ColumnDef"]["typeName"];
-        col->set("type", type_of(type_name, nullptr).text(), at(type_name));
+        const ColumnType new_type = type_of(type_name, nullptr);
+        const std::string old_text(col->str("type"));
+        if (!created_here_.contains(table.key) && !binary_coercible(old_text, new_type)) {
+          lock_issue("COLUMN_TYPE_REWRITE", table.key,
+                     "changing " + table.key + "." + name + " from " + old_text + " to " +
+                         new_type.text() + " rewrites the table under an ACCESS EXCLUSIVE lock");
+        }
+        col->set("type", new_type.text(), at(type_name));
       } else if (sub == "AT_DropIdentity") {
         std::erase_if(col->attrs, [](const Attr& a) { return a.name == "identity"; });
       } else if (sub == "AT_AddIdentity") {
         col->set("identity", true, at(s["relation"]));
       } else if (sub == "AT_SetNotNull") {
+        if (!created_here_.contains(table.key) && !proven_not_null(table, name)) {
+          lock_issue("SET_NOT_NULL_SCAN", table.key,
+                     "SET NOT NULL on " + table.key + "." + name +
+                         " scans the table under an ACCESS EXCLUSIVE lock (no validated CHECK "
+                         "proves it first)");
+        }
         col->set("not_null", true, at(s["relation"]));
       } else if (sub == "AT_DropNotNull") {
         std::erase_if(col->attrs, [](const Attr& a) { return a.name == "not_null"; });
