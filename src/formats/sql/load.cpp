@@ -731,6 +731,21 @@ struct Parsed {
   std::string error;
 };
 
+// MySQL dumps are the most common wrong input: `backquoted` names, ENGINE=, AUTO_INCREMENT.
+bool looks_like_mysql(const std::string& text) {
+  if (text.find("ENGINE=") != std::string::npos ||
+      text.find("AUTO_INCREMENT") != std::string::npos) {
+    return true;
+  }
+  for (size_t open = text.find('`'); open != std::string::npos; open = text.find('`', open + 1)) {
+    size_t i = open + 1;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+      ++i;
+    if (i > open + 1 && i < text.size() && text[i] == '`') return true;
+  }
+  return false;
+}
+
 [[noreturn]] void syntax_error(const std::string& text, const Lines& lines,
                                const std::string& shown, size_t statement_offset,
                                int char_in_statement, std::string message) {
@@ -739,10 +754,8 @@ struct Parsed {
     chars_before += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
   }
   const auto [line, column] = lines.at(lines.byte_of_char(chars_before + char_in_statement));
-  if (text.find("ENGINE=") != std::string::npos ||
-      text.find("AUTO_INCREMENT") != std::string::npos || text.find('`') != std::string::npos) {
+  if (looks_like_mysql(text))
     message += " (this looks like MySQL; breakwater reads PostgreSQL DDL)";
-  }
   throw InputError(Location{shown, line, column}, message);
 }
 
