@@ -68,7 +68,8 @@ int column_index(const Entity& table, const Entity& column) {
 }
 
 void check_columns(const Entity& old_table, const Entity& new_table,
-                   const detail::RuleSelection& on, detail::Emitter& out) {
+                   const detail::RuleSelection& on, const std::set<std::string>& explicit_renames,
+                   detail::Emitter& out) {
   const std::vector<EntityPair> pairs = align(old_table.children, new_table.children, "column");
   // Pair up probable renames first.
   std::vector<std::pair<const Entity*, const Entity*>> renamed;
@@ -91,7 +92,8 @@ void check_columns(const Entity& old_table, const Entity& new_table,
   for (const EntityPair& p : pairs) {
     const Entity* either = p.new_entity ? p.new_entity : p.old_entity;
     if (const auto* r = rename_of(either)) {
-      if (p.old_entity != nullptr && on.on("COLUMN_NO_RENAME")) {
+      if (p.old_entity != nullptr && on.on("COLUMN_NO_RENAME") &&
+          !explicit_renames.contains(new_table.name + "." + r->first->key)) {
         out.emit("COLUMN_NO_RENAME", new_table.name + "." + r->first->key,
                  "Column " + q(r->first->key) + " of table " + q(new_table.name) +
                      " was probably renamed to " + q(r->second->key) +
@@ -103,7 +105,7 @@ void check_columns(const Entity& old_table, const Entity& new_table,
     const std::string where =
         new_table.name + "." + (p.new_entity ? p.new_entity : p.old_entity)->key;
     if (p.new_entity == nullptr) {
-      if (on.on("COLUMN_NO_DELETE")) {
+      if (on.on("COLUMN_NO_DELETE") && !explicit_renames.contains(where)) {
         out.emit(
             "COLUMN_NO_DELETE", where,
             "Column " + q(p.old_entity->key) + " of table " + q(new_table.name) + " was dropped.",
@@ -222,37 +224,51 @@ void check_constraints(const Entity& old_table, const Entity& new_table,
 
 // LOCKING: statements of the migrations that are new in NEW (files OLD does not have), when
 // both sides are migration folders.
-void check_locking(const Schema& old_schema, const Schema& new_schema,
-                   const detail::RuleSelection& on, detail::Emitter& out) {
-  std::set<std::string> old_files;
+std::set<std::string> check_locking(const Schema& old_schema, const Schema& new_schema,
+                                    const detail::RuleSelection& on, detail::Emitter& out) {
+  std::set<std::string> old_files, renamed_from;
   for (const Entity& e : old_schema.roots) {
     if (e.kind == "migration_file") old_files.insert(e.key);
   }
-  if (old_files.empty()) return;
+  if (old_files.empty()) return renamed_from;
   for (const Entity& e : new_schema.roots) {
-    if (e.kind != "lock_issue" || old_files.contains(std::string(e.str("file")))) continue;
+    if (old_files.contains(std::string(e.str("file")))) continue;
+    if (e.kind == "rename") {
+      const bool table = e.str("what") == "table";
+      const char* rule = table ? "TABLE_NO_RENAME" : "COLUMN_NO_RENAME";
+      renamed_from.insert(e.name);
+      if (!on.on(rule)) continue;
+      out.emit(rule, e.name,
+               std::string(table ? "Table " : "Column ") + q(e.name) + " is renamed to " +
+                   q(e.str("to")) + " by a new migration.",
+               e.loc, {});
+      continue;
+    }
+    if (e.kind != "lock_issue") continue;
     const std::string rule(e.str("rule"));
     if (!on.on(rule)) continue;
     out.emit(rule, e.key, std::string(e.str("what")) + ".", e.loc, {});
   }
+  return renamed_from;
 }
 
 }  // namespace
 
 void run_checks(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& on,
                 detail::Emitter& out) {
-  check_locking(old_schema, new_schema, on, out);
+  // Explicit renames in new migrations are reported as renames; their drop side stays quiet.
+  const std::set<std::string> renamed = check_locking(old_schema, new_schema, on, out);
   for (const EntityPair& p : align(old_schema.roots, new_schema.roots, "table")) {
     if (p.old_entity == nullptr) continue;
     if (p.new_entity == nullptr) {
-      if (on.on("TABLE_NO_DELETE")) {
+      if (on.on("TABLE_NO_DELETE") && !renamed.contains(p.old_entity->name)) {
         out.emit("TABLE_NO_DELETE", p.old_entity->name,
                  "Table " + q(p.old_entity->name) + " was dropped.",
                  counterpart(old_schema, new_schema, p.old_entity->loc), p.old_entity->loc);
       }
       continue;
     }
-    check_columns(*p.old_entity, *p.new_entity, on, out);
+    check_columns(*p.old_entity, *p.new_entity, on, renamed, out);
     check_constraints(*p.old_entity, *p.new_entity, on, out);
   }
   for (const char* kind : {"schema", "sequence", "view"}) {
@@ -319,7 +335,8 @@ std::vector<std::string_view> implemented_rules() {
           "LOCK_TIMEOUT",
           "COLUMN_VOLATILE_DEFAULT",
           "COLUMN_TYPE_REWRITE",
-          "SET_NOT_NULL_SCAN"};
+          "SET_NOT_NULL_SCAN",
+          "TABLE_NO_RENAME"};
 }
 
 }  // namespace breakwater::sql

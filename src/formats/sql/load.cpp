@@ -690,15 +690,30 @@ class Replay {
       if (node.empty()) return;
       const std::string schema = s["relation"].value("schemaname", std::string("public"));
       node.key() = schema + "." + new_name;
+      renamed("table", qualified(s["relation"]), node.key());
       node.mapped().key = node.mapped().name = node.key();
       tables_.insert(std::move(node));
     } else if (type == "OBJECT_COLUMN") {
       auto it = tables_.find(qualified(s["relation"]));
       if (it == tables_.end()) return;
       if (Entity* col = find_column(it->second, s.value("subname", ""))) {
+        renamed("column", it->first + "." + col->key, it->first + "." + new_name);
         col->key = col->name = new_name;
       }
     }
+  }
+
+  // An explicit RENAME: in a new migration it is reported as a rename, not as a drop and an add.
+  void renamed(const char* what, const std::string& from, const std::string& to) {
+    Entity e;
+    e.kind = "rename";
+    e.key = file_rel_ + "#" + std::to_string(locking_.size());
+    e.name = from;
+    e.loc = statement_at_;
+    e.set("file", file_rel_);
+    e.set("what", std::string(what));
+    e.set("to", to);
+    locking_.push_back(std::move(e));
   }
 
   char text_at_(size_t i) const { return text_[i]; }
