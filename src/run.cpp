@@ -280,7 +280,7 @@ class Runner {
       std::string root;
       std::vector<std::string> files;
     };
-    const Side sides[] = {{workdir_, git::worktree_files(workdir_)}, {base.root(), base.files()}};
+    const Side sides[] = {{workdir_, worktree_list()}, {base.root(), base.files()}};
     for (const detail::FormatPlugin* f : detail::formats()) {
       if (f->discover == nullptr) continue;
       for (const Side& side : sides) {
@@ -553,11 +553,13 @@ class Runner {
     return (!ec && !rel.empty() && *rel.begin() != "..") ? rel.generic_string() : p.string();
   }
 
+  // The files git sees in the working tree, listed once per run (git status hashes files).
+  const std::vector<std::string>& worktree_list() const {
+    if (!worktree_list_) worktree_list_ = git::worktree_files(workdir_);
+    return *worktree_list_;
+  }
   const std::set<std::string>& worktree() const {
-    if (!worktree_) {
-      const std::vector<std::string> files = git::worktree_files(workdir_);
-      worktree_.emplace(files.begin(), files.end());
-    }
+    if (!worktree_) worktree_.emplace(worktree_list().begin(), worktree_list().end());
     return *worktree_;
   }
 
@@ -571,6 +573,7 @@ class Runner {
   const RunOptions& opt_;
   std::vector<std::string> warnings_;  // in module and statement order
   std::set<std::string> seen_warnings_;
+  mutable std::optional<std::vector<std::string>> worktree_list_;
   mutable std::optional<std::set<std::string>> worktree_;
   bool git_mode_ = false;
   std::string workdir_;

@@ -10,28 +10,6 @@
 namespace breakwater::sql {
 namespace {
 
-// Parses the canonical text back (varchar(100)[] -> name, modifiers, dimensions).
-ColumnType parse_type(std::string_view text) {
-  ColumnType t;
-  while (text.ends_with("[]")) {
-    ++t.array_dims;
-    text.remove_suffix(2);
-  }
-  const size_t open = text.find('(');
-  t.name = std::string(text.substr(0, open));
-  if (open != std::string_view::npos) {
-    std::string mods(text.substr(open + 1, text.size() - open - 2));
-    size_t start = 0;
-    while (start < mods.size()) {
-      const size_t comma = mods.find(',', start);
-      t.modifiers.push_back(std::stol(mods.substr(start, comma - start)));
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-  }
-  return t;
-}
-
 std::string q(std::string_view s) {
   return "\"" + std::string(s) + "\"";
 }

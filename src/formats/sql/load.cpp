@@ -3,6 +3,7 @@
 #include "formats/sql/load.hpp"
 
 #include "core/parallel.hpp"
+#include "formats/sql/lines.hpp"
 #include "formats/sql/sqlite_load.hpp"
 #include "formats/sql/types.hpp"
 
@@ -21,39 +22,6 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 namespace {
-
-// Byte offsets to 1-based line and code-point column.
-class Lines {
- public:
-  explicit Lines(const std::string& text) : text_(text) {
-    starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
-  std::pair<uint32_t, uint32_t> at(size_t offset) const {
-    offset = std::min(offset, text_.size());
-    const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
-    uint32_t column = 1;
-    for (size_t i = *it; i < offset; ++i)
-      column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
-    return {static_cast<uint32_t>(it - starts_.begin() + 1), column};
-  }
-  // libpg_query reports errors as a 1-based character position.
-  size_t byte_of_char(int position) const {
-    size_t chars = 0;
-    for (size_t i = 0; i < text_.size(); ++i) {
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80 &&
-          ++chars == static_cast<size_t>(position))
-        return i;
-    }
-    return text_.size();
-  }
-
- private:
-  const std::string& text_;
-  std::vector<size_t> starts_;
-};
 
 struct ParseResult {
   PgQueryParseResult result;
@@ -274,33 +242,6 @@ class Replay {
           "LOCK_TIMEOUT", table,
           "ALTER TABLE " + table + " waits for an ACCESS EXCLUSIVE lock with no lock_timeout");
     }
-  }
-
-  // PostgreSQL changes a column's type without rewriting when the old values are valid as they
-  // are: varchar(n) to a longer varchar or text, numeric to more precision at the same scale.
-  static bool binary_coercible(const std::string& old_text, const ColumnType& n) {
-    if (old_text == n.text()) return true;
-    const size_t open = old_text.find('(');
-    const std::string old_name = old_text.substr(0, open);
-    if ((old_name == "varchar" || old_name == "text") &&
-        (n.name == "text" || n.name == "varchar")) {
-      if (n.name == "text" || n.modifiers.empty()) return true;
-      if (old_name == "varchar" && open != std::string::npos) {
-        return std::stol(old_text.substr(open + 1)) <= n.modifiers[0];
-      }
-      return false;
-    }
-    if (old_name == "numeric" && n.name == "numeric") {
-      if (n.modifiers.empty()) return true;
-      if (open == std::string::npos) return false;
-      const std::string mods = old_text.substr(open + 1);
-      const long p = std::stol(mods);
-      const size_t comma = mods.find(',');
-      const long sc = comma == std::string::npos ? 0 : std::stol(mods.substr(comma + 1));
-      const long nsc = n.modifiers.size() > 1 ? n.modifiers[1] : 0;
-      return nsc == sc && n.modifiers[0] >= p;
-    }
-    return false;
   }
 
   // ADD COLUMN rewrites when every existing row needs a computed value: a volatile default or
@@ -578,7 +519,8 @@ class Replay {
         const Json& type_name = cmd["def"]["ColumnDef"]["typeName"];
         const ColumnType new_type = type_of(type_name, nullptr);
         const std::string old_text(col->str("type"));
-        if (!created_here_.contains(table.key) && !binary_coercible(old_text, new_type)) {
+        if (!created_here_.contains(table.key) &&
+            !binary_coercible(parse_type(old_text), new_type)) {
           lock_issue("COLUMN_TYPE_REWRITE", table.key,
                      "changing " + table.key + "." + name + " from " + old_text + " to " +
                          new_type.text() + " rewrites the table under an ACCESS EXCLUSIVE lock");

@@ -1,5 +1,7 @@
 #include "formats/sql/sqlite_load.hpp"
 
+#include "formats/sql/lines.hpp"
+
 #include <breakwater/check.hpp>
 
 #include <sqlite3.h>
@@ -85,19 +87,6 @@ struct Stmt {
   ~Stmt() { sqlite3_finalize(s); }
 };
 
-std::pair<uint32_t, uint32_t> line_col(const std::string& text, size_t offset) {
-  uint32_t line = 1, col = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
-  return {line, col};
-}
-
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -110,7 +99,7 @@ struct Positions {
   std::map<std::string, std::map<std::string, SourceRef>> columns;  // table -> column
 };
 
-void remember(const SqlFile& f, size_t start, size_t end, Positions& pos) {
+void remember(const SqlFile& f, const Lines& lines, size_t start, size_t end, Positions& pos) {
   const std::string stmt = lower(f.text.substr(start, end - start));
   size_t at = stmt.find_first_not_of(" \t\r\n");
   if (at == std::string::npos || stmt.compare(at, 6, "create") != 0) return;
@@ -131,7 +120,7 @@ void remember(const SqlFile& f, size_t start, size_t end, Positions& pos) {
   std::string name = stmt.substr(name_at, name_end - name_at);
   std::erase_if(name, [](char c) { return c == '"' || c == '`'; });
   if (const size_t dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
-  auto [line, col] = line_col(f.text, start + name_at);
+  auto [line, col] = lines.at(start + name_at);
   pos.tables[name] = SourceRef{f.id, line, col};
   const size_t open = stmt.find('(', name_end);
   if (open == std::string::npos) return;
@@ -162,7 +151,7 @@ void remember(const SqlFile& f, size_t start, size_t end, Positions& pos) {
     }
     std::string col_name = stmt.substr(i, e - i);
     std::erase_if(col_name, [](char ch) { return ch == '"' || ch == '`'; });
-    std::tie(line, col) = line_col(f.text, start + i);
+    std::tie(line, col) = lines.at(start + i);
     pos.columns[name][col_name] = SourceRef{f.id, line, col};
   }
 }
@@ -185,6 +174,7 @@ size_t statement_start(const std::string& text, size_t i) {
 }
 
 void run_file(Db& db, const SqlFile& f, Positions& pos) {
+  const Lines lines(f.text);  // one table per file: positions are looked up per column
   const char* begin = f.text.c_str();
   const char* p = begin;
   const char* end = begin + f.text.size();
@@ -195,7 +185,7 @@ void run_file(Db& db, const SqlFile& f, Positions& pos) {
     int rc = sqlite3_prepare_v2(db.db, p, static_cast<int>(end - p), &st.s, &tail);
     const size_t start = statement_start(f.text, static_cast<size_t>(p - begin));
     auto fail = [&](size_t offset, std::string message) {
-      const auto [line, col] = line_col(f.text, offset);
+      const auto [line, col] = lines.at(offset);
       throw InputError(Location{f.shown, line, col}, message);
     };
     auto refuse = [&] {
@@ -221,7 +211,7 @@ void run_file(Db& db, const SqlFile& f, Positions& pos) {
       if (!db.refused.empty() || rc == SQLITE_AUTH) refuse();
       fail(start, sqlite3_errmsg(db.db));
     }
-    remember(f, start, static_cast<size_t>(tail - begin), pos);
+    remember(f, lines, start, static_cast<size_t>(tail - begin), pos);
     p = tail;
   }
 }

@@ -67,6 +67,45 @@ ColumnType canonical_type(const std::vector<std::string>& names, std::vector<lon
   return t;
 }
 
+ColumnType parse_type(std::string_view text) {
+  ColumnType t;
+  while (text.ends_with("[]")) {
+    ++t.array_dims;
+    text.remove_suffix(2);
+  }
+  const size_t open = text.find('(');
+  t.name = std::string(text.substr(0, open));
+  if (open != std::string_view::npos) {
+    std::string mods(text.substr(open + 1, text.size() - open - 2));
+    size_t start = 0;
+    while (start < mods.size()) {
+      const size_t comma = mods.find(',', start);
+      t.modifiers.push_back(std::stol(mods.substr(start, comma - start)));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return t;
+}
+
+bool binary_coercible(const ColumnType& o, const ColumnType& n) {
+  if (o.text() == n.text()) return true;
+  if (o.array_dims != n.array_dims) return false;
+  const auto is_text = [](const std::string& s) { return s == "varchar" || s == "text"; };
+  if (is_text(o.name) && is_text(n.name)) {
+    if (n.name == "text" || n.modifiers.empty()) return true;
+    return o.name == "varchar" && !o.modifiers.empty() && o.modifiers[0] <= n.modifiers[0];
+  }
+  if (o.name == "numeric" && n.name == "numeric") {
+    if (n.modifiers.empty()) return true;
+    if (o.modifiers.empty()) return false;
+    const long old_scale = o.modifiers.size() > 1 ? o.modifiers[1] : 0;
+    const long new_scale = n.modifiers.size() > 1 ? n.modifiers[1] : 0;
+    return new_scale == old_scale && n.modifiers[0] >= o.modifiers[0];
+  }
+  return false;
+}
+
 std::optional<std::string> narrowing(const ColumnType& o, const ColumnType& n) {
   if (o.text() == n.text()) return std::nullopt;
   if (o.array_dims != n.array_dims) return "array dimensions change";

@@ -1,0 +1,45 @@
+// Byte offsets of one SQL file turned into the positions users see, shared by both dialects.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace breakwater::sql {
+
+// Byte offsets to 1-based line and code-point column.
+class Lines {
+ public:
+  explicit Lines(const std::string& text) : text_(text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+  std::pair<uint32_t, uint32_t> at(size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
+    uint32_t column = 1;
+    for (size_t i = *it; i < offset; ++i)
+      column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    return {static_cast<uint32_t>(it - starts_.begin() + 1), column};
+  }
+  // libpg_query reports errors as a 1-based character position.
+  size_t byte_of_char(int position) const {
+    size_t chars = 0;
+    for (size_t i = 0; i < text_.size(); ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80 &&
+          ++chars == static_cast<size_t>(position))
+        return i;
+    }
+    return text_.size();
+  }
+
+ private:
+  const std::string& text_;
+  std::vector<size_t> starts_;
+};
+
+}  // namespace breakwater::sql
