@@ -1,4 +1,5 @@
 CREATE TABLE t (a int);
-CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;
-CREATE DOMAIN posint AS int CHECK (VALUE > 0);
-DROP FUNCTION g;
+CREATE AGGREGATE total (int) (SFUNC = int4pl, STYPE = int);
+CREATE CAST (text AS int) WITH INOUT;
+DROP OPERATOR === (int, int);
+CREATE TABLE t_copy AS SELECT * FROM t;

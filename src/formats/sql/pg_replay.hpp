@@ -1,0 +1,29 @@
+// PostgreSQL statements replayed into the schema state they leave. The parse trees are
+// PostgreSQL's own nodes (libpg_query's raw parser), so only pg_replay.cpp sees server headers.
+#pragma once
+
+#include <breakwater/model.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace breakwater::sql {
+
+class Lines;
+
+// What the statements so far have built, carried from one migration file to the next.
+struct PgState {
+  std::map<std::string, Entity> tables, views, sequences, schemas, types, functions;
+  std::vector<Entity> migration_facts;  // LOCKING issues and explicit renames, per file
+  std::vector<Diagnostic> warnings;
+};
+
+// Splits `text` with PostgreSQL's scanner, parses each statement and applies it to `state`.
+// `relative` names the file within its migration folder. A syntax error throws InputError at
+// file:line:col of the offending token.
+void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, const Lines& lines,
+                     const std::string& shown, const std::string& relative);
+
+}  // namespace breakwater::sql
