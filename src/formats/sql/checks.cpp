@@ -5,6 +5,8 @@
 
 #include "formats/sql/types.hpp"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace breakwater::sql {
@@ -230,6 +232,112 @@ std::set<std::string> check_locking(const Schema& old_schema, const Schema& new_
   return renamed_from;
 }
 
+std::vector<std::string_view> params_of(const Entity& f) {
+  std::vector<std::string_view> out;
+  for (const Entity& p : f.children) {
+    if (p.kind == "param") out.push_back(p.name);
+  }
+  return out;
+}
+
+// Whether a call written for OLD still resolves to NEW: NEW starts with OLD's arguments, and
+// every argument a call to OLD could leave out or never passed has a default in NEW.
+bool accepts_calls_to(const Entity& new_fn, const Entity& old_fn) {
+  const auto old_params = params_of(old_fn), new_params = params_of(new_fn);
+  if (new_params.size() < old_params.size() ||
+      !std::equal(old_params.begin(), old_params.end(), new_params.begin())) {
+    return false;
+  }
+  const int64_t needed =
+      static_cast<int64_t>(new_params.size() - old_params.size()) + old_fn.num("defaults");
+  return new_fn.num("defaults") >= needed;
+}
+
+void check_functions(const Schema& old_schema, const Schema& new_schema,
+                     const detail::RuleSelection& on, detail::Emitter& out) {
+  std::map<std::string_view, std::vector<const Entity*>> new_by_name;
+  std::map<std::string_view, const Entity*> new_by_key;
+  for (const Entity& e : new_schema.roots) {
+    if (e.kind != "function") continue;
+    new_by_name[e.str("function")].push_back(&e);
+    new_by_key[e.key] = &e;
+  }
+  for (const Entity& o : old_schema.roots) {
+    if (o.kind != "function") continue;
+    const std::string label = q(o.name);
+    const Entity* same = new_by_key.contains(o.key) ? new_by_key[o.key] : nullptr;
+    const Entity* accepting = same;
+    const auto& overloads = new_by_name[o.str("function")];
+    for (const Entity* n : overloads) {
+      if (accepting == nullptr && accepts_calls_to(*n, o)) accepting = n;
+    }
+    if (overloads.empty()) {
+      if (on.on("FUNCTION_NO_DELETE")) {
+        const char* what = o.str("returns") == "procedure" ? "Procedure " : "Function ";
+        out.emit("FUNCTION_NO_DELETE", o.name, what + label + " was dropped.",
+                 counterpart(old_schema, new_schema, o.loc), o.loc);
+      }
+      continue;
+    }
+    if (!on.on("FUNCTION_SIGNATURE_NO_CHANGE")) continue;
+    if (accepting == nullptr) {
+      std::string remaining;
+      for (const Entity* n : overloads) remaining += (remaining.empty() ? "" : ", ") + n->name;
+      out.emit(
+          "FUNCTION_SIGNATURE_NO_CHANGE", o.name,
+          "Calls to " + label + " no longer resolve: the signatures left are " + remaining + ".",
+          overloads.front()->loc, o.loc);
+      continue;
+    }
+    if (accepting->str("returns") != o.str("returns")) {
+      out.emit("FUNCTION_SIGNATURE_NO_CHANGE", o.name,
+               "Function " + label + " now returns " + std::string(accepting->str("returns")) +
+                   " instead of " + std::string(o.str("returns")) + ".",
+               accepting->loc_of("returns"), o.loc_of("returns"));
+    } else if (same != nullptr && same->num("defaults") < o.num("defaults")) {
+      out.emit("FUNCTION_SIGNATURE_NO_CHANGE", o.name,
+               "Function " + label + " lost argument defaults (" +
+                   std::to_string(o.num("defaults")) + " before, " +
+                   std::to_string(same->num("defaults")) + " now); calls that omit them fail.",
+               same->loc, o.loc);
+    }
+  }
+}
+
+void check_types(const Schema& old_schema, const Schema& new_schema,
+                 const detail::RuleSelection& on, detail::Emitter& out) {
+  static constexpr std::string_view kinds[] = {"enum", "composite", "domain", "range"};
+  const auto is_type = [](const Entity& e) {
+    return std::find(std::begin(kinds), std::end(kinds), e.kind) != std::end(kinds);
+  };
+  std::map<std::string_view, const Entity*> new_types;
+  for (const Entity& e : new_schema.roots) {
+    if (is_type(e)) new_types[e.key] = &e;
+  }
+  for (const Entity& o : old_schema.roots) {
+    if (!is_type(o)) continue;
+    const auto it = new_types.find(o.key);
+    if (it == new_types.end()) {
+      if (on.on("TYPE_NO_DELETE")) {
+        out.emit("TYPE_NO_DELETE", o.name,
+                 "Type " + q(o.name) + " (" + std::string(o.kind) + ") was dropped.",
+                 counterpart(old_schema, new_schema, o.loc), o.loc);
+      }
+      continue;
+    }
+    const Entity& n = *it->second;
+    if (o.kind == "domain" && n.kind == "domain" && on.on("CHECK_NO_ADD")) {
+      for (const EntityPair& c : align(o.children, n.children, "constraint")) {
+        if (c.old_entity != nullptr || c.new_entity == nullptr) continue;
+        out.emit("CHECK_NO_ADD", n.name + "." + std::string(c.new_entity->str("conname")),
+                 "Domain " + q(n.name) +
+                     " gained a check constraint; stored values and old writers may violate it.",
+                 c.new_entity->loc, {});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void run_checks(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& on,
@@ -276,6 +384,8 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       }
     }
   }
+  check_functions(old_schema, new_schema, on, out);
+  check_types(old_schema, new_schema, on, out);
   for (const EntityPair& p : align(old_schema.roots, new_schema.roots, "enum")) {
     if (p.old_entity == nullptr || p.new_entity == nullptr) continue;
     for (const EntityPair& v : align(p.old_entity->children, p.new_entity->children)) {
@@ -314,7 +424,10 @@ std::vector<std::string_view> implemented_rules() {
           "COLUMN_VOLATILE_DEFAULT",
           "COLUMN_TYPE_REWRITE",
           "SET_NOT_NULL_SCAN",
-          "TABLE_NO_RENAME"};
+          "TABLE_NO_RENAME",
+          "TYPE_NO_DELETE",
+          "FUNCTION_NO_DELETE",
+          "FUNCTION_SIGNATURE_NO_CHANGE"};
 }
 
 }  // namespace breakwater::sql

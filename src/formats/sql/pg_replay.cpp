@@ -853,6 +853,13 @@ class Replay {
     if (!outputs.empty()) returns += " (" + joined(outputs) + ")";
     f.set("function", name);
     f.set("params", joined(params));
+    for (size_t i = 0; i < params.size(); ++i) {
+      Entity param;
+      param.kind = "param";
+      param.key = std::to_string(i);
+      param.name = params[i];
+      f.children.push_back(std::move(param));
+    }
     f.set("inputs", static_cast<int64_t>(inputs.size()));
     f.set("defaults", static_cast<int64_t>(defaults));
     f.set("returns", returns,

@@ -1,0 +1,1 @@
+CREATE FUNCTION kept() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
