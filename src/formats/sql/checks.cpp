@@ -366,6 +366,10 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       if (p.old_entity == nullptr) continue;
       if (p.new_entity == nullptr) {
         if (!on.on(rule)) continue;
+        // A sequence owned by a column (serial, OWNED BY) only goes with its table or column,
+        // or when the column stops using it: TABLE_NO_DELETE, COLUMN_NO_DELETE or
+        // IDENTITY_NO_DROP reports that already.
+        if (p.old_entity->has("owned_by")) continue;
         std::string label = k == "view" && p.old_entity->flag("materialized") ? "Materialized view"
                             : k == "view"                                     ? "View"
                             : k == "schema"                                   ? "Schema"

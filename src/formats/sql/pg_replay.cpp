@@ -133,6 +133,48 @@ std::string unqualified(const std::string& key) {
   return dot == std::string::npos ? key : key.substr(dot + 1);
 }
 
+// The index just past the JSON object or array opening at `open`.
+size_t matching_close(const std::string& json, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      for (++i; i < json.size() && json[i] != '"'; ++i) {
+        if (json[i] == '\\') ++i;
+      }
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return json.size();
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+}
+
+// pg_dump prints expressions the way PostgreSQL deparses them: literals carry casts
+// ('x'::text, (0)::numeric) and `IN (...)` becomes `= ANY (ARRAY[...])`. Both spellings are
+// brought to one form so a dump and the DDL it came from compare equal.
+std::string normalise_deparsed(std::string json) {
+  static constexpr std::string_view kCast = "{\"TypeCast\":{\"arg\":{\"A_Const\":";
+  for (size_t at = json.find(kCast); at != std::string::npos; at = json.find(kCast, at)) {
+    const size_t arg = at + kCast.size() - std::string_view("{\"A_Const\":").size();
+    const std::string literal = json.substr(arg, matching_close(json, arg) - arg);
+    json.replace(at, matching_close(json, at) - at, literal);
+  }
+  replace_all(json, "\"kind\":\"AEXPR_OP_ANY\",\"name\":[{\"String\":{\"sval\":\"=\"}}]",
+              "\"kind\":\"AEXPR_IN\",\"name\":[{\"String\":{\"sval\":\"=\"}}]");
+  replace_all(json,
+              "\"kind\":\"AEXPR_OP_ALL\",\"name\":[{\"String\":{\"sval\":\"\\u003c\\u003e\"}}]",
+              "\"kind\":\"AEXPR_IN\",\"name\":[{\"String\":{\"sval\":\"\\u003c\\u003e\"}}]");
+  replace_all(json, "{\"A_ArrayExpr\":{\"elements\":[", "{\"List\":{\"items\":[");
+  return json;
+}
+
 // An expression as a comparable value: its parse tree as JSON without source positions.
 std::string expression_key(Node* expr) {
   if (expr == nullptr) return {};
@@ -169,7 +211,7 @@ std::string expression_key(Node* expr) {
     i = end;
   }
   pfree(json);
-  return out;
+  return normalise_deparsed(std::move(out));
 }
 
 ColumnType type_of(const TypeName* t, bool* serial = nullptr) {
@@ -289,6 +331,8 @@ class Replay {
         const auto* c = reinterpret_cast<CreateSchemaStmt*>(stmt);
         return add_simple(s_.schemas, "schema", text_or(c->schemaname), statement_at_);
       }
+      case T_AlterSeqStmt:
+        return alter_sequence(reinterpret_cast<AlterSeqStmt*>(stmt));
       case T_CreateSeqStmt: {
         const auto* c = reinterpret_cast<CreateSeqStmt*>(stmt);
         return add_simple(s_.sequences, "sequence", qualified(c->sequence),
@@ -309,7 +353,6 @@ class Replay {
       case T_AlterDefaultPrivilegesStmt:
       case T_CommentStmt:
       case T_SecLabelStmt:
-      case T_AlterSeqStmt:
       case T_CreateExtensionStmt:
       case T_AlterExtensionStmt:
       case T_AlterExtensionContentsStmt:
@@ -397,6 +440,33 @@ class Replay {
     into[key] = std::move(e);
   }
 
+  // OWNED BY ties a sequence to a column: dropping the table or column drops it too.
+  void alter_sequence(const AlterSeqStmt* s) {
+    auto it = s_.sequences.find(qualified(s->sequence));
+    if (it == s_.sequences.end()) return;
+    for (Node* n : Nodes(s->options)) {
+      const DefElem* d = BW_AS(DefElem, n);
+      if (d == nullptr || text_or(d->defname) != "owned_by") continue;
+      std::vector<std::string> names = names_of(BW_AS(List, d->arg));
+      if (names.size() == 2) names.insert(names.begin(), "public");
+      if (names.size() == 3) {
+        it->second.set("owned_by", joined(names, "."));
+      } else {
+        drop_attr(it->second, "owned_by");  // OWNED BY NONE
+      }
+    }
+  }
+
+  // Sequences owned by the table (`owner` = schema.table) or by one column of it.
+  void drop_owned_sequences(const std::string& owner) {
+    std::erase_if(s_.sequences, [&](const auto& kv) {
+      const std::string_view by = kv.second.str("owned_by");
+      if (by == owner) return true;
+      return by.starts_with(owner + ".") &&
+             std::count(owner.begin(), owner.end(), '.') == 1;  // a table: any of its columns
+    });
+  }
+
   // ---- tables ----
   void column_constraint(Entity& column, const Constraint* c) {
     switch (c->contype) {
@@ -423,7 +493,7 @@ class Replay {
     }
   }
 
-  Entity column(const ColumnDef* def) {
+  Entity column(const ColumnDef* def, const std::string& table_key) {
     Entity col;
     col.kind = "column";
     col.key = col.name = text_or(def->colname);
@@ -434,6 +504,10 @@ class Replay {
     if (serial) {
       col.set("default", std::string("nextval()"), type_at);
       col.set("not_null", true, type_at);
+      // serial creates <table>_<column>_seq, which pg_dump writes out as its own sequence.
+      const std::string sequence = table_key + "_" + col.key + "_seq";
+      add_simple(s_.sequences, "sequence", sequence, type_at);
+      s_.sequences[sequence].set("owned_by", table_key + "." + col.key);
     }
     for (Node* n : Nodes(def->constraints)) {
       if (const Constraint* c = BW_AS(Constraint, n)) column_constraint(col, c);
@@ -454,18 +528,25 @@ class Replay {
     }
     std::erase_if(table.children,
                   [&](const Entity& c) { return c.kind == "column" && c.key == name; });
-    table.children.push_back(column(def));
+    table.children.push_back(column(def, table.key));
     for (Node* n : Nodes(def->constraints)) {
       if (const Constraint* c = BW_AS(Constraint, n)) add_constraint(table, c, {name});
     }
   }
 
-  void inherit_columns(Entity& table, const std::string& from) {
+  // A partition takes its parent's columns and constraints (keys, foreign keys, checks); an
+  // INHERITS child its columns and checks; LIKE only the columns.
+  enum class Inherit { columns, checks, all };
+  void inherit(Entity& table, const std::string& from, Inherit what) {
     const auto it = s_.tables.find(from);
     if (it == s_.tables.end()) return;
     for (const Entity& c : it->second.children) {
-      if (c.kind == "column" && find_child(table, "column", c.key) == nullptr)
+      if (c.kind == "column" && find_child(table, "column", c.key) == nullptr) {
         table.children.push_back(c);
+      } else if (c.kind == "constraint" &&
+                 (what == Inherit::all || (what == Inherit::checks && c.str("type") == "check"))) {
+        table.children.push_back(c);
+      }
     }
   }
 
@@ -477,7 +558,10 @@ class Replay {
     if (s->if_not_exists && s_.tables.contains(table.key)) return;
     // PARTITION OF / INHERITS: the parent's columns come first.
     for (Node* n : Nodes(s->inhRelations)) {
-      if (const RangeVar* parent = BW_AS(RangeVar, n)) inherit_columns(table, qualified(parent));
+      const RangeVar* parent = BW_AS(RangeVar, n);
+      if (parent == nullptr) continue;
+      inherit(table, qualified(parent), s->partbound != nullptr ? Inherit::all : Inherit::checks);
+      table.set(s->partbound != nullptr ? "partition_of" : "inherits", qualified(parent));
     }
     if (s->ofTypename != nullptr) {
       const auto it = s_.types.find(qualified(names_of(s->ofTypename->names)));
@@ -494,7 +578,7 @@ class Replay {
       } else if (const Constraint* c = BW_AS(Constraint, e)) {
         add_constraint(table, c, {});
       } else if (const TableLikeClause* like = BW_AS(TableLikeClause, e)) {
-        inherit_columns(table, qualified(like->relation));
+        inherit(table, qualified(like->relation), Inherit::columns);
       }
     }
     for (Node* n : Nodes(s->constraints)) {
@@ -536,7 +620,8 @@ class Replay {
         if (Entity* e = find_child(table, "column", col)) e->set("not_null", true, con.loc);
       }
     } else if (c->contype == CONSTR_CHECK) {
-      key += " " + expression_key(c->raw_expr);
+      // The condition names its columns; where it was written (column or table) does not matter.
+      key = "check " + expression_key(c->raw_expr);
     } else if (c->contype == CONSTR_EXCLUSION) {
       key += " " + expression_key(reinterpret_cast<Node*>(c->exclusions)) +
              expression_key(c->where_clause);
@@ -557,6 +642,8 @@ class Replay {
     con.set("conname", text_or(c->conname, fallback.c_str()));
     con.key = key;
     con.name = text_or(c->conname, key.c_str());
+    std::erase_if(table.children,
+                  [&](const Entity& e) { return e.kind == "constraint" && e.key == key; });
     table.children.push_back(std::move(con));
   }
 
@@ -589,7 +676,8 @@ class Replay {
     const std::string key = qualified(s->relation);
     auto it = s_.tables.find(key);
     if (it == s_.tables.end()) {
-      if (!s->missing_ok) {
+      // pg_dump writes ALTER TABLE ... OWNER TO for sequences and views as well.
+      if (!s->missing_ok && !s_.views.contains(key) && !s_.sequences.contains(key)) {
         s_.warnings.push_back(
             {at(s->relation->location),
              "ALTER TABLE of " + key + ", which no earlier statement creates; ignored"});
@@ -597,6 +685,7 @@ class Replay {
       return;
     }
     Entity& table = it->second;
+    recurse_ = s->relation->inh;
     for (Node* n : Nodes(s->cmds)) {
       const AlterTableCmd* cmd = BW_AS(AlterTableCmd, n);
       if (cmd != nullptr) alter_table_cmd(table, cmd);
@@ -619,7 +708,18 @@ class Replay {
       return add_column(table, def);
     }
     if (cmd->subtype == AT_AddConstraint || cmd->subtype == AT_AddConstraintRecurse) {
-      if (const Constraint* c = BW_AS(Constraint, cmd->def)) add_constraint(table, c, {});
+      const Constraint* c = BW_AS(Constraint, cmd->def);
+      if (c == nullptr) return;
+      add_constraint(table, c, {});
+      // Without ONLY, a constraint added to a partitioned or parent table reaches its
+      // partitions (all kinds) and inheriting children (checks).
+      if (!recurse_) return;
+      for (auto& [key, child] : s_.tables) {
+        if (child.str("partition_of") == table.key ||
+            (child.str("inherits") == table.key && c->contype == CONSTR_CHECK)) {
+          add_constraint(child, c, {});
+        }
+      }
       return;
     }
     if (cmd->subtype == AT_ValidateConstraint || cmd->subtype == AT_ValidateConstraintRecurse) {
@@ -635,6 +735,19 @@ class Replay {
       }
       return;
     }
+    if (cmd->subtype == AT_AttachPartition || cmd->subtype == AT_DetachPartition) {
+      const PartitionCmd* pc = BW_AS(PartitionCmd, cmd->def);
+      const auto child = pc != nullptr ? s_.tables.find(qualified(pc->name)) : s_.tables.end();
+      if (child == s_.tables.end()) return;
+      if (cmd->subtype == AT_DetachPartition) return drop_attr(child->second, "partition_of");
+      // The partition gets the parent's keys, foreign keys and checks it does not have yet.
+      child->second.set("partition_of", table.key);
+      for (const Entity& c : table.children) {
+        if (c.kind == "constraint" && find_child(child->second, "constraint", c.key) == nullptr)
+          child->second.children.push_back(c);
+      }
+      return;
+    }
     if (cmd->subtype == AT_DropConstraint || cmd->subtype == AT_DropConstraintRecurse) {
       std::erase_if(table.children, [&](const Entity& c) {
         return c.kind == "constraint" && c.str("conname") == name;
@@ -642,6 +755,7 @@ class Replay {
       return;
     }
     if (cmd->subtype == AT_DropColumn || cmd->subtype == AT_DropColumnRecurse) {
+      drop_owned_sequences(table.key + "." + name);
       std::erase_if(table.children, [&](const Entity& c) {
         return (c.kind == "column" && c.key == name) ||
                (c.kind == "constraint" && c.str("columns") == name);
@@ -849,8 +963,13 @@ class Replay {
     f.kind = "function";
     f.key = f.name = function_key(name, inputs);
     f.loc = statement_at_;
+    // OUT parameters define the result: one is its type, several make a record, whether or
+    // not RETURNS spells it (pg_dump always does).
     std::string returns = s->is_procedure ? "procedure" : type_text(s->returnType);
-    if (!outputs.empty()) returns += " (" + joined(outputs) + ")";
+    const std::string setof = s->returnType != nullptr && s->returnType->setof ? "SETOF " : "";
+    if (!s->is_procedure && outputs.size() == 1) returns = setof + outputs.front();
+    if (!s->is_procedure && outputs.size() > 1)
+      returns = setof + "record (" + joined(outputs) + ")";
     f.set("function", name);
     f.set("params", joined(params));
     for (size_t i = 0; i < params.size(); ++i) {
@@ -929,9 +1048,12 @@ class Replay {
           drop_schema(str_of(o));
           break;
         case OBJECT_TABLE:
-        case OBJECT_FOREIGN_TABLE:
-          s_.tables.erase(qualified(names_of(BW_AS(List, o))));
+        case OBJECT_FOREIGN_TABLE: {
+          const std::string table = qualified(names_of(BW_AS(List, o)));
+          s_.tables.erase(table);
+          drop_owned_sequences(table);
           break;
+        }
         case OBJECT_VIEW:
         case OBJECT_MATVIEW:
           s_.views.erase(qualified(names_of(BW_AS(List, o))));
@@ -1261,6 +1383,7 @@ class Replay {
   size_t base_ = 0;
   std::set<std::string> created_here_, not_valid_here_;
   bool lock_timeout_ = false, timeout_reported_ = false;
+  bool recurse_ = true;  // the ALTER TABLE at hand has no ONLY
 };
 
 // MySQL dumps are the most common wrong input: `backquoted` names, ENGINE=, AUTO_INCREMENT.
@@ -1292,11 +1415,59 @@ bool looks_like_mysql(const std::string& text) {
   throw InputError(Location{shown, line, column}, message);
 }
 
+bool iequals_prefix(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) ==
+                  std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
+// psql meta-commands are not SQL: pg_dump writes `\restrict KEY` / `\unrestrict KEY` around
+// its output (15.14+), `\connect` between databases, and COPY ... FROM stdin data ended by
+// `\.`. They are blanked in place (same byte offsets, so positions stay true) before the
+// scanner sees the text. Includes (`\i`, `\ir`) are never followed: a warning says so.
+std::string without_psql_commands(const std::string& text, uint32_t file, const Lines& lines,
+                                  std::vector<Diagnostic>& warnings) {
+  std::string out = text;
+  bool in_copy_data = false;
+  for (size_t start = 0; start < out.size();) {
+    size_t end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    std::string_view line(out.data() + start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const bool meta = line.starts_with("\\");
+    if (in_copy_data || meta) {
+      if (meta && !in_copy_data &&
+          (line.starts_with("\\i ") || line.starts_with("\\ir ") ||
+           line.starts_with("\\include"))) {
+        const auto [l, c] = lines.at(start);
+        warnings.push_back({SourceRef{file, l, c},
+                            "psql include is not followed; the included file is not compared"});
+      }
+      in_copy_data = in_copy_data && line != "\\.";
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(start),
+                out.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    } else {
+      std::string_view trimmed = line;
+      while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back())))
+        trimmed.remove_suffix(1);
+      if (iequals_prefix(line, "COPY ") && trimmed.size() >= 11 &&
+          iequals_prefix(trimmed.substr(trimmed.size() - 11), "FROM stdin;")) {
+        in_copy_data = true;
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, const Lines& lines,
                      const std::string& shown, const std::string& relative) {
-  const SplitResult split(text);
+  const std::string sql = without_psql_commands(text, file_id, lines, state.warnings);
+  const SplitResult split(sql);
   if (split.result.error != nullptr) {
     syntax_error(text, lines, shown, 0, split.result.error->cursorpos, split.result.error->message);
   }
@@ -1307,7 +1478,7 @@ void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, 
     const size_t offset = static_cast<size_t>(st.stmt_location);
     const size_t length =
         st.stmt_len == 0 ? text.size() - offset : static_cast<size_t>(st.stmt_len);
-    statement.assign(text, offset, length);
+    statement.assign(sql, offset, length);
     const MemoryContextScope context;
     const RawParse parsed(statement.c_str());
     if (parsed.result.error != nullptr) {
