@@ -562,6 +562,7 @@ class Replay {
       if (parent == nullptr) continue;
       inherit(table, qualified(parent), s->partbound != nullptr ? Inherit::all : Inherit::checks);
       table.set(s->partbound != nullptr ? "partition_of" : "inherits", qualified(parent));
+      s_.parents.insert(qualified(parent));
     }
     if (s->ofTypename != nullptr) {
       const auto it = s_.types.find(qualified(names_of(s->ofTypename->names)));
@@ -713,7 +714,7 @@ class Replay {
       add_constraint(table, c, {});
       // Without ONLY, a constraint added to a partitioned or parent table reaches its
       // partitions (all kinds) and inheriting children (checks).
-      if (!recurse_) return;
+      if (!recurse_ || !s_.parents.contains(table.key)) return;
       for (auto& [key, child] : s_.tables) {
         if (child.str("partition_of") == table.key ||
             (child.str("inherits") == table.key && c->contype == CONSTR_CHECK)) {
@@ -742,6 +743,7 @@ class Replay {
       if (cmd->subtype == AT_DetachPartition) return drop_attr(child->second, "partition_of");
       // The partition gets the parent's keys, foreign keys and checks it does not have yet.
       child->second.set("partition_of", table.key);
+      s_.parents.insert(table.key);
       for (const Entity& c : table.children) {
         if (c.kind == "constraint" && find_child(child->second, "constraint", c.key) == nullptr)
           child->second.children.push_back(c);

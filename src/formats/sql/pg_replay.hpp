@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct PgState {
   std::map<std::string, Entity> tables, views, sequences, schemas, types, functions;
   std::vector<Entity> migration_facts;  // LOCKING issues and explicit renames, per file
   std::vector<Diagnostic> warnings;
+  std::set<std::string> parents;  // tables with partitions or inheriting children
 };
 
 // Splits `text` with PostgreSQL's scanner, parses each statement and applies it to `state`.
