@@ -1,6 +1,7 @@
 #include "formats/sql/sqlite_load.hpp"
 
 #include "formats/sql/lines.hpp"
+#include "formats/sql/sqlite_checks.hpp"
 
 #include <breakwater/check.hpp>
 
@@ -304,6 +305,20 @@ void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
         con.set("type", std::string(pk ? "primary key" : "unique"), con.loc);
         con.set("columns", joined, con.loc);
         con.set("conname", ix[0]);
+        e.children.push_back(std::move(con));
+      }
+      const auto create =
+          rows(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1", name);
+      for (const SqliteCheck& check : sqlite_checks(create.empty() ? "" : create[0][0])) {
+        Entity con;
+        con.kind = "constraint";
+        const auto col_at = cols.find(lower(check.column));
+        con.loc = col_at != cols.end() ? col_at->second : e.loc;
+        con.key = "check " + check.condition;
+        con.name = check.name.empty() ? con.key : check.name;
+        con.set("type", std::string("check"), con.loc);
+        con.set("columns", check.column, con.loc);
+        con.set("conname", check.name);
         e.children.push_back(std::move(con));
       }
       std::map<std::string, std::pair<std::string, std::string>> fks;  // id -> (from, to)
