@@ -38,6 +38,26 @@ bool same_definition(const Entity& a, const Entity& b) {
          a.str("default") == b.str("default");
 }
 
+std::string_view schema_of(std::string_view key) {
+  return key.substr(0, key.find('.'));
+}
+
+// The same columns in the same order with the same definitions (and at least one column).
+bool same_columns(const Entity& a, const Entity& b) {
+  std::vector<const Entity*> ca, cb;
+  for (const Entity& c : a.children) {
+    if (c.kind == "column") ca.push_back(&c);
+  }
+  for (const Entity& c : b.children) {
+    if (c.kind == "column") cb.push_back(&c);
+  }
+  if (ca.empty() || ca.size() != cb.size()) return false;
+  for (size_t i = 0; i < ca.size(); ++i) {
+    if (ca[i]->key != cb[i]->key || !same_definition(*ca[i], *cb[i])) return false;
+  }
+  return true;
+}
+
 int column_index(const Entity& table, const Entity& column) {
   int i = 0;
   for (const Entity& c : table.children) {
@@ -344,10 +364,31 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
                 detail::Emitter& out) {
   // Explicit renames in new migrations are reported as renames; their drop side stays quiet.
   const std::set<std::string> renamed = check_locking(old_schema, new_schema, on, out);
-  for (const EntityPair& p : align(old_schema.roots, new_schema.roots, "table")) {
+  const std::vector<EntityPair> tables = align(old_schema.roots, new_schema.roots, "table");
+  for (const EntityPair& p : tables) {
     if (p.old_entity == nullptr) continue;
     if (p.new_entity == nullptr) {
-      if (on.on("TABLE_NO_DELETE") && !renamed.contains(p.old_entity->name)) {
+      if (renamed.contains(p.old_entity->name)) continue;
+      // Between two states a rename is a drop and an add: the same columns in the same schema
+      // under another name is most likely one table renamed.
+      const Entity* twin = nullptr;
+      for (const EntityPair& added : tables) {
+        if (added.old_entity == nullptr && twin == nullptr &&
+            schema_of(added.new_entity->key) == schema_of(p.old_entity->key) &&
+            same_columns(*p.old_entity, *added.new_entity)) {
+          twin = added.new_entity;
+        }
+      }
+      if (twin != nullptr) {
+        if (on.on("TABLE_NO_RENAME")) {
+          out.emit("TABLE_NO_RENAME", p.old_entity->name,
+                   "Table " + q(p.old_entity->name) + " was probably renamed to " +
+                       q(twin->name) + " (dropped, and added with the same columns).",
+                   twin->loc, p.old_entity->loc);
+        }
+        continue;
+      }
+      if (on.on("TABLE_NO_DELETE")) {
         out.emit("TABLE_NO_DELETE", p.old_entity->name,
                  "Table " + q(p.old_entity->name) + " was dropped.",
                  counterpart(old_schema, new_schema, p.old_entity->loc), p.old_entity->loc);
