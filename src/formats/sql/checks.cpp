@@ -382,8 +382,8 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       if (twin != nullptr) {
         if (on.on("TABLE_NO_RENAME")) {
           out.emit("TABLE_NO_RENAME", p.old_entity->name,
-                   "Table " + q(p.old_entity->name) + " was probably renamed to " +
-                       q(twin->name) + " (dropped, and added with the same columns).",
+                   "Table " + q(p.old_entity->name) + " was probably renamed to " + q(twin->name) +
+                       " (dropped, and added with the same columns).",
                    twin->loc, p.old_entity->loc);
         }
         continue;
