@@ -23,7 +23,13 @@ std::string read_text(const fs::path& path, const std::string& shown) {
   if (!in) throw InputError(Location{shown, 0, 0}, "cannot read file");
   std::ostringstream s;
   s << in.rdbuf();
-  return s.str();
+  std::string text = s.str();
+  // Both parsers take C strings: a NUL byte would silently end the file there.
+  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+    const auto [line, column] = Lines(text).at(nul);
+    throw InputError(Location{shown, line, column}, "NUL byte: this is not SQL text");
+  }
+  return text;
 }
 
 // Migration order: digit runs compare as numbers, so V10__x.sql follows V9__y.sql and

@@ -1464,6 +1464,25 @@ std::string without_psql_commands(const std::string& text, uint32_t file, const 
   return out;
 }
 
+// Whether [from, to) holds nothing but whitespace, comments and semicolons.
+bool only_separators(const std::string& sql, size_t from, size_t to) {
+  size_t i = from;
+  while (i < to) {
+    if (std::isspace(static_cast<unsigned char>(sql[i])) || sql[i] == ';') {
+      ++i;
+    } else if (sql.compare(i, 2, "--") == 0) {
+      const size_t eol = sql.find('\n', i);
+      i = eol == std::string::npos ? to : eol + 1;
+    } else if (sql.compare(i, 2, "/*") == 0) {
+      const size_t close = sql.find("*/", i + 2);
+      i = close == std::string::npos ? to : close + 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, const Lines& lines,
@@ -1473,13 +1492,25 @@ void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, 
   if (split.result.error != nullptr) {
     syntax_error(text, lines, shown, 0, split.result.error->cursorpos, split.result.error->message);
   }
-  Replay replay(state, file_id, text, lines, relative);
-  std::string statement;
+  // The scanner's split drops a statement that holds no keyword ("garbage;", a typo such as
+  // "CRATE TABLE"), so the text between the statements it found is parsed too: nothing may be
+  // skipped without an error.
+  std::vector<std::pair<size_t, size_t>> pieces;
+  size_t covered = 0;
   for (int i = 0; i < split.result.n_stmts; ++i) {
     const PgQuerySplitStmt& st = *split.result.stmts[i];
     const size_t offset = static_cast<size_t>(st.stmt_location);
-    const size_t length =
-        st.stmt_len == 0 ? text.size() - offset : static_cast<size_t>(st.stmt_len);
+    const size_t length = st.stmt_len == 0 ? sql.size() - offset : static_cast<size_t>(st.stmt_len);
+    if (!only_separators(sql, covered, offset)) pieces.emplace_back(covered, offset - covered);
+    pieces.emplace_back(offset, length);
+    covered = offset + length;
+  }
+  if (!only_separators(sql, covered, sql.size()))
+    pieces.emplace_back(covered, sql.size() - covered);
+
+  Replay replay(state, file_id, text, lines, relative);
+  std::string statement;
+  for (const auto& [offset, length] : pieces) {
     statement.assign(sql, offset, length);
     const MemoryContextScope context;
     const RawParse parsed(statement.c_str());
