@@ -108,6 +108,14 @@ TEST_SUITE("golden") {
             run_cli(dir.string(), with({"check", "old", "new", "--color", "never"}, args));
         CHECK_MESSAGE(run.status == 0, dir.filename().string() << ":\n" << run.out << run.err);
         CHECK(run.err.empty());
+        // A `both-ways` marker: NEW -> OLD must report nothing either (equivalent spellings).
+        if (fs::exists(dir / "both-ways")) {
+          const auto back =
+              run_cli(dir.string(), with({"check", "new", "old", "--color", "never"}, args));
+          CHECK_MESSAGE(back.status == 0,
+                        dir.filename().string() << " (new -> old):\n" << back.out << back.err);
+          CHECK(back.err.empty());
+        }
         check_self_compare(dir, args);
         ++cases;
       }
