@@ -25,6 +25,16 @@ mkdir -p "$out"
   "$bw" rules --lang sql --format markdown
 } > "$out/sql.md"
 {
+  echo "# JSON Schema rules"
+  echo
+  echo "Generated from \`rules/jsonschema/\` by \`scripts/gen-docs.sh\`; do not edit. Each rule names what"
+  echo "NEW rejects that OLD accepted (\`--compat backward\`, the default); \`--compat forward\` runs the same"
+  echo "comparison the other way round and \`full\` both. Categories: CONSTRAINTS and CONTENT_MODEL (both the"
+  echo "default). See [../jsonschema.md](../jsonschema.md)."
+  echo
+  "$bw" rules --lang jsonschema --format markdown
+} > "$out/jsonschema.md"
+{
   echo "# Breakwater's own checks"
   echo
   echo "Generated from \`rules/breakwater/\` by \`scripts/gen-docs.sh\`; do not edit. These rules"

@@ -64,7 +64,8 @@ CheckResult check(const std::string& old_path, const std::string& new_path,
   CheckResult result;
   result.format = std::string(format.name);
   result.rules_run.assign(enabled.ids().begin(), enabled.ids().end());
-  result.findings = detail::run_rules(format, old_schema, new_schema, enabled, options.load.jobs);
+  result.findings = detail::run_rules(format, old_schema, new_schema, enabled,
+                                      {options.load.jobs, options.compat, options.policy});
   trace.lap("rules");
   return result;
 }

@@ -507,7 +507,8 @@ class Runner {
     }
     detail::Trace trace("check");
     std::vector<Finding> findings =
-        detail::run_rules(format, old_schema, new_schema, enabled, co.load.jobs);
+        detail::run_rules(format, old_schema, new_schema, enabled,
+                          {co.load.jobs, co.compat, co.policy});
     trace.lap("rules");
     formats.insert(std::string(format.name));
     rules.insert(enabled.ids().begin(), enabled.ids().end());

@@ -40,6 +40,7 @@ struct CheckOptions {
   std::vector<std::string> use;     // rule ids and/or categories; empty = the format's default
   std::vector<std::string> except;  // rule ids and/or categories removed from `use`
   std::string compat;               // backward | forward | full; "" = the format's default
+  std::string policy;               // strict | lenient (JSON Schema); "" = strict
 };
 
 struct CheckResult {

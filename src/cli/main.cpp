@@ -47,6 +47,10 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
       ->check(CLI::IsMember({"postgres", "sqlite"}));
   cmd->add_option("--compat", a.run.options.compat, "Direction: backward, forward or full")
       ->check(CLI::IsMember({"backward", "forward", "full"}));
+  cmd->add_option("--policy", a.run.options.policy,
+                  "JSON Schema: strict (validation, default) or lenient (readers ignore unknown "
+                  "properties)")
+      ->check(CLI::IsMember({"strict", "lenient"}));
   cmd->add_option("-I,--include", a.run.options.load.include_paths,
                   "Extra import directory for .proto inputs (repeatable)")
       ->allow_extra_args(false);

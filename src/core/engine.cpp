@@ -95,9 +95,9 @@ RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::st
 
 std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_schema,
                                const Schema& new_schema, const RuleSelection& enabled,
-                               unsigned jobs) {
+                               const RunContext& context) {
   Emitter emitter(old_schema, new_schema);
-  format.run(old_schema, new_schema, enabled, jobs, emitter);
+  format.run(old_schema, new_schema, enabled, context, emitter);
   std::vector<Finding> raw = emitter.take();
   std::vector<Finding> findings;
   findings.reserve(raw.size());

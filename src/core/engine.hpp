@@ -56,6 +56,13 @@ struct DiscoveredModule {
   std::string config;                // a format-native config governing it (buf.yaml), or ""
 };
 
+// What a run asks of a format beyond the rule selection.
+struct RunContext {
+  unsigned jobs = 0;        // worker threads; 0 = the machine's
+  std::string_view compat;  // backward | forward | full (the format's default when empty)
+  std::string_view policy;  // strict | lenient (formats that have policies)
+};
+
 struct FormatPlugin {
   std::string_view name;                  // catalog format name, e.g. "protobuf"
   std::vector<std::string_view> aliases;  // --lang spellings, e.g. "proto"
@@ -67,7 +74,7 @@ struct FormatPlugin {
   std::vector<std::string_view> (*implemented_rules)();
   // Runs the selected checks (on up to `jobs` threads; the emitted order must not depend on it).
   void (*run)(const Schema& old_schema, const Schema& new_schema, const RuleSelection& enabled,
-              unsigned jobs, Emitter& out);
+              const RunContext& context, Emitter& out);
   // File name endings of this format's inputs (for exporting git trees and for discovery).
   std::vector<std::string_view> extensions;
   // Line-comment markers that can carry `breakwater:ignore` (empty: the format has none).
@@ -102,6 +109,6 @@ bool finish_finding(Finding& f);
 // fingerprint), sorted and de-duplicated.
 std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_schema,
                                const Schema& new_schema, const RuleSelection& enabled,
-                               unsigned jobs = 0);
+                               const RunContext& context = {});
 
 }  // namespace breakwater::detail

@@ -1,12 +1,14 @@
 // The one place that knows which formats exist; core reaches them only through FormatPlugin.
 #include "core/engine.hpp"
+#include "formats/jsonschema/plugin.hpp"
 #include "formats/protobuf/plugin.hpp"
 #include "formats/sql/plugin.hpp"
 
 namespace breakwater::detail {
 
 const std::vector<const FormatPlugin*>& formats() {
-  static const std::vector<const FormatPlugin*> all = {&protobuf::plugin(), &sql::plugin()};
+  static const std::vector<const FormatPlugin*> all = {&protobuf::plugin(), &sql::plugin(),
+                                                            &jsonschema::plugin()};
   return all;
 }
 

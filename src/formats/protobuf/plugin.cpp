@@ -32,7 +32,8 @@ std::vector<std::string_view> implemented() {
 }
 
 void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
-         unsigned jobs, detail::Emitter& out) {
+         const detail::RunContext& context, detail::Emitter& out) {
+  const unsigned jobs = context.jobs;
   const Index old_side(old_schema);
   const Index new_side(new_schema);
   std::vector<const RuleCheck*> selected;

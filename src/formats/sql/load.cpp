@@ -2,7 +2,7 @@
 // to the dialect's loader (PostgreSQL's grammar, or SQLite's own engine).
 #include "formats/sql/load.hpp"
 
-#include "formats/sql/lines.hpp"
+#include "core/lines.hpp"
 #include "formats/sql/pg_replay.hpp"
 #include "formats/sql/sqlite_load.hpp"
 

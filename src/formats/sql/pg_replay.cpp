@@ -5,7 +5,7 @@
 
 #include <breakwater/check.hpp>
 
-#include "formats/sql/lines.hpp"
+#include "core/lines.hpp"
 #include "formats/sql/types.hpp"
 
 #include <algorithm>

@@ -10,9 +10,11 @@
 #include <string>
 #include <vector>
 
-namespace breakwater::sql {
-
+namespace breakwater {
 class Lines;
+}
+
+namespace breakwater::sql {
 
 // What the statements so far have built, carried from one migration file to the next.
 struct PgState {

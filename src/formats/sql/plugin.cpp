@@ -10,7 +10,7 @@ namespace breakwater::sql {
 namespace {
 
 void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
-         unsigned, detail::Emitter& out) {
+         const detail::RunContext&, detail::Emitter& out) {
   run_checks(old_schema, new_schema, enabled, out);
 }
 

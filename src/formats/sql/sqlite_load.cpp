@@ -1,6 +1,6 @@
 #include "formats/sql/sqlite_load.hpp"
 
-#include "formats/sql/lines.hpp"
+#include "core/lines.hpp"
 #include "formats/sql/sqlite_checks.hpp"
 
 #include <breakwater/check.hpp>

@@ -1,4 +1,5 @@
-// Byte offsets of one SQL file turned into the positions users see, shared by both dialects.
+// Byte offsets of a text file turned into the positions users see (1-based line, code-point
+// column), for formats whose parsers report offsets.
 #pragma once
 
 #include <algorithm>
@@ -7,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace breakwater::sql {
+namespace breakwater {
 
 // Byte offsets to 1-based line and code-point column.
 class Lines {
@@ -42,4 +43,4 @@ class Lines {
   std::vector<size_t> starts_;
 };
 
-}  // namespace breakwater::sql
+}  // namespace breakwater

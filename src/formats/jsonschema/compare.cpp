@@ -1,0 +1,880 @@
+// JSON Schema compatibility as set inclusion: for every pair of schemas met at the same place,
+// is every document the narrow side (A) accepts also accepted by the wide side (B)? Backward
+// compares A = OLD with B = NEW, forward the other way round. Keyword families are compared on
+// what they accept, not on their text; pairs are memoised, so recursive schemas terminate and a
+// shared definition is reported once.
+#include "formats/jsonschema/compare.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+#include <string>
+#include <tuple>
+
+namespace breakwater::jsonschema {
+namespace {
+
+std::string q(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}
+
+std::string number_text(double d) {
+  if (d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+  std::string s = std::to_string(d);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  return s;
+}
+
+std::optional<double> num(const Entity& e, std::string_view attr) {
+  const Attr* a = e.find(attr);
+  if (a == nullptr) return std::nullopt;
+  if (const double* d = std::get_if<double>(&a->value)) return *d;
+  if (const int64_t* i = std::get_if<int64_t>(&a->value)) return static_cast<double>(*i);
+  return std::nullopt;
+}
+
+const Entity* slot(const Entity& e, std::string_view key) {
+  for (const Entity& c : e.children) {
+    if (c.kind == "schema" && c.key == key) return &c;
+  }
+  return nullptr;
+}
+
+std::vector<const Entity*> slots(const Entity& e, std::string_view prefix) {
+  std::vector<const Entity*> out;
+  for (const Entity& c : e.children) {
+    if (c.kind == "schema" && c.key.size() > prefix.size() && c.key.starts_with(prefix) &&
+        c.key[prefix.size()] == '/') {
+      out.push_back(&c);
+    }
+  }
+  return out;
+}
+
+std::string_view slot_name(const Entity& e) {
+  return std::string_view(e.key).substr(e.key.find('/') + 1);
+}
+
+std::set<std::string> keys_of(const Entity& e, std::string_view kind) {
+  std::set<std::string> out;
+  for (const Entity& c : e.children) {
+    if (c.kind == kind) out.insert(c.key);
+  }
+  return out;
+}
+
+bool is_false(const Entity* e) {
+  return e != nullptr && e->has("always") && !e->flag("always");
+}
+
+// Annotations and bookkeeping: attributes that constrain nothing.
+bool annotation(std::string_view attr) {
+  return attr == "ptr" || attr == "default" || attr == "enum" || attr == "allOf" ||
+         attr == "anyOf" || attr == "oneOf";
+}
+
+// `true`, `{}` or a schema with annotations only: accepts every document.
+bool accepts_all(const Entity* e) {
+  if (e == nullptr) return true;
+  if (e->has("always")) return e->flag("always");
+  for (const Attr& a : e->attrs) {
+    if (!annotation(a.name)) return false;
+  }
+  for (const Entity& c : e->children) {
+    if (c.kind != "schema" || !c.key.starts_with("$defs/")) return false;
+  }
+  return true;
+}
+
+// Only a $ref (plus definitions and annotations): the schema is its target.
+bool pure_ref(const Entity& e) {
+  if (!e.has("ref")) return false;
+  for (const Attr& a : e.attrs) {
+    if (a.name != "ref" && !annotation(a.name)) return false;
+  }
+  for (const Entity& c : e.children) {
+    if (c.kind != "schema" || !c.key.starts_with("$defs/")) return false;
+  }
+  return true;
+}
+
+const std::vector<std::string> kAllTypes = {"array",  "boolean", "integer", "null",
+                                            "number", "object",  "string"};
+
+std::vector<std::string> types_of(const Entity& e) {
+  const std::string_view t = e.str("type");
+  if (!e.has("type")) return kAllTypes;
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= t.size()) {
+    const size_t comma = t.find(',', start);
+    out.emplace_back(t.substr(start, comma == std::string_view::npos ? t.npos : comma - start));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+bool has_type(const std::vector<std::string>& types, std::string_view t) {
+  return std::find(types.begin(), types.end(), t) != types.end();
+}
+
+// Whether a schema whose `type` is `types` can accept a value of JSON type `t`.
+bool allows(const std::vector<std::string>& types, std::string_view t) {
+  return has_type(types, t) || (t == "integer" && has_type(types, "number"));
+}
+
+// The JSON type of a canonical value ("3" -> integer, "\"x\"" -> string...).
+std::string type_of_value(std::string_view v) {
+  if (v.empty()) return "null";
+  if (v.front() == '"') return "string";
+  if (v.front() == '{') return "object";
+  if (v.front() == '[') return "array";
+  if (v == "true" || v == "false") return "boolean";
+  if (v == "null") return "null";
+  return v.find_first_of(".eE") == std::string_view::npos ? "integer" : "number";
+}
+
+struct Bound {
+  double value;
+  bool exclusive;
+};
+
+std::optional<Bound> lower(const Entity& e) {
+  const auto m = num(e, "minimum"), x = num(e, "exclusiveMinimum");
+  if (m && x) return *x >= *m ? Bound{*x, true} : Bound{*m, false};
+  if (x) return Bound{*x, true};
+  if (m) return Bound{*m, false};
+  return std::nullopt;
+}
+
+std::optional<Bound> upper(const Entity& e) {
+  const auto m = num(e, "maximum"), x = num(e, "exclusiveMaximum");
+  if (m && x) return *x <= *m ? Bound{*x, true} : Bound{*m, false};
+  if (x) return Bound{*x, true};
+  if (m) return Bound{*m, false};
+  return std::nullopt;
+}
+
+std::string bound_text(std::optional<Bound> b, bool low) {
+  if (!b) return "none";
+  return std::string(low ? (b->exclusive ? "> " : ">= ") : (b->exclusive ? "< " : "<= ")) +
+         number_text(b->value);
+}
+
+class Comparer {
+ public:
+  Comparer(const Schema& a_schema, const Schema& b_schema, bool forward, bool lenient,
+           const detail::RuleSelection& on, detail::Emitter& out)
+      : forward_(forward), lenient_(lenient), on_(on), out_(out) {
+    for (const Entity& r : a_schema.roots) index(r, a_index_);
+    for (const Entity& r : b_schema.roots) index(r, b_index_);
+  }
+
+  void files(const Schema& a_schema, const Schema& b_schema) {
+    for (const Entity& a : a_schema.roots) {
+      for (const Entity& b : b_schema.roots) {
+        if (a.key == b.key) compare(&a, &b, true);
+      }
+    }
+  }
+
+ private:
+  static void index(const Entity& e, std::map<std::string_view, const Entity*>& out) {
+    if (e.kind == "schema" || e.kind == "schema_file") out[e.str("ptr")] = &e;
+    for (const Entity& c : e.children) index(c, out);
+  }
+
+  const Entity* target(const Entity* e, bool b_side) const {
+    const auto& idx = b_side ? b_index_ : a_index_;
+    const auto it = idx.find(e->str("ref"));
+    return it == idx.end() ? nullptr : it->second;
+  }
+
+  // Pure references are followed to their target (a cycle of them is refused when loading).
+  const Entity* deref(const Entity* e, bool b_side) const {
+    for (int hops = 0; e != nullptr && pure_ref(*e) && hops < 64; ++hops) {
+      const Entity* t = target(e, b_side);
+      if (t == nullptr) break;
+      e = t;
+    }
+    return e;
+  }
+
+  // ---- reporting ----
+  const Entity& new_side(const Entity& a, const Entity& b) const { return forward_ ? a : b; }
+  const Entity& old_side(const Entity& a, const Entity& b) const { return forward_ ? b : a; }
+
+  void emit(const char* rule, const Entity& a, const Entity& b, std::string_view keyword,
+            std::string message) {
+    const SourceRef a_at = keyword.empty() ? a.loc : a.loc_of(keyword);
+    const SourceRef b_at = keyword.empty() ? b.loc : b.loc_of(keyword);
+    emit_at(rule, a, b, a_at, b_at, keyword, std::move(message));
+  }
+
+  // With the places on each side given: `a_at` in A's schema, `b_at` in B's.
+  void emit_at(const char* rule, const Entity& a, const Entity& b, SourceRef a_at, SourceRef b_at,
+               std::string_view what, std::string message) {
+    if (!reporting_ || !on_.on(rule)) return;
+    if (lenient_ && lenient_quiet(rule)) return;
+    std::string entity(new_side(a, b).str("ptr"));
+    if (!what.empty()) entity += "/" + std::string(what);
+    if (forward_) message += " (forward: readers on OLD reject documents NEW allows)";
+    out_.emit(rule, entity, std::move(message), forward_ ? a_at : b_at, forward_ ? b_at : a_at);
+  }
+
+  static bool lenient_quiet(std::string_view rule) {
+    return rule == "PROPERTY_NO_ADD_OPEN" || rule == "PROPERTY_NO_ADD_UNCOVERED" ||
+           rule == "PROPERTY_NO_DELETE_CLOSED" || rule == "PROPERTY_NO_DELETE_UNCOVERED" ||
+           rule == "ADDITIONAL_PROPERTIES_NO_NARROW";
+  }
+
+  // "was X, now Y" in OLD/NEW terms whatever the direction.
+  std::string change(const std::string& a_value, const std::string& b_value) const {
+    const std::string& old_value = forward_ ? b_value : a_value;
+    const std::string& new_value = forward_ ? a_value : b_value;
+    return "from " + old_value + " to " + new_value;
+  }
+
+  // ---- the comparison ----
+  // Whether everything A accepts, B accepts. With `report`, what does not is emitted.
+  bool compare(const Entity* a, const Entity* b, bool report) {
+    a = deref(a, false);
+    b = deref(b, true);
+    if (a == nullptr || b == nullptr) return true;
+    const auto key = std::make_tuple(a, b, report);
+    if (const auto it = memo_.find(key); it != memo_.end()) return it->second != 2;
+    memo_[key] = 1;  // in progress: a recursive pair is assumed to hold until shown otherwise
+    const bool saved = reporting_;
+    reporting_ = report;
+    const bool ok = compare_now(*a, *b);
+    reporting_ = saved;
+    memo_[key] = ok ? 0 : 2;
+    return ok;
+  }
+
+  bool holds(const Entity* a, const Entity* b) { return compare(a, b, false); }
+
+  bool compare_now(const Entity& a, const Entity& b) {
+    if (accepts_all(&b) || is_false(&a)) return true;
+    if (is_false(&b)) {
+      emit("TYPE_NO_NARROW", a, b, "",
+           "The schema at " + std::string(new_side(a, b).str("ptr")) +
+               " now rejects every document (false).");
+      return false;
+    }
+    // A reference with sibling keywords: both apply.
+    if (b.has("ref") && !pure_ref(b)) {
+      const Entity* t = target(&b, true);
+      return (t == nullptr || compare(&a, t, reporting_)) && families(a, b);
+    }
+    if (a.has("ref") && !pure_ref(a)) {
+      const Entity* t = target(&a, false);
+      if (t != nullptr && holds(t, &b)) return true;
+    }
+    // A must satisfy all its members: one of them fitting B is enough.
+    for (const Entity* m : slots(a, "allOf")) {
+      if (holds(m, &b)) return true;
+    }
+    bool ok = combinators(a, b);
+    // A union's branches were compared one by one; what sits beside the unions still counts
+    // when both sides have one.
+    if ((a.has("anyOf") || a.has("oneOf")) && !b.has("anyOf") && !b.has("oneOf")) return ok;
+    ok = families(a, b) && ok;
+    return ok;
+  }
+
+  // ---- allOf / anyOf / oneOf / not / if ----
+  bool combinators(const Entity& a, const Entity& b) {
+    bool ok = true;
+    const char* a_union = a.has("anyOf") ? "anyOf" : a.has("oneOf") ? "oneOf" : nullptr;
+    const char* b_union = b.has("anyOf") ? "anyOf" : b.has("oneOf") ? "oneOf" : nullptr;
+    // anyOf -> oneOf rejects documents that match several branches; a single old branch, or
+    // new branches that cannot overlap (disjoint types), leave nothing to reject.
+    if (a_union != nullptr && b_union != nullptr && std::string_view(a_union) == "anyOf" &&
+        std::string_view(b_union) == "oneOf" && slots(a, a_union).size() > 1 &&
+        !disjoint_types(slots(b, b_union))) {
+      emit("COMBINATOR_NO_CHANGE", a, b, b_union,
+           "anyOf became oneOf at " + std::string(new_side(a, b).str("ptr")) +
+               ": a document matching several branches is now rejected.");
+      ok = false;
+    }
+    if (a_union != nullptr) {
+      // Each branch of A must fit B as a whole.
+      const auto branches = slots(a, a_union);
+      const auto targets = b_union ? slots(b, b_union) : std::vector<const Entity*>{};
+      for (size_t i = 0; i < branches.size(); ++i) {
+        const Entity* branch = branches[i];
+        if (b_union == nullptr) {
+          if (holds(branch, &b)) continue;
+          if (!has_union_keywords_only(b)) {
+            // B is one schema: compare the branch with it in detail.
+            ok = compare(branch, &b, reporting_) && ok;
+            continue;
+          }
+        }
+        bool covered = false;
+        for (const Entity* t : targets) covered = covered || holds(branch, t);
+        if (covered) continue;
+        ok = false;
+        if (i < targets.size() && same_shape(*branch, *targets[i])) {
+          compare(branch, targets[i], reporting_);
+        } else {
+          emit("ANY_OF_NO_NARROW", *branch, b, b_union ? b_union : "",
+               std::string("Branch ") + q(branch->key) + " of " + a_union +
+                   " is accepted by no branch of the new schema at " +
+                   std::string(new_side(a, b).str("ptr")) + ".");
+        }
+      }
+    } else if (b_union != nullptr) {
+      // A single schema must fit one branch of B.
+      bool covered = false;
+      for (const Entity* t : slots(b, b_union)) covered = covered || holds(&a, t);
+      if (!covered) {
+        emit("ANY_OF_NO_NARROW", a, b, b_union,
+             std::string("No branch of ") + b_union + " at " +
+                 std::string(new_side(a, b).str("ptr")) + " accepts what the schema accepted.");
+        ok = false;
+      }
+    }
+    // allOf in B: A must satisfy every member.
+    const auto b_all = slots(b, "allOf");
+    if (!b_all.empty()) {
+      const auto a_all = slots(a, "allOf");
+      for (size_t i = 0; i < b_all.size(); ++i) {
+        bool implied = holds(&a, b_all[i]);
+        for (const Entity* m : a_all) implied = implied || holds(m, b_all[i]);
+        if (implied) continue;
+        ok = false;
+        if (i < a_all.size()) {
+          compare(a_all[i], b_all[i], reporting_);
+        } else {
+          emit("ALL_OF_NO_ADD", a, b, "allOf",
+               "allOf at " + std::string(new_side(a, b).str("ptr")) + " gained member " +
+                   q(b_all[i]->key) + ", which documents must now satisfy too.");
+        }
+      }
+    }
+    // not: B forbids less than A, or nothing more.
+    if (const Entity* b_not = slot(b, "not")) {
+      const Entity* a_not = slot(a, "not");
+      if (!is_false(b_not) && (a_not == nullptr || !holds(b_not, a_not))) {
+        emit("NOT_NO_WIDEN", a, b, "not",
+             "The \"not\" schema at " + std::string(new_side(a, b).str("ptr")) +
+                 (a_not == nullptr ? " is new" : " now excludes more") +
+                 ": documents it matches are rejected.");
+        ok = false;
+      }
+    }
+    // if / then / else.
+    if (const Entity* b_if = slot(b, "if")) {
+      const Entity* a_if = slot(a, "if");
+      const bool same_if = a_if != nullptr && holds(a_if, b_if) && holds(b_if, a_if);
+      if (!same_if) {
+        emit("CONDITIONAL_NO_CHANGE", a, b, "if",
+             "The if/then/else at " + std::string(new_side(a, b).str("ptr")) +
+                 (a_if == nullptr ? " is new" : " has a different condition") +
+                 ": documents now take branches they did not.");
+        ok = false;
+      } else {
+        for (const char* branch : {"then", "else"}) {
+          const Entity* bt = slot(b, branch);
+          if (bt == nullptr) continue;
+          const Entity* at = slot(a, branch);
+          if (at == nullptr) {
+            if (accepts_all(bt)) continue;
+            emit("CONDITIONAL_NO_CHANGE", a, b, branch,
+                 std::string("A \"") + branch + "\" branch was added at " +
+                     std::string(new_side(a, b).str("ptr")) + ".");
+            ok = false;
+          } else {
+            ok = compare(at, bt, reporting_) && ok;
+          }
+        }
+      }
+    }
+    return ok;
+  }
+
+  static bool disjoint_types(const std::vector<const Entity*>& branches) {
+    std::set<std::string> seen;
+    for (const Entity* b : branches) {
+      if (!b->has("type")) return false;
+      for (const std::string& t : types_of(*b)) {
+        if (!seen.insert(t).second) return false;
+        if ((t == "number" && seen.contains("integer")) ||
+            (t == "integer" && seen.contains("number")))
+          return false;
+      }
+    }
+    return true;
+  }
+
+  static bool has_union_keywords_only(const Entity& e) {
+    return !e.has("type") && !e.has("enum") && !e.has("const") && !e.has("ref");
+  }
+
+  static bool same_shape(const Entity& a, const Entity& b) {
+    return a.str("type") == b.str("type") && !a.has("anyOf") && !b.has("anyOf") &&
+           !a.has("oneOf") && !b.has("oneOf");
+  }
+
+  // ---- keyword families ----
+  bool families(const Entity& a, const Entity& b) {
+    bool ok = true;
+    const std::vector<std::string> at = types_of(a), bt = types_of(b);
+    const bool a_finite = a.has("enum") || a.has("const");
+    std::vector<std::string> a_values;
+    if (a.has("const")) a_values.push_back(std::string(a.str("const")));
+    if (a.has("enum")) {
+      for (const Entity& v : a.children) {
+        if (v.kind == "enum_value" && (!a.has("const") || v.key == a.str("const")))
+          a_values.push_back(v.key);
+      }
+    }
+    // type
+    std::vector<std::string> lost;
+    if (a_finite) {
+      for (const auto& v : a_values) {
+        const std::string t = type_of_value(v);
+        if (allows(at, t) && !allows(bt, t) && !(t == "integer" && allows(bt, "number")))
+          lost.push_back(t);
+      }
+    } else {
+      for (const auto& t : at) {
+        if (!allows(bt, t)) lost.push_back(t);
+      }
+    }
+    if (!lost.empty()) {
+      std::sort(lost.begin(), lost.end());
+      lost.erase(std::unique(lost.begin(), lost.end()), lost.end());
+      std::string list;
+      for (const auto& t : lost) list += (list.empty() ? "" : ", ") + t;
+      emit("TYPE_NO_NARROW", a, b, "type",
+           "The schema at " + std::string(new_side(a, b).str("ptr")) + " no longer accepts " +
+               list + " (type " +
+               change(a.has("type") ? std::string(a.str("type")) : "any",
+                      b.has("type") ? std::string(b.str("type")) : "any") +
+               ").");
+      ok = false;
+    }
+    // enum / const
+    if (b.has("enum") || b.has("const")) {
+      std::set<std::string> b_values;
+      for (const Entity& v : b.children) {
+        if (v.kind == "enum_value") b_values.insert(v.key);
+      }
+      if (b.has("const")) {
+        const std::string c(b.str("const"));
+        if (b.has("enum") && !b_values.contains(c))
+          b_values.clear();
+        else
+          b_values = {c};
+      }
+      if (!a_finite) {
+        emit("ENUM_NO_NARROW", a, b, b.has("const") ? "const" : "enum",
+             "The schema at " + std::string(new_side(a, b).str("ptr")) + " now accepts only " +
+                 std::to_string(b_values.size()) + " listed value(s).");
+        ok = false;
+      } else {
+        std::string missing;
+        for (const auto& v : a_values) {
+          if (!b_values.contains(v) && allows(bt, type_of_value(v)))
+            missing += (missing.empty() ? "" : ", ") + v;
+        }
+        if (!missing.empty()) {
+          emit("ENUM_NO_NARROW", a, b, b.has("const") ? "const" : "enum",
+               "Value(s) " + missing + " are no longer accepted at " +
+                   std::string(new_side(a, b).str("ptr")) + ".");
+          ok = false;
+        }
+      }
+    }
+    const auto can = [&](std::string_view t) {
+      if (a_finite) {
+        for (const auto& v : a_values) {
+          if (type_of_value(v) == t || (t == "number" && type_of_value(v) == "integer"))
+            return true;
+        }
+        return false;
+      }
+      return allows(at, t) && allows(bt, t);
+    };
+    if (a_finite) return ok;  // the listed values were checked against B's type and values
+    if (can("number") || can("integer")) ok = numbers(a, b) && ok;
+    if (can("string")) ok = strings(a, b) && ok;
+    if (can("array")) ok = arrays(a, b) && ok;
+    if (can("object")) ok = objects(a, b) && ok;
+    return ok;
+  }
+
+  bool numbers(const Entity& a, const Entity& b) {
+    bool ok = true;
+    const auto al = lower(a), bl = lower(b), au = upper(a), bu = upper(b);
+    const auto tighter_low = [](const std::optional<Bound>& old_b,
+                                const std::optional<Bound>& new_b) {
+      if (!new_b) return false;
+      if (!old_b) return true;
+      return new_b->value > old_b->value ||
+             (new_b->value == old_b->value && new_b->exclusive && !old_b->exclusive);
+    };
+    const auto tighter_high = [](const std::optional<Bound>& old_b,
+                                 const std::optional<Bound>& new_b) {
+      if (!new_b) return false;
+      if (!old_b) return true;
+      return new_b->value < old_b->value ||
+             (new_b->value == old_b->value && new_b->exclusive && !old_b->exclusive);
+    };
+    if (tighter_low(al, bl)) {
+      emit("MINIMUM_NO_INCREASE", a, b, b.has("exclusiveMinimum") ? "exclusiveMinimum" : "minimum",
+           "The lower bound at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+               change(bound_text(al, true), bound_text(bl, true)) + ".");
+      ok = false;
+    }
+    if (tighter_high(au, bu)) {
+      emit("MAXIMUM_NO_DECREASE", a, b, b.has("exclusiveMaximum") ? "exclusiveMaximum" : "maximum",
+           "The upper bound at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+               change(bound_text(au, false), bound_text(bu, false)) + ".");
+      ok = false;
+    }
+    if (const auto bm = num(b, "multipleOf")) {
+      const auto am = num(a, "multipleOf");
+      const bool divides = am && *bm != 0 && std::fabs(std::remainder(*am, *bm)) < 1e-9;
+      if (!divides) {
+        emit("MULTIPLE_OF_NO_CHANGE", a, b, "multipleOf",
+             "multipleOf at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+                 change(am ? number_text(*am) : "none", number_text(*bm)) + ".");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  bool count_up(const Entity& a, const Entity& b, const char* attr, const char* rule,
+                const char* what) {
+    const auto bv = num(b, attr);
+    if (!bv) return true;
+    const auto av = num(a, attr);
+    if (av && *av >= *bv) return true;
+    emit(rule, a, b, attr,
+         std::string(what) + " at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+             change(av ? number_text(*av) : "none", number_text(*bv)) + ".");
+    return false;
+  }
+
+  bool count_down(const Entity& a, const Entity& b, const char* attr, const char* rule,
+                  const char* what) {
+    const auto bv = num(b, attr);
+    if (!bv) return true;
+    const auto av = num(a, attr);
+    if (av && *av <= *bv) return true;
+    emit(rule, a, b, attr,
+         std::string(what) + " at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+             change(av ? number_text(*av) : "none", number_text(*bv)) + ".");
+    return false;
+  }
+
+  bool strings(const Entity& a, const Entity& b) {
+    bool ok = count_up(a, b, "minLength", "MIN_LENGTH_NO_INCREASE", "minLength");
+    ok = count_down(a, b, "maxLength", "MAX_LENGTH_NO_DECREASE", "maxLength") && ok;
+    if (b.has("pattern")) {
+      if (!a.has("pattern")) {
+        emit("PATTERN_NO_ADD", a, b, "pattern",
+             "Strings at " + std::string(new_side(a, b).str("ptr")) + " must now match " +
+                 q(b.str("pattern")) + ".");
+        ok = false;
+      } else if (a.str("pattern") != b.str("pattern")) {
+        emit("PATTERN_NO_CHANGE", a, b, "pattern",
+             "The pattern at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+                 change(q(a.str("pattern")), q(b.str("pattern"))) +
+                 "; whether it accepts every string the other did cannot be decided.");
+      }
+    }
+    if (b.has("format") && a.str("format") != b.str("format")) {
+      emit("FORMAT_NO_CHANGE", a, b, "format",
+           "The format at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+               change(a.has("format") ? q(a.str("format")) : "none", q(b.str("format"))) + ".");
+      ok = false;
+    }
+    return ok;
+  }
+
+  bool arrays(const Entity& a, const Entity& b) {
+    bool ok = count_up(a, b, "minItems", "MIN_ITEMS_NO_INCREASE", "minItems");
+    ok = count_down(a, b, "maxItems", "MAX_ITEMS_NO_DECREASE", "maxItems") && ok;
+    if (b.flag("uniqueItems") && !a.flag("uniqueItems")) {
+      emit("UNIQUE_ITEMS_NO_ADD", a, b, "uniqueItems",
+           "Arrays at " + std::string(new_side(a, b).str("ptr")) + " must now hold unique items.");
+      ok = false;
+    }
+    if (const Entity* bc = slot(b, "contains")) {
+      const Entity* ac = slot(a, "contains");
+      if (ac == nullptr || !holds(ac, bc)) {
+        emit("CONTAINS_NO_NARROW", a, b, "contains",
+             "Arrays at " + std::string(new_side(a, b).str("ptr")) +
+                 (ac == nullptr ? " must now contain a matching item."
+                                : " must contain an item of a narrower kind."));
+        ok = false;
+      }
+      ok = count_up(a, b, "minContains", "CONTAINS_NO_NARROW", "minContains") && ok;
+      ok = count_down(a, b, "maxContains", "CONTAINS_NO_NARROW", "maxContains") && ok;
+    }
+    // Tuple positions, then the items after them.
+    const auto ap = slots(a, "prefixItems"), bp = slots(b, "prefixItems");
+    // Beyond the tuple: `items`, else (2019-09+) `unevaluatedItems` for a plain schema.
+    const Entity* a_rest = slot(a, "items") ? slot(a, "items") : slot(a, "unevaluatedItems");
+    const Entity* b_rest = slot(b, "items") ? slot(b, "items") : slot(b, "unevaluatedItems");
+    for (size_t i = 0; i < std::max(ap.size(), bp.size()); ++i) {
+      if (i < ap.size() && i < bp.size()) {
+        ok = compare(ap[i], bp[i], reporting_) && ok;
+      } else if (i < bp.size()) {
+        if (accepts_all(bp[i]) || is_false(a_rest)) continue;
+        if (a_rest != nullptr && !accepts_all(a_rest) && holds(a_rest, bp[i])) continue;
+        emit_at("TUPLE_ITEM_NO_ADD", a, b, a.loc, bp[i]->loc, bp[i]->key,
+                "Tuple position " + std::to_string(i) + " was added at " +
+                    std::string(new_side(a, b).str("ptr")) +
+                    "; arrays that already held other values there are rejected.");
+        ok = false;
+      } else {
+        if (accepts_all(b_rest) || is_false(ap[i])) continue;
+        if (!is_false(b_rest) && holds(ap[i], b_rest)) continue;
+        emit_at("TUPLE_ITEM_NO_DELETE", a, b, ap[i]->loc, b_rest != nullptr ? b_rest->loc : b.loc,
+                ap[i]->key,
+                "Tuple position " + std::to_string(i) + " was removed at " +
+                    std::string(new_side(a, b).str("ptr")) +
+                    " and the items allowed after the tuple do not accept its values.");
+        ok = false;
+      }
+    }
+    if (b_rest != nullptr && !accepts_all(b_rest) && !is_false(a_rest)) {
+      if (a_rest != nullptr && !accepts_all(a_rest) && !is_false(b_rest)) {
+        ok = compare(a_rest, b_rest, reporting_) && ok;
+      } else {
+        emit("ITEMS_NO_CLOSE", a, b, "items",
+             "Items at " + std::string(new_side(a, b).str("ptr")) +
+                 (is_false(b_rest) ? " beyond the tuple are now forbidden."
+                                   : " are now constrained where any item was allowed."));
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  // The schema that governs property `name` when it is not declared: the first matching
+  // patternProperties entry, else additionalProperties (null: anything goes).
+  const Entity* undeclared(const Entity& e, const std::string& name) {
+    for (const Entity* p : slots(e, "patternProperties")) {
+      if (matches(std::string(slot_name(*p)), name)) return p;
+    }
+    if (const Entity* x = slot(e, "additionalProperties")) return x;
+    return slot(e, "unevaluatedProperties");
+  }
+
+  bool matches(const std::string& pattern, const std::string& name) {
+    const auto it = regexes_.find(pattern);
+    if (it != regexes_.end()) return it->second && std::regex_search(name, *it->second);
+    try {
+      auto& r = regexes_[pattern];
+      r = std::make_unique<std::regex>(pattern, std::regex::ECMAScript);
+      return std::regex_search(name, *r);
+    } catch (const std::regex_error&) {
+      regexes_[pattern] = nullptr;
+      return false;
+    }
+  }
+
+  bool objects(const Entity& a, const Entity& b) {
+    bool ok = count_up(a, b, "minProperties", "PROPERTY_COUNT_NO_NARROW", "minProperties");
+    ok = count_down(a, b, "maxProperties", "PROPERTY_COUNT_NO_NARROW", "maxProperties") && ok;
+    const std::string where(new_side(a, b).str("ptr"));
+    // required
+    const auto a_req = keys_of(a, "required");
+    for (const Entity& r : b.children) {
+      if (r.kind != "required" || a_req.contains(r.key)) continue;
+      const Entity* prop = slot(b, "properties/" + r.key);
+      const bool with_default = prop != nullptr && deref(prop, true)->has("default");
+      emit_at(
+          "REQUIRED_NO_ADD", a, b, a.loc, r.loc, "required/" + r.key,
+          "Property " + q(r.key) + " is now required at " + where +
+              (with_default ? " (its default does not help: documents without it fail validation)"
+                            : "") +
+              ".");
+      ok = false;
+    }
+    // properties and the content model
+    const auto a_props = slots(a, "properties"), b_props = slots(b, "properties");
+    std::map<std::string, const Entity*> a_by_name, b_by_name;
+    for (const Entity* p : a_props) a_by_name[std::string(slot_name(*p))] = p;
+    for (const Entity* p : b_props) b_by_name[std::string(slot_name(*p))] = p;
+    for (const auto& [name, bp] : b_by_name) {
+      if (const auto it = a_by_name.find(name); it != a_by_name.end()) {
+        ok = compare(it->second, bp, reporting_) && ok;
+        continue;
+      }
+      const Entity* before = undeclared(a, name);
+      if (is_false(before) || accepts_all(bp)) continue;
+      if (accepts_all(before)) {
+        emit_at("PROPERTY_NO_ADD_OPEN", a, b, a.loc, bp->loc, bp->key,
+                "Property " + q(name) + " was added to the open object at " + where +
+                    "; existing documents may already carry it with any value.");
+        ok = false;
+      } else if (!holds(before, bp)) {
+        emit_at("PROPERTY_NO_ADD_UNCOVERED", a, b, a.loc, bp->loc, bp->key,
+                "Property " + q(name) + " was added at " + where +
+                    " with a schema narrower than the one undeclared properties had.");
+        ok = false;
+      }
+    }
+    for (const auto& [name, ap] : a_by_name) {
+      if (b_by_name.contains(name) || is_false(ap)) continue;
+      const Entity* after = undeclared(b, name);
+      if (accepts_all(after)) continue;
+      if (is_false(after)) {
+        emit_at("PROPERTY_NO_DELETE_CLOSED", a, b, ap->loc, after->loc, ap->key,
+                "Property " + q(name) + " was removed from the closed object at " + where +
+                    "; documents carrying it are rejected.");
+        ok = false;
+      } else if (!holds(ap, after)) {
+        emit_at("PROPERTY_NO_DELETE_UNCOVERED", a, b, ap->loc, after->loc, ap->key,
+                "Property " + q(name) + " was removed at " + where +
+                    " and the schema for undeclared properties does not accept its values.");
+        ok = false;
+      }
+    }
+    // patternProperties present on both sides compare in place.
+    for (const Entity* bp : slots(b, "patternProperties")) {
+      if (const Entity* ap = slot(a, bp->key)) ok = compare(ap, bp, reporting_) && ok;
+    }
+    // additionalProperties / unevaluatedProperties
+    for (const char* k : {"additionalProperties", "unevaluatedProperties"}) {
+      const Entity* bx = slot(b, k);
+      if (bx == nullptr || accepts_all(bx)) continue;
+      const Entity* ax = slot(a, k);
+      if (is_false(ax)) continue;
+      if (ax != nullptr && !accepts_all(ax) && !is_false(bx)) {
+        ok = compare(ax, bx, reporting_) && ok;
+        continue;
+      }
+      emit("ADDITIONAL_PROPERTIES_NO_NARROW", a, b, k,
+           std::string(k) + " at " + where +
+               (is_false(bx) ? " now forbids properties that were allowed."
+                             : " now constrains properties that were free."));
+      ok = false;
+    }
+    // dependencies
+    std::map<std::string, std::string> a_deps;
+    for (const Entity& d : a.children) {
+      if (d.kind == "dependency") a_deps[d.key] = std::string(d.str("names"));
+    }
+    for (const Entity& d : b.children) {
+      if (d.kind != "dependency") continue;
+      const std::string names(d.str("names"));
+      const auto it = a_deps.find(d.key);
+      const bool covered = it != a_deps.end() && includes_all(it->second, names);
+      if (covered) continue;
+      emit_at("DEPENDENCY_NO_ADD", a, b, a.loc, d.loc, "dependentRequired/" + d.key,
+              "When " + q(d.key) + " is present at " + where + ", " + names +
+                  " must now be present too.");
+      ok = false;
+    }
+    for (const Entity* bd : slots(b, "dependentSchemas")) {
+      const Entity* ad = slot(a, bd->key);
+      if (ad != nullptr) {
+        ok = compare(ad, bd, reporting_) && ok;
+      } else if (!accepts_all(bd)) {
+        emit_at("DEPENDENCY_NO_ADD", a, b, a.loc, bd->loc, bd->key,
+                "A schema dependency on " + q(slot_name(*bd)) + " was added at " + where + ".");
+        ok = false;
+      }
+    }
+    if (const Entity* bn = slot(b, "propertyNames"); bn && !accepts_all(bn)) {
+      const Entity* an = slot(a, "propertyNames");
+      if (an == nullptr || !holds(an, bn)) {
+        emit("PROPERTY_NAMES_NO_NARROW", a, b, "propertyNames",
+             "Property names at " + where + " are now restricted further.");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  // Whether the comma-separated list `have` includes every name of `want`.
+  static bool includes_all(std::string_view have, std::string_view want) {
+    std::set<std::string_view> names;
+    for (size_t s = 0; s <= have.size();) {
+      const size_t c = have.find(',', s);
+      names.insert(have.substr(s, c == have.npos ? have.npos : c - s));
+      if (c == have.npos) break;
+      s = c + 1;
+    }
+    for (size_t s = 0; s <= want.size();) {
+      const size_t c = want.find(',', s);
+      if (!names.contains(want.substr(s, c == want.npos ? want.npos : c - s))) return false;
+      if (c == want.npos) break;
+      s = c + 1;
+    }
+    return true;
+  }
+
+  bool forward_;
+  bool lenient_;
+  const detail::RuleSelection& on_;
+  detail::Emitter& out_;
+  bool reporting_ = true;
+  std::map<std::string_view, const Entity*> a_index_, b_index_;
+  std::map<std::tuple<const Entity*, const Entity*, bool>, int> memo_;
+  std::map<std::string, std::unique_ptr<std::regex>> regexes_;
+};
+
+}  // namespace
+
+void compare(const Schema& old_schema, const Schema& new_schema, std::string_view compat,
+             bool lenient, const detail::RuleSelection& on, detail::Emitter& out) {
+  if (compat != "forward") {
+    Comparer c(old_schema, new_schema, false, lenient, on, out);
+    c.files(old_schema, new_schema);
+  }
+  if (compat == "forward" || compat == "full") {
+    Comparer c(new_schema, old_schema, true, lenient, on, out);
+    c.files(new_schema, old_schema);
+  }
+}
+
+std::vector<std::string_view> implemented_rules() {
+  return {"TYPE_NO_NARROW",
+          "ENUM_NO_NARROW",
+          "MINIMUM_NO_INCREASE",
+          "MAXIMUM_NO_DECREASE",
+          "MULTIPLE_OF_NO_CHANGE",
+          "MIN_LENGTH_NO_INCREASE",
+          "MAX_LENGTH_NO_DECREASE",
+          "PATTERN_NO_ADD",
+          "PATTERN_NO_CHANGE",
+          "FORMAT_NO_CHANGE",
+          "MIN_ITEMS_NO_INCREASE",
+          "MAX_ITEMS_NO_DECREASE",
+          "UNIQUE_ITEMS_NO_ADD",
+          "CONTAINS_NO_NARROW",
+          "ITEMS_NO_CLOSE",
+          "TUPLE_ITEM_NO_ADD",
+          "TUPLE_ITEM_NO_DELETE",
+          "REQUIRED_NO_ADD",
+          "PROPERTY_NO_ADD_OPEN",
+          "PROPERTY_NO_ADD_UNCOVERED",
+          "PROPERTY_NO_DELETE_CLOSED",
+          "PROPERTY_NO_DELETE_UNCOVERED",
+          "ADDITIONAL_PROPERTIES_NO_NARROW",
+          "PROPERTY_COUNT_NO_NARROW",
+          "DEPENDENCY_NO_ADD",
+          "PROPERTY_NAMES_NO_NARROW",
+          "ANY_OF_NO_NARROW",
+          "ALL_OF_NO_ADD",
+          "COMBINATOR_NO_CHANGE",
+          "NOT_NO_WIDEN",
+          "CONDITIONAL_NO_CHANGE"};
+}
+
+}  // namespace breakwater::jsonschema

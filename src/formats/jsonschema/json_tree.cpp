@@ -1,0 +1,240 @@
+#include "formats/jsonschema/json_tree.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <iterator>
+
+namespace breakwater::jsonschema {
+
+const JsonValue* JsonValue::find(std::string_view key) const {
+  for (const auto& [k, v] : members) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+uint32_t JsonValue::key_offset(std::string_view key) const {
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (members[i].first == key) return key_offsets[i];
+  }
+  return offset;
+}
+
+namespace {
+
+void append_number(std::string& out, double d) {
+  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15) {
+    out += std::to_string(static_cast<long long>(d));
+    return;
+  }
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+  out.append(buf, ec == std::errc() ? end : buf);
+}
+
+void append_string(std::string& out, const std::string& s) {
+  out += nlohmann::json(s).dump();
+}
+
+void canonical_into(const JsonValue& v, std::string& out) {
+  switch (v.kind) {
+    case JsonValue::Kind::null:
+      out += "null";
+      return;
+    case JsonValue::Kind::boolean:
+      out += v.boolean ? "true" : "false";
+      return;
+    case JsonValue::Kind::number:
+      append_number(out, v.number);
+      return;
+    case JsonValue::Kind::string:
+      append_string(out, v.text);
+      return;
+    case JsonValue::Kind::array:
+      out += '[';
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i > 0) out += ',';
+        canonical_into(v.items[i], out);
+      }
+      out += ']';
+      return;
+    case JsonValue::Kind::object: {
+      std::vector<const std::pair<std::string, JsonValue>*> sorted;
+      for (const auto& m : v.members) sorted.push_back(&m);
+      std::sort(sorted.begin(), sorted.end(),
+                [](const auto* a, const auto* b) { return a->first < b->first; });
+      out += '{';
+      for (size_t i = 0; i < sorted.size(); ++i) {
+        if (i > 0) out += ',';
+        append_string(out, sorted[i]->first);
+        out += ':';
+        canonical_into(sorted[i]->second, out);
+      }
+      out += '}';
+      return;
+    }
+  }
+}
+
+// An input iterator over the text that publishes how far the parser has read, so the SAX
+// handler knows where each token ended.
+class TrackingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+  TrackingIterator(const char* p, const char** cursor) : p_(p), cursor_(cursor) {}
+  reference operator*() const { return *p_; }
+  TrackingIterator& operator++() {
+    *cursor_ = ++p_;
+    return *this;
+  }
+  bool operator==(const TrackingIterator& o) const { return p_ == o.p_; }
+  bool operator!=(const TrackingIterator& o) const { return p_ != o.p_; }
+
+ private:
+  const char* p_;
+  const char** cursor_;
+};
+
+class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  TreeBuilder(const std::string& text, const char** cursor, JsonValue& root)
+      : text_(text), cursor_(cursor), root_(root) {}
+
+  bool null() override { return put(JsonValue{}); }
+  bool boolean(bool b) override {
+    JsonValue v;
+    v.kind = JsonValue::Kind::boolean;
+    v.boolean = b;
+    return put(std::move(v));
+  }
+  bool number_integer(number_integer_t n) override { return integer(static_cast<double>(n)); }
+  bool number_unsigned(number_unsigned_t n) override { return integer(static_cast<double>(n)); }
+  bool number_float(number_float_t n, const string_t& literal) override {
+    JsonValue v;
+    v.kind = JsonValue::Kind::number;
+    v.number = n;
+    v.text = literal;
+    return put(std::move(v));
+  }
+  bool string(string_t& s) override {
+    JsonValue v;
+    v.kind = JsonValue::Kind::string;
+    v.text = std::move(s);
+    return put(std::move(v), true);
+  }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return open(JsonValue::Kind::object); }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(JsonValue::Kind::array); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    JsonValue& object = *stack_.back();
+    object.members.emplace_back(std::move(k), JsonValue{});
+    object.key_offsets.push_back(static_cast<uint32_t>(quoted_start()));
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& e) override {
+    error_offset = position == 0 ? 0 : position - 1;
+    error_message = e.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
+    const size_t colon = error_message.find(": ", error_message.find("column"));
+    if (colon != std::string::npos) error_message = error_message.substr(colon + 2);
+    return false;
+  }
+
+  size_t error_offset = 0;
+  std::string error_message;
+
+ private:
+  size_t consumed() const { return static_cast<size_t>(*cursor_ - text_.data()); }
+  // The opening quote of the string token the parser has just read.
+  size_t quoted_start() const {
+    size_t i = consumed();
+    while (i > 0 && text_[i - 1] != '"') --i;  // the closing quote
+    if (i == 0) return 0;
+    --i;
+    while (i > 0) {
+      --i;
+      if (text_[i] != '"') continue;
+      size_t backslashes = 0;
+      while (backslashes < i && text_[i - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return i;
+    }
+    return 0;
+  }
+  // Where the value just read started: the token's first byte (a string's quote, a
+  // container's bracket) or, for numbers and literals, the first non-space before the cursor.
+  size_t value_start(bool quoted) const {
+    if (quoted) return quoted_start();
+    size_t end = consumed();
+    while (end > 0 &&
+           std::string_view(",]}: \t\r\n").find(text_[end - 1]) != std::string_view::npos)
+      --end;
+    size_t start = end;
+    while (start > 0 &&
+           std::string_view(",[{: \t\r\n").find(text_[start - 1]) == std::string_view::npos)
+      --start;
+    return start;
+  }
+  bool integer(double d) {
+    JsonValue v;
+    v.kind = JsonValue::Kind::number;
+    v.number = d;
+    v.integral = true;
+    return put(std::move(v));
+  }
+  JsonValue& slot() {
+    if (stack_.empty()) return root_;
+    JsonValue& parent = *stack_.back();
+    if (parent.kind == JsonValue::Kind::array) return parent.items.emplace_back();
+    return parent.members.back().second;
+  }
+  bool put(JsonValue v, bool quoted = false) {
+    v.offset = static_cast<uint32_t>(value_start(quoted));
+    slot() = std::move(v);
+    return true;
+  }
+  bool open(JsonValue::Kind kind) {
+    JsonValue& v = slot();
+    v.kind = kind;
+    v.offset = static_cast<uint32_t>(consumed() == 0 ? 0 : consumed() - 1);
+    stack_.push_back(&v);
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  const std::string& text_;
+  const char** cursor_;
+  JsonValue& root_;
+  std::vector<JsonValue*> stack_;
+};
+
+}  // namespace
+
+std::string JsonValue::canonical() const {
+  std::string out;
+  canonical_into(*this, out);
+  return out;
+}
+
+bool parse_json(const std::string& text, JsonValue& out, JsonSyntaxError& error) {
+  const char* cursor = text.data();
+  TreeBuilder builder(text, &cursor, out);
+  TrackingIterator first(text.data(), &cursor), last(text.data() + text.size(), &cursor);
+  const bool ok = nlohmann::json::sax_parse(first, last, &builder);
+  if (!ok) error = {builder.error_offset, builder.error_message};
+  return ok;
+}
+
+}  // namespace breakwater::jsonschema

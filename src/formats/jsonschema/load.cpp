@@ -1,0 +1,496 @@
+// JSON Schema files into the common model. Draft differences are settled here, so the
+// comparison sees one vocabulary: `definitions` and `$defs` are both definitions, array-form
+// `items` + `additionalItems` become `prefixItems` + `items`, draft-04 boolean exclusive bounds
+// become numeric ones, and `dependencies` splits into `dependentRequired`/`dependentSchemas`.
+#include "formats/jsonschema/load.hpp"
+
+#include "core/lines.hpp"
+#include "formats/jsonschema/json_tree.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace breakwater::jsonschema {
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Draft { d4, d6, d7, d2019, d2020 };
+
+std::string read_text(const fs::path& path, const std::string& shown) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(Location{shown, 0, 0}, "cannot read file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string shown_path(const fs::path& p) {
+  fs::path n = p.lexically_normal();
+  if (n.is_absolute()) {
+    std::error_code ec;
+    const fs::path rel = n.lexically_relative(fs::current_path(ec));
+    if (!ec && !rel.empty() && *rel.begin() != "..") n = rel;
+  }
+  return n.generic_string();
+}
+
+// JSON pointer segment escaping (RFC 6901).
+std::string escape_segment(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// The value at a JSON pointer, or null.
+const JsonValue* at_pointer(const JsonValue& root, std::string_view pointer) {
+  const JsonValue* v = &root;
+  size_t i = 0;
+  while (i < pointer.size()) {
+    if (pointer[i] != '/') return nullptr;
+    const size_t next = pointer.find('/', i + 1);
+    std::string seg(pointer.substr(
+        i + 1, next == std::string_view::npos ? std::string_view::npos : next - i - 1));
+    std::string unescaped;
+    for (size_t k = 0; k < seg.size(); ++k) {
+      if (seg[k] == '~' && k + 1 < seg.size()) {
+        unescaped += seg[k + 1] == '1' ? '/' : '~';
+        ++k;
+      } else {
+        unescaped += seg[k];
+      }
+    }
+    if (v->is_object()) {
+      v = v->find(unescaped);
+    } else if (v->is_array()) {
+      size_t index = 0;
+      if (unescaped.empty() || !std::all_of(unescaped.begin(), unescaped.end(), ::isdigit)) {
+        return nullptr;
+      }
+      index = std::stoul(unescaped);
+      v = index < v->items.size() ? &v->items[index] : nullptr;
+    } else {
+      return nullptr;
+    }
+    if (v == nullptr) return nullptr;
+    i = next == std::string_view::npos ? pointer.size() : next;
+  }
+  return v;
+}
+
+struct Document {
+  uint32_t id = 0;
+  std::string shown;     // as users see it
+  std::string relative;  // under the input root: the "file" part of reference keys
+  std::string text;
+  JsonValue root;
+  Draft draft = Draft::d2020;
+  std::map<std::string, std::string> anchors;  // $anchor name -> pointer
+};
+
+class Loader {
+ public:
+  Loader(Schema& schema, fs::path root) : schema_(schema), root_(std::move(root)) {}
+
+  Document& open(const fs::path& file) {
+    const std::string relative = file.lexically_relative(root_).generic_string();
+    if (auto it = by_relative_.find(relative); it != by_relative_.end()) return *docs_[it->second];
+    auto doc = std::make_unique<Document>();
+    doc->shown = shown_path(file);
+    doc->relative = relative;
+    doc->text = read_text(file, doc->shown);
+    doc->id = schema_.add_file(doc->shown);
+    lines_.emplace_back(std::make_unique<Lines>(doc->text));
+    JsonSyntaxError error;
+    if (!parse_json(doc->text, doc->root, error)) {
+      fail(*doc, error.offset, "invalid JSON: " + error.message);
+    }
+    doc->draft = draft_of(*doc);
+    collect_ids(*doc, doc->root, "");
+    by_relative_[relative] = docs_.size();
+    docs_.push_back(std::move(doc));
+    return *docs_.back();
+  }
+
+  // Builds the entity tree of a document (its root schema).
+  Entity build_root(Document& doc) {
+    Entity e = build(doc, doc.root, "", doc.relative);
+    return e;
+  }
+
+  size_t documents() const { return docs_.size(); }
+  Document& document(size_t i) { return *docs_[i]; }
+
+ private:
+  [[noreturn]] void fail(const Document& doc, size_t offset, const std::string& message) const {
+    const Lines& lines = *lines_[doc.id - 1];
+    const auto [line, column] = lines.at(offset);
+    throw InputError(Location{doc.shown, line, column}, message);
+  }
+
+  SourceRef where(const Document& doc, size_t offset) const {
+    const auto [line, column] = lines_[doc.id - 1]->at(offset);
+    return {doc.id, line, column};
+  }
+
+  Draft draft_of(const Document& doc) {
+    const JsonValue* s = doc.root.is_object() ? doc.root.find("$schema") : nullptr;
+    if (s == nullptr) return Draft::d2020;
+    if (!s->is_string()) fail(doc, s->offset, "$schema must be a string");
+    const std::string& uri = s->text;
+    if (uri.find("draft-04") != std::string::npos) return Draft::d4;
+    if (uri.find("draft-06") != std::string::npos) return Draft::d6;
+    if (uri.find("draft-07") != std::string::npos) return Draft::d7;
+    if (uri.find("2019-09") != std::string::npos) return Draft::d2019;
+    if (uri.find("2020-12") != std::string::npos) return Draft::d2020;
+    fail(doc, s->offset,
+         "unknown $schema \"" + uri +
+             "\": breakwater reads drafts 4, 6, 7, 2019-09 and 2020-12 (no $schema: 2020-12)");
+  }
+
+  void collect_ids(Document& doc, const JsonValue& v, const std::string& pointer) {
+    if (v.is_object()) {
+      if (const JsonValue* anchor = v.find("$anchor"); anchor && anchor->is_string())
+        doc.anchors[anchor->text] = pointer;
+      const char* id_key = doc.draft == Draft::d4 ? "id" : "$id";
+      if (const JsonValue* id = v.find(id_key); id && id->is_string()) {
+        const size_t hash = id->text.find('#');
+        if (hash != std::string::npos && hash + 1 < id->text.size() && id->text[hash + 1] != '/') {
+          doc.anchors[id->text.substr(hash + 1)] = pointer;  // draft 6/7 "#name" ids
+        }
+        const std::string base = id->text.substr(0, hash);
+        if (!base.empty()) ids_[base] = {doc.relative, pointer};
+      }
+      for (const auto& [k, child] : v.members)
+        collect_ids(doc, child, pointer + "/" + escape_segment(k));
+    } else if (v.is_array()) {
+      for (size_t i = 0; i < v.items.size(); ++i)
+        collect_ids(doc, v.items[i], pointer + "/" + std::to_string(i));
+    }
+  }
+
+  // "$ref" text -> "file#pointer", or an InputError at the reference.
+  std::string resolve(Document& doc, const JsonValue& ref) {
+    if (!ref.is_string()) fail(doc, ref.offset, "$ref must be a string");
+    const std::string& text = ref.text;
+    const size_t hash = text.find('#');
+    const std::string base = text.substr(0, hash);
+    const std::string fragment =
+        hash == std::string::npos ? "" : percent_decode(std::string_view(text).substr(hash + 1));
+    Document* target = &doc;
+    std::string pointer;
+    if (!base.empty()) {
+      if (auto it = ids_.find(base); it != ids_.end()) {
+        target = docs_[by_relative_.at(it->second.first)].get();
+        pointer = it->second.second;
+      } else if (base.starts_with("http://") || base.starts_with("https://") ||
+                 base.find("://") != std::string::npos) {
+        fail(doc, ref.offset,
+             "remote $ref \"" + text +
+                 "\" is not fetched; give the schema it names as a local file");
+      } else {
+        const fs::path file =
+            (root_ / fs::path(doc.relative).parent_path() / base).lexically_normal();
+        const fs::path rel = file.lexically_relative(root_);
+        if (rel.empty() || *rel.begin() == "..") {
+          fail(doc, ref.offset, "$ref \"" + text + "\" leaves the input root; refused");
+        }
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) {
+          fail(doc, ref.offset, "$ref \"" + text + "\": no such file " + rel.generic_string());
+        }
+        target = &open(file);
+      }
+    }
+    if (!fragment.empty() && fragment.front() != '/') {
+      const auto it = target->anchors.find(fragment);
+      if (it == target->anchors.end()) {
+        fail(doc, ref.offset, "$ref \"" + text + "\": no $anchor \"" + fragment + "\"");
+      }
+      pointer = it->second;
+    } else if (!fragment.empty()) {
+      pointer += fragment;
+    }
+    if (at_pointer(target->root, pointer) == nullptr) {
+      fail(doc, ref.offset, "$ref \"" + text + "\" points at nothing (dangling reference)");
+    }
+    return target->relative + "#" + pointer;
+  }
+
+  void number_attr(Entity& e, const Document& doc, const JsonValue& v, const char* key,
+                   const char* attr) {
+    const JsonValue* n = v.find(key);
+    if (n == nullptr || !n->is_number()) return;
+    e.set(attr, n->number, where(doc, v.key_offset(key)));
+  }
+
+  // A subschema, located at the key that introduces it (`"name": {`, `"items": {`).
+  void child(Entity& parent, Document& doc, const JsonValue& v, const std::string& pointer,
+             const std::string& key, size_t key_offset) {
+    Entity e = build(doc, v, pointer, key);
+    e.loc = where(doc, key_offset);
+    parent.children.push_back(std::move(e));
+  }
+
+  Entity build(Document& doc, const JsonValue& v, const std::string& pointer,
+               const std::string& key) {
+    Entity e;
+    e.kind = "schema";
+    e.key = key;
+    e.name = doc.relative + "#" + pointer;
+    e.loc = where(doc, v.offset);
+    e.set("ptr", e.name);
+    if (v.is_bool()) {
+      e.set("always", v.boolean);
+      return e;
+    }
+    if (!v.is_object()) {
+      fail(doc, v.offset, "a schema must be an object or a boolean");
+    }
+    const auto sub = [&](const char* k) { return pointer + "/" + escape_segment(k); };
+    const auto at = [&](const char* k) { return where(doc, v.key_offset(k)); };
+    if (const JsonValue* ref = v.find("$ref")) e.set("ref", resolve(doc, *ref), at("$ref"));
+    if (const JsonValue* t = v.find("type")) {
+      std::vector<std::string> types;
+      if (t->is_string()) types.push_back(t->text);
+      for (const JsonValue& i : t->items) {
+        if (i.is_string()) types.push_back(i.text);
+      }
+      std::sort(types.begin(), types.end());
+      std::string joined;
+      for (const auto& s : types) joined += (joined.empty() ? "" : ",") + s;
+      e.set("type", joined, at("type"));
+    }
+    if (const JsonValue* en = v.find("enum"); en && en->is_array()) {
+      e.set("enum", true, at("enum"));
+      for (const JsonValue& item : en->items) {
+        Entity value;
+        value.kind = "enum_value";
+        value.key = value.name = item.canonical();
+        value.loc = where(doc, item.offset);
+        e.children.push_back(std::move(value));
+      }
+    }
+    if (const JsonValue* c = v.find("const")) e.set("const", c->canonical(), at("const"));
+    number_attr(e, doc, v, "minimum", "minimum");
+    number_attr(e, doc, v, "maximum", "maximum");
+    number_attr(e, doc, v, "multipleOf", "multipleOf");
+    // Draft-04 exclusive bounds are flags on minimum/maximum; later drafts give the bound.
+    for (const auto& [flag, bound] :
+         {std::pair{"exclusiveMinimum", "minimum"}, std::pair{"exclusiveMaximum", "maximum"}}) {
+      const JsonValue* x = v.find(flag);
+      if (x == nullptr) continue;
+      if (x->is_number()) {
+        e.set(flag, x->number, at(flag));
+      } else if (x->is_bool() && x->boolean && e.has(bound)) {
+        const Attr* b = e.find(bound);
+        e.set(flag, std::get<double>(b->value), at(flag));
+        std::erase_if(e.attrs, [&](const Attr& a) { return a.name == bound; });
+      }
+    }
+    for (const char* k : {"minLength", "maxLength", "minItems", "maxItems", "minProperties",
+                          "maxProperties", "minContains", "maxContains"}) {
+      number_attr(e, doc, v, k, k);
+    }
+    for (const char* k : {"pattern", "format"}) {
+      if (const JsonValue* s = v.find(k); s && s->is_string()) e.set(k, s->text, at(k));
+    }
+    if (const JsonValue* u = v.find("uniqueItems"); u && u->is_bool() && u->boolean)
+      e.set("uniqueItems", true, at("uniqueItems"));
+    if (const JsonValue* d = v.find("default")) e.set("default", d->canonical(), at("default"));
+    if (const JsonValue* r = v.find("required"); r && r->is_array()) {
+      for (const JsonValue& name : r->items) {
+        if (!name.is_string()) continue;
+        Entity req;
+        req.kind = "required";
+        req.key = req.name = name.text;
+        req.loc = where(doc, name.offset);
+        e.children.push_back(std::move(req));
+      }
+    }
+    for (const char* k :
+         {"properties", "patternProperties", "dependentSchemas", "$defs", "definitions"}) {
+      const JsonValue* m = v.find(k);
+      if (m == nullptr || !m->is_object()) continue;
+      const std::string slot = std::string(k == std::string_view("definitions") ? "$defs" : k);
+      for (size_t i = 0; i < m->members.size(); ++i) {
+        const auto& [name, s] = m->members[i];
+        child(e, doc, s, sub(k) + "/" + escape_segment(name), slot + "/" + name, m->key_offsets[i]);
+      }
+    }
+    const auto dependency_list = [&](const std::string& name, const JsonValue& names) {
+      Entity dep;
+      dep.kind = "dependency";
+      dep.key = dep.name = name;
+      dep.loc = where(doc, names.offset);
+      std::vector<std::string> list;
+      for (const JsonValue& n : names.items) {
+        if (n.is_string()) list.push_back(n.text);
+      }
+      std::sort(list.begin(), list.end());
+      std::string joined;
+      for (const auto& s : list) joined += (joined.empty() ? "" : ",") + s;
+      dep.set("names", joined);
+      e.children.push_back(std::move(dep));
+    };
+    if (const JsonValue* m = v.find("dependentRequired"); m && m->is_object()) {
+      for (const auto& [name, names] : m->members) dependency_list(name, names);
+    }
+    if (const JsonValue* m = v.find("dependencies"); m && m->is_object()) {
+      for (size_t i = 0; i < m->members.size(); ++i) {
+        const auto& [name, d] = m->members[i];
+        if (d.is_array()) {
+          dependency_list(name, d);
+        } else {
+          child(e, doc, d, sub("dependencies") + "/" + escape_segment(name),
+                "dependentSchemas/" + name, m->key_offsets[i]);
+        }
+      }
+    }
+    for (const char* k : {"additionalProperties", "unevaluatedProperties", "propertyNames",
+                          "contains", "unevaluatedItems", "not", "if", "then", "else"}) {
+      if (const JsonValue* s = v.find(k)) child(e, doc, *s, sub(k), k, v.key_offset(k));
+    }
+    // Tuples: 2020-12 prefixItems + items; earlier drafts items: [...] + additionalItems.
+    const JsonValue* items = v.find("items");
+    const JsonValue* prefix = v.find("prefixItems");
+    if (items != nullptr && items->is_array()) {
+      for (size_t i = 0; i < items->items.size(); ++i) {
+        child(e, doc, items->items[i], sub("items") + "/" + std::to_string(i),
+              "prefixItems/" + std::to_string(i), items->items[i].offset);
+      }
+      if (const JsonValue* extra = v.find("additionalItems"))
+        child(e, doc, *extra, sub("additionalItems"), "items", v.key_offset("additionalItems"));
+    } else {
+      if (prefix != nullptr && prefix->is_array()) {
+        for (size_t i = 0; i < prefix->items.size(); ++i) {
+          child(e, doc, prefix->items[i], sub("prefixItems") + "/" + std::to_string(i),
+                "prefixItems/" + std::to_string(i), prefix->items[i].offset);
+        }
+      }
+      if (items != nullptr) child(e, doc, *items, sub("items"), "items", v.key_offset("items"));
+    }
+    for (const char* k : {"allOf", "anyOf", "oneOf"}) {
+      const JsonValue* list = v.find(k);
+      if (list == nullptr || !list->is_array()) continue;
+      e.set(k, static_cast<int64_t>(list->items.size()), at(k));
+      for (size_t i = 0; i < list->items.size(); ++i) {
+        child(e, doc, list->items[i], sub(k) + "/" + std::to_string(i),
+              std::string(k) + "/" + std::to_string(i), list->items[i].offset);
+      }
+    }
+    return e;
+  }
+
+  Schema& schema_;
+  fs::path root_;
+  std::vector<std::unique_ptr<Document>> docs_;
+  std::vector<std::unique_ptr<Lines>> lines_;
+  std::map<std::string, size_t> by_relative_;
+  std::map<std::string, std::pair<std::string, std::string>> ids_;  // $id -> (file, pointer)
+};
+
+void index_schemas(const Entity& e, std::map<std::string_view, const Entity*>& out) {
+  if (e.kind == "schema" || e.kind == "schema_file") out[e.str("ptr")] = &e;
+  for (const Entity& c : e.children) index_schemas(c, out);
+}
+
+// A chain of schemas that are nothing but a $ref and comes back to itself describes no value:
+// a validator would loop. Reported at the first reference of the cycle.
+void reject_reference_cycles(const Schema& schema) {
+  std::map<std::string_view, const Entity*> by_ptr;
+  for (const Entity& r : schema.roots) index_schemas(r, by_ptr);
+  const auto only_ref = [](const Entity& e) {
+    if (!e.has("ref") || !e.children.empty()) return false;
+    return std::all_of(e.attrs.begin(), e.attrs.end(),
+                       [](const Attr& a) { return a.name == "ptr" || a.name == "ref"; });
+  };
+  for (const auto& [ptr, start] : by_ptr) {
+    std::set<const Entity*> seen;
+    const Entity* e = start;
+    while (e != nullptr && only_ref(*e)) {
+      if (!seen.insert(e).second) {
+        const Location at = schema.resolve(start->loc_of("ref"));
+        throw InputError(
+            at, "$ref cycle with no schema in it: " + std::string(ptr) + " refers back to itself");
+      }
+      const auto next = by_ptr.find(e->str("ref"));
+      e = next == by_ptr.end() ? nullptr : next->second;
+    }
+  }
+}
+
+bool is_schema_file(const fs::path& p) {
+  return p.extension() == ".json";
+}
+
+std::vector<fs::path> schema_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec) && is_schema_file(it->path())) out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+bool claims(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return !schema_files(path).empty();
+  return is_schema_file(path);
+}
+
+Schema load(const std::string& path, const LoadOptions&) {
+  const fs::path input(path);
+  std::error_code ec;
+  if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
+  Schema schema;
+  schema.format = "jsonschema";
+  schema.root = path;
+  const bool dir = fs::is_directory(input, ec);
+  const fs::path root = dir ? input : input.parent_path();
+  Loader loader(schema, root.empty() ? fs::path(".") : root);
+  if (dir) {
+    for (const fs::path& f : schema_files(input)) loader.open(f);
+  } else {
+    loader.open(input);
+  }
+  // Referenced files load on demand while building, so the list grows as it is walked.
+  for (size_t i = 0; i < loader.documents(); ++i) {
+    Entity file = loader.build_root(loader.document(i));
+    file.kind = "schema_file";
+    if (!dir && i == 0) file.key = ".";  // two single files compare whatever their names
+    schema.roots.push_back(std::move(file));
+  }
+  reject_reference_cycles(schema);
+  return schema;
+}
+
+}  // namespace breakwater::jsonschema

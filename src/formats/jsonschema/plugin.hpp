@@ -1,0 +1,9 @@
+#pragma once
+
+#include "core/engine.hpp"
+
+namespace breakwater::jsonschema {
+
+const detail::FormatPlugin& plugin();
+
+}  // namespace breakwater::jsonschema
