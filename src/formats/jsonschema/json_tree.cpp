@@ -102,6 +102,9 @@ class TrackingIterator {
   const char** cursor_;
 };
 
+// Schemas are walked recursively after parsing; this bounds the recursion far below the stack.
+constexpr size_t kMaxDepth = 4000;
+
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
   TreeBuilder(const std::string& text, const char** cursor, JsonValue& root)
@@ -203,6 +206,11 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
   bool open(JsonValue::Kind kind) {
+    if (stack_.size() >= kMaxDepth) {
+      error_offset = consumed() == 0 ? 0 : consumed() - 1;
+      error_message = "nested deeper than " + std::to_string(kMaxDepth) + " levels";
+      return false;
+    }
     JsonValue& v = slot();
     v.kind = kind;
     v.offset = static_cast<uint32_t>(consumed() == 0 ? 0 : consumed() - 1);
