@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -473,9 +474,23 @@ class Runner {
                          message);
       }
     }();
-    Schema old_schema = load(format, m.old_side, m);
+    // Outside git mode the two sides share nothing, so NEW loads on a second thread while OLD
+    // loads here. (In git mode NEW consults the lazily read working-tree file list.)
+    std::future<Schema> new_loading;
+    if (!git_mode_ && !m.new_missing) {
+      new_loading = std::async(std::launch::async, [&] { return load(format, m.new_side, m); });
+    }
+    Schema old_schema;
+    try {
+      old_schema = load(format, m.old_side, m);
+    } catch (...) {
+      if (new_loading.valid()) new_loading.wait();
+      throw;
+    }
     Schema new_schema;
-    if (m.new_missing) {
+    if (new_loading.valid()) {
+      new_schema = new_loading.get();
+    } else if (m.new_missing) {
       // The whole module is gone from the working tree: compare with nothing.
       new_schema.format = std::string(format.name);
       new_schema.root = m.new_label;

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 namespace breakwater::jsonschema {
 namespace {
@@ -72,7 +73,7 @@ bool is_false(const Entity* e) {
 
 // Annotations and bookkeeping: attributes that constrain nothing.
 bool annotation(std::string_view attr) {
-  return attr == "ptr" || attr == "default" || attr == "enum" || attr == "allOf" ||
+  return attr == "default" || attr == "enum" || attr == "allOf" ||
          attr == "anyOf" || attr == "oneOf";
 }
 
@@ -101,30 +102,52 @@ bool pure_ref(const Entity& e) {
   return true;
 }
 
-const std::vector<std::string> kAllTypes = {"array",  "boolean", "integer", "null",
+constexpr std::string_view kTypeNames[] = {"array",  "boolean", "integer", "null",
                                             "number", "object",  "string"};
 
-std::vector<std::string> types_of(const Entity& e) {
-  const std::string_view t = e.str("type");
-  if (!e.has("type")) return kAllTypes;
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= t.size()) {
-    const size_t comma = t.find(',', start);
-    out.emplace_back(t.substr(start, comma == std::string_view::npos ? t.npos : comma - start));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
+// A `type` keyword as a set of JSON types (absent: all of them).
+class TypeSet {
+ public:
+  static TypeSet of(const Entity& e) {
+    const Attr* attr = e.find("type");
+    if (attr == nullptr) return TypeSet(0x7F);
+    const std::string_view t = std::get<std::string>(attr->value);
+    uint8_t bits = 0;
+    for (size_t start = 0; start <= t.size();) {
+      const size_t comma = t.find(',', start);
+      bits |= bit(t.substr(start, comma == std::string_view::npos ? t.npos : comma - start));
+      if (comma == std::string_view::npos) break;
+      start = comma + 1;
+    }
+    return TypeSet(bits);
   }
-  return out;
-}
+  bool has(std::string_view t) const { return (bits_ & bit(t)) != 0; }
+  std::vector<std::string_view> names() const {
+    std::vector<std::string_view> out;
+    for (size_t i = 0; i < std::size(kTypeNames); ++i) {
+      if (bits_ & (1u << i)) out.push_back(kTypeNames[i]);
+    }
+    return out;
+  }
 
-bool has_type(const std::vector<std::string>& types, std::string_view t) {
-  return std::find(types.begin(), types.end(), t) != types.end();
+ private:
+  explicit TypeSet(uint8_t bits) : bits_(bits) {}
+  static uint8_t bit(std::string_view t) {
+    for (size_t i = 0; i < std::size(kTypeNames); ++i) {
+      if (kTypeNames[i] == t) return static_cast<uint8_t>(1u << i);
+    }
+    return 0;
+  }
+  uint8_t bits_;
+};
+
+TypeSet types_of(const Entity& e) {
+  return TypeSet::of(e);
 }
 
 // Whether a schema whose `type` is `types` can accept a value of JSON type `t`.
-bool allows(const std::vector<std::string>& types, std::string_view t) {
-  return has_type(types, t) || (t == "integer" && has_type(types, "number"));
+bool allows(const TypeSet& types, std::string_view t) {
+  return types.has(t) || (t == "integer" && types.has("number"));
 }
 
 // The JSON type of a canonical value ("3" -> integer, "\"x\"" -> string...).
@@ -170,8 +193,8 @@ class Comparer {
   Comparer(const Schema& a_schema, const Schema& b_schema, bool forward, bool lenient,
            const detail::RuleSelection& on, detail::Emitter& out)
       : forward_(forward), lenient_(lenient), on_(on), out_(out) {
-    for (const Entity& r : a_schema.roots) index(r, a_index_);
-    for (const Entity& r : b_schema.roots) index(r, b_index_);
+    index_targets(a_schema, a_index_);
+    index_targets(b_schema, b_index_);
   }
 
   void files(const Schema& a_schema, const Schema& b_schema) {
@@ -180,22 +203,48 @@ class Comparer {
         if (a.key == b.key) compare(&a, &b, true);
       }
     }
+    // Pairs met too deep in a chain of references are compared here, each from a fresh stack.
+    while (!deferred_.empty()) {
+      const auto [a, b] = deferred_.back();
+      deferred_.pop_back();
+      memo_.erase(std::make_tuple(a, b, true));
+      compare(a, b, true);
+    }
   }
 
  private:
-  static void index(const Entity& e, std::map<std::string_view, const Entity*>& out) {
-    if (e.kind == "schema" || e.kind == "schema_file") out[e.str("ptr")] = &e;
-    for (const Entity& c : e.children) index(c, out);
+  // Only the schemas some $ref points at are looked up by name.
+  static void index_targets(const Schema& s,
+                            std::unordered_map<std::string_view, const Entity*>& out) {
+    std::vector<const Entity*> stack;
+    for (const Entity& r : s.roots) stack.push_back(&r);
+    std::vector<const Entity*> all;
+    while (!stack.empty()) {
+      const Entity* e = stack.back();
+      stack.pop_back();
+      all.push_back(e);
+      if (const Attr* ref = e->find("ref")) out.emplace(std::get<std::string>(ref->value), nullptr);
+      for (const Entity& c : e->children) {
+        if (c.kind == "schema") stack.push_back(&c);
+      }
+    }
+    for (const Entity* e : all) {
+      if (const auto it = out.find(e->name); it != out.end()) it->second = e;
+    }
   }
 
-  const Entity* target(const Entity* e, bool b_side) const {
+  const Entity* target(const Entity* e, bool b_side) {
+    const auto cached = targets_.find(e);
+    if (cached != targets_.end()) return cached->second;
     const auto& idx = b_side ? b_index_ : a_index_;
     const auto it = idx.find(e->str("ref"));
-    return it == idx.end() ? nullptr : it->second;
+    const Entity* t = it == idx.end() ? nullptr : it->second;
+    targets_.emplace(e, t);
+    return t;
   }
 
   // Pure references are followed to their target (a cycle of them is refused when loading).
-  const Entity* deref(const Entity* e, bool b_side) const {
+  const Entity* deref(const Entity* e, bool b_side) {
     for (int hops = 0; e != nullptr && pure_ref(*e) && hops < 64; ++hops) {
       const Entity* t = target(e, b_side);
       if (t == nullptr) break;
@@ -220,7 +269,7 @@ class Comparer {
                std::string_view what, std::string message) {
     if (!reporting_ || !on_.on(rule)) return;
     if (lenient_ && lenient_quiet(rule)) return;
-    std::string entity(new_side(a, b).str("ptr"));
+    std::string entity = new_side(a, b).name;
     if (!what.empty()) entity += "/" + std::string(what);
     if (forward_) message += " (forward: readers on OLD reject documents NEW allows)";
     out_.emit(rule, entity, std::move(message), forward_ ? a_at : b_at, forward_ ? b_at : a_at);
@@ -247,10 +296,21 @@ class Comparer {
     if (a == nullptr || b == nullptr) return true;
     const auto key = std::make_tuple(a, b, report);
     if (const auto it = memo_.find(key); it != memo_.end()) return it->second != 2;
+    // References can chain without end (d1 -> d2 -> ... -> d20000): past a depth the pair is
+    // assumed to hold for now and, when reporting, compared later from the top.
+    if (depth_ >= kMaxDepth) {
+      if (report) {
+        memo_[key] = 1;
+        deferred_.emplace_back(a, b);
+      }
+      return true;
+    }
     memo_[key] = 1;  // in progress: a recursive pair is assumed to hold until shown otherwise
     const bool saved = reporting_;
     reporting_ = report;
+    ++depth_;
     const bool ok = compare_now(*a, *b);
+    --depth_;
     reporting_ = saved;
     memo_[key] = ok ? 0 : 2;
     return ok;
@@ -262,7 +322,7 @@ class Comparer {
     if (accepts_all(&b) || is_false(&a)) return true;
     if (is_false(&b)) {
       emit("TYPE_NO_NARROW", a, b, "",
-           "The schema at " + std::string(new_side(a, b).str("ptr")) +
+           "The schema at " + new_side(a, b).name +
                " now rejects every document (false).");
       return false;
     }
@@ -298,7 +358,7 @@ class Comparer {
         std::string_view(b_union) == "oneOf" && slots(a, a_union).size() > 1 &&
         !disjoint_types(slots(b, b_union))) {
       emit("COMBINATOR_NO_CHANGE", a, b, b_union,
-           "anyOf became oneOf at " + std::string(new_side(a, b).str("ptr")) +
+           "anyOf became oneOf at " + new_side(a, b).name +
                ": a document matching several branches is now rejected.");
       ok = false;
     }
@@ -326,7 +386,7 @@ class Comparer {
           emit("ANY_OF_NO_NARROW", *branch, b, b_union ? b_union : "",
                std::string("Branch ") + q(branch->key) + " of " + a_union +
                    " is accepted by no branch of the new schema at " +
-                   std::string(new_side(a, b).str("ptr")) + ".");
+                   new_side(a, b).name + ".");
         }
       }
     } else if (b_union != nullptr) {
@@ -336,7 +396,7 @@ class Comparer {
       if (!covered) {
         emit("ANY_OF_NO_NARROW", a, b, b_union,
              std::string("No branch of ") + b_union + " at " +
-                 std::string(new_side(a, b).str("ptr")) + " accepts what the schema accepted.");
+                 new_side(a, b).name + " accepts what the schema accepted.");
         ok = false;
       }
     }
@@ -353,7 +413,7 @@ class Comparer {
           compare(a_all[i], b_all[i], reporting_);
         } else {
           emit("ALL_OF_NO_ADD", a, b, "allOf",
-               "allOf at " + std::string(new_side(a, b).str("ptr")) + " gained member " +
+               "allOf at " + new_side(a, b).name + " gained member " +
                    q(b_all[i]->key) + ", which documents must now satisfy too.");
         }
       }
@@ -363,7 +423,7 @@ class Comparer {
       const Entity* a_not = slot(a, "not");
       if (!is_false(b_not) && (a_not == nullptr || !holds(b_not, a_not))) {
         emit("NOT_NO_WIDEN", a, b, "not",
-             "The \"not\" schema at " + std::string(new_side(a, b).str("ptr")) +
+             "The \"not\" schema at " + new_side(a, b).name +
                  (a_not == nullptr ? " is new" : " now excludes more") +
                  ": documents it matches are rejected.");
         ok = false;
@@ -375,7 +435,7 @@ class Comparer {
       const bool same_if = a_if != nullptr && holds(a_if, b_if) && holds(b_if, a_if);
       if (!same_if) {
         emit("CONDITIONAL_NO_CHANGE", a, b, "if",
-             "The if/then/else at " + std::string(new_side(a, b).str("ptr")) +
+             "The if/then/else at " + new_side(a, b).name +
                  (a_if == nullptr ? " is new" : " has a different condition") +
                  ": documents now take branches they did not.");
         ok = false;
@@ -388,7 +448,7 @@ class Comparer {
             if (accepts_all(bt)) continue;
             emit("CONDITIONAL_NO_CHANGE", a, b, branch,
                  std::string("A \"") + branch + "\" branch was added at " +
-                     std::string(new_side(a, b).str("ptr")) + ".");
+                     new_side(a, b).name + ".");
             ok = false;
           } else {
             ok = compare(at, bt, reporting_) && ok;
@@ -403,7 +463,8 @@ class Comparer {
     std::set<std::string> seen;
     for (const Entity* b : branches) {
       if (!b->has("type")) return false;
-      for (const std::string& t : types_of(*b)) {
+      for (const std::string_view name : types_of(*b).names()) {
+        const std::string t(name);
         if (!seen.insert(t).second) return false;
         if ((t == "number" && seen.contains("integer")) ||
             (t == "integer" && seen.contains("number")))
@@ -425,7 +486,7 @@ class Comparer {
   // ---- keyword families ----
   bool families(const Entity& a, const Entity& b) {
     bool ok = true;
-    const std::vector<std::string> at = types_of(a), bt = types_of(b);
+    const TypeSet at = types_of(a), bt = types_of(b);
     const bool a_finite = a.has("enum") || a.has("const");
     std::vector<std::string> a_values;
     if (a.has("const")) a_values.push_back(std::string(a.str("const")));
@@ -444,8 +505,8 @@ class Comparer {
           lost.push_back(t);
       }
     } else {
-      for (const auto& t : at) {
-        if (!allows(bt, t)) lost.push_back(t);
+      for (const std::string_view t : at.names()) {
+        if (!allows(bt, t)) lost.emplace_back(t);
       }
     }
     if (!lost.empty()) {
@@ -454,7 +515,7 @@ class Comparer {
       std::string list;
       for (const auto& t : lost) list += (list.empty() ? "" : ", ") + t;
       emit("TYPE_NO_NARROW", a, b, "type",
-           "The schema at " + std::string(new_side(a, b).str("ptr")) + " no longer accepts " +
+           "The schema at " + new_side(a, b).name + " no longer accepts " +
                list + " (type " +
                change(a.has("type") ? std::string(a.str("type")) : "any",
                       b.has("type") ? std::string(b.str("type")) : "any") +
@@ -476,7 +537,7 @@ class Comparer {
       }
       if (!a_finite) {
         emit("ENUM_NO_NARROW", a, b, b.has("const") ? "const" : "enum",
-             "The schema at " + std::string(new_side(a, b).str("ptr")) + " now accepts only " +
+             "The schema at " + new_side(a, b).name + " now accepts only " +
                  std::to_string(b_values.size()) + " listed value(s).");
         ok = false;
       } else {
@@ -488,7 +549,7 @@ class Comparer {
         if (!missing.empty()) {
           emit("ENUM_NO_NARROW", a, b, b.has("const") ? "const" : "enum",
                "Value(s) " + missing + " are no longer accepted at " +
-                   std::string(new_side(a, b).str("ptr")) + ".");
+                   new_side(a, b).name + ".");
           ok = false;
         }
       }
@@ -530,13 +591,13 @@ class Comparer {
     };
     if (tighter_low(al, bl)) {
       emit("MINIMUM_NO_INCREASE", a, b, b.has("exclusiveMinimum") ? "exclusiveMinimum" : "minimum",
-           "The lower bound at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+           "The lower bound at " + new_side(a, b).name + " changed " +
                change(bound_text(al, true), bound_text(bl, true)) + ".");
       ok = false;
     }
     if (tighter_high(au, bu)) {
       emit("MAXIMUM_NO_DECREASE", a, b, b.has("exclusiveMaximum") ? "exclusiveMaximum" : "maximum",
-           "The upper bound at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+           "The upper bound at " + new_side(a, b).name + " changed " +
                change(bound_text(au, false), bound_text(bu, false)) + ".");
       ok = false;
     }
@@ -545,7 +606,7 @@ class Comparer {
       const bool divides = am && *bm != 0 && std::fabs(std::remainder(*am, *bm)) < 1e-9;
       if (!divides) {
         emit("MULTIPLE_OF_NO_CHANGE", a, b, "multipleOf",
-             "multipleOf at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+             "multipleOf at " + new_side(a, b).name + " changed " +
                  change(am ? number_text(*am) : "none", number_text(*bm)) + ".");
         ok = false;
       }
@@ -560,7 +621,7 @@ class Comparer {
     const auto av = num(a, attr);
     if (av && *av >= *bv) return true;
     emit(rule, a, b, attr,
-         std::string(what) + " at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+         std::string(what) + " at " + new_side(a, b).name + " changed " +
              change(av ? number_text(*av) : "none", number_text(*bv)) + ".");
     return false;
   }
@@ -572,7 +633,7 @@ class Comparer {
     const auto av = num(a, attr);
     if (av && *av <= *bv) return true;
     emit(rule, a, b, attr,
-         std::string(what) + " at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+         std::string(what) + " at " + new_side(a, b).name + " changed " +
              change(av ? number_text(*av) : "none", number_text(*bv)) + ".");
     return false;
   }
@@ -583,19 +644,19 @@ class Comparer {
     if (b.has("pattern")) {
       if (!a.has("pattern")) {
         emit("PATTERN_NO_ADD", a, b, "pattern",
-             "Strings at " + std::string(new_side(a, b).str("ptr")) + " must now match " +
+             "Strings at " + new_side(a, b).name + " must now match " +
                  q(b.str("pattern")) + ".");
         ok = false;
       } else if (a.str("pattern") != b.str("pattern")) {
         emit("PATTERN_NO_CHANGE", a, b, "pattern",
-             "The pattern at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+             "The pattern at " + new_side(a, b).name + " changed " +
                  change(q(a.str("pattern")), q(b.str("pattern"))) +
                  "; whether it accepts every string the other did cannot be decided.");
       }
     }
     if (b.has("format") && a.str("format") != b.str("format")) {
       emit("FORMAT_NO_CHANGE", a, b, "format",
-           "The format at " + std::string(new_side(a, b).str("ptr")) + " changed " +
+           "The format at " + new_side(a, b).name + " changed " +
                change(a.has("format") ? q(a.str("format")) : "none", q(b.str("format"))) + ".");
       ok = false;
     }
@@ -607,14 +668,14 @@ class Comparer {
     ok = count_down(a, b, "maxItems", "MAX_ITEMS_NO_DECREASE", "maxItems") && ok;
     if (b.flag("uniqueItems") && !a.flag("uniqueItems")) {
       emit("UNIQUE_ITEMS_NO_ADD", a, b, "uniqueItems",
-           "Arrays at " + std::string(new_side(a, b).str("ptr")) + " must now hold unique items.");
+           "Arrays at " + new_side(a, b).name + " must now hold unique items.");
       ok = false;
     }
     if (const Entity* bc = slot(b, "contains")) {
       const Entity* ac = slot(a, "contains");
       if (ac == nullptr || !holds(ac, bc)) {
         emit("CONTAINS_NO_NARROW", a, b, "contains",
-             "Arrays at " + std::string(new_side(a, b).str("ptr")) +
+             "Arrays at " + new_side(a, b).name +
                  (ac == nullptr ? " must now contain a matching item."
                                 : " must contain an item of a narrower kind."));
         ok = false;
@@ -635,7 +696,7 @@ class Comparer {
         if (a_rest != nullptr && !accepts_all(a_rest) && holds(a_rest, bp[i])) continue;
         emit_at("TUPLE_ITEM_NO_ADD", a, b, a.loc, bp[i]->loc, bp[i]->key,
                 "Tuple position " + std::to_string(i) + " was added at " +
-                    std::string(new_side(a, b).str("ptr")) +
+                    new_side(a, b).name +
                     "; arrays that already held other values there are rejected.");
         ok = false;
       } else {
@@ -644,7 +705,7 @@ class Comparer {
         emit_at("TUPLE_ITEM_NO_DELETE", a, b, ap[i]->loc, b_rest != nullptr ? b_rest->loc : b.loc,
                 ap[i]->key,
                 "Tuple position " + std::to_string(i) + " was removed at " +
-                    std::string(new_side(a, b).str("ptr")) +
+                    new_side(a, b).name +
                     " and the items allowed after the tuple do not accept its values.");
         ok = false;
       }
@@ -654,7 +715,7 @@ class Comparer {
         ok = compare(a_rest, b_rest, reporting_) && ok;
       } else {
         emit("ITEMS_NO_CLOSE", a, b, "items",
-             "Items at " + std::string(new_side(a, b).str("ptr")) +
+             "Items at " + new_side(a, b).name +
                  (is_false(b_rest) ? " beyond the tuple are now forbidden."
                                    : " are now constrained where any item was allowed."));
         ok = false;
@@ -689,7 +750,7 @@ class Comparer {
   bool objects(const Entity& a, const Entity& b) {
     bool ok = count_up(a, b, "minProperties", "PROPERTY_COUNT_NO_NARROW", "minProperties");
     ok = count_down(a, b, "maxProperties", "PROPERTY_COUNT_NO_NARROW", "maxProperties") && ok;
-    const std::string where(new_side(a, b).str("ptr"));
+    const std::string& where = new_side(a, b).name;
     // required
     const auto a_req = keys_of(a, "required");
     for (const Entity& r : b.children) {
@@ -706,15 +767,15 @@ class Comparer {
     }
     // properties and the content model
     const auto a_props = slots(a, "properties"), b_props = slots(b, "properties");
-    std::map<std::string, const Entity*> a_by_name, b_by_name;
-    for (const Entity* p : a_props) a_by_name[std::string(slot_name(*p))] = p;
-    for (const Entity* p : b_props) b_by_name[std::string(slot_name(*p))] = p;
+    std::map<std::string_view, const Entity*> a_by_name, b_by_name;
+    for (const Entity* p : a_props) a_by_name[slot_name(*p)] = p;
+    for (const Entity* p : b_props) b_by_name[slot_name(*p)] = p;
     for (const auto& [name, bp] : b_by_name) {
       if (const auto it = a_by_name.find(name); it != a_by_name.end()) {
         ok = compare(it->second, bp, reporting_) && ok;
         continue;
       }
-      const Entity* before = undeclared(a, name);
+      const Entity* before = undeclared(a, std::string(name));
       if (is_false(before) || accepts_all(bp)) continue;
       if (accepts_all(before)) {
         emit_at("PROPERTY_NO_ADD_OPEN", a, b, a.loc, bp->loc, bp->key,
@@ -730,7 +791,7 @@ class Comparer {
     }
     for (const auto& [name, ap] : a_by_name) {
       if (b_by_name.contains(name) || is_false(ap)) continue;
-      const Entity* after = undeclared(b, name);
+      const Entity* after = undeclared(b, std::string(name));
       if (accepts_all(after)) continue;
       if (is_false(after)) {
         emit_at("PROPERTY_NO_DELETE_CLOSED", a, b, ap->loc, after->loc, ap->key,
@@ -824,8 +885,19 @@ class Comparer {
   const detail::RuleSelection& on_;
   detail::Emitter& out_;
   bool reporting_ = true;
-  std::map<std::string_view, const Entity*> a_index_, b_index_;
-  std::map<std::tuple<const Entity*, const Entity*, bool>, int> memo_;
+  static constexpr int kMaxDepth = 300;
+  int depth_ = 0;
+  std::vector<std::pair<const Entity*, const Entity*>> deferred_;
+  std::unordered_map<std::string_view, const Entity*> a_index_, b_index_;
+  std::unordered_map<const Entity*, const Entity*> targets_;  // each $ref's target, once looked up
+  struct PairHash {
+    size_t operator()(const std::tuple<const Entity*, const Entity*, bool>& k) const {
+      const auto h1 = std::hash<const void*>()(std::get<0>(k));
+      const auto h2 = std::hash<const void*>()(std::get<1>(k));
+      return h1 ^ (h2 * 0x9e3779b97f4a7c15ULL) ^ static_cast<size_t>(std::get<2>(k));
+    }
+  };
+  std::unordered_map<std::tuple<const Entity*, const Entity*, bool>, int, PairHash> memo_;
   std::map<std::string, std::unique_ptr<std::regex>> regexes_;
 };
 

@@ -10,6 +10,14 @@
 namespace breakwater::jsonschema {
 
 const JsonValue* JsonValue::find(std::string_view key) const {
+  if (members.size() > 32) {
+    if (!index) {
+      index = std::make_unique<std::unordered_map<std::string_view, size_t>>();
+      for (size_t i = 0; i < members.size(); ++i) index->emplace(members[i].first, i);
+    }
+    const auto it = index->find(key);
+    return it == index->end() ? nullptr : &members[it->second].second;
+  }
   for (const auto& [k, v] : members) {
     if (k == key) return &v;
   }

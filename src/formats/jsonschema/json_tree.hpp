@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,6 +23,8 @@ struct JsonValue {
   std::vector<std::pair<std::string, JsonValue>> members;
   std::vector<uint32_t> key_offsets;  // byte offset of each member's key
   uint32_t offset = 0;                // byte offset where the value starts
+  // Member lookup for big objects ($defs with thousands of entries), built on first use.
+  mutable std::unique_ptr<std::unordered_map<std::string_view, size_t>> index;
 
   const JsonValue* find(std::string_view key) const;
   uint32_t key_offset(std::string_view key) const;  // the member's key, else the value's start

@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 namespace breakwater::jsonschema {
 namespace fs = std::filesystem;
@@ -65,42 +66,6 @@ std::string percent_decode(std::string_view s) {
     }
   }
   return out;
-}
-
-// The value at a JSON pointer, or null.
-const JsonValue* at_pointer(const JsonValue& root, std::string_view pointer) {
-  const JsonValue* v = &root;
-  size_t i = 0;
-  while (i < pointer.size()) {
-    if (pointer[i] != '/') return nullptr;
-    const size_t next = pointer.find('/', i + 1);
-    std::string seg(pointer.substr(
-        i + 1, next == std::string_view::npos ? std::string_view::npos : next - i - 1));
-    std::string unescaped;
-    for (size_t k = 0; k < seg.size(); ++k) {
-      if (seg[k] == '~' && k + 1 < seg.size()) {
-        unescaped += seg[k + 1] == '1' ? '/' : '~';
-        ++k;
-      } else {
-        unescaped += seg[k];
-      }
-    }
-    if (v->is_object()) {
-      v = v->find(unescaped);
-    } else if (v->is_array()) {
-      size_t index = 0;
-      if (unescaped.empty() || !std::all_of(unescaped.begin(), unescaped.end(), ::isdigit)) {
-        return nullptr;
-      }
-      index = std::stoul(unescaped);
-      v = index < v->items.size() ? &v->items[index] : nullptr;
-    } else {
-      return nullptr;
-    }
-    if (v == nullptr) return nullptr;
-    i = next == std::string_view::npos ? pointer.size() : next;
-  }
-  return v;
 }
 
 struct Document {
@@ -236,9 +201,7 @@ class Loader {
     } else if (!fragment.empty()) {
       pointer += fragment;
     }
-    if (at_pointer(target->root, pointer) == nullptr) {
-      fail(doc, ref.offset, "$ref \"" + text + "\" points at nothing (dangling reference)");
-    }
+    // Whether a schema sits there is checked once every file is built (check_references).
     return target->relative + "#" + pointer;
   }
 
@@ -257,14 +220,29 @@ class Loader {
     parent.children.push_back(std::move(e));
   }
 
+  // The tree is read once: a subtree's memory goes as soon as its entity exists, so a big
+  // schema is never held twice.
+  static void release(const JsonValue& v) {
+    JsonValue& owned = const_cast<JsonValue&>(v);  // the Document owns it; nothing reads it again
+    std::vector<JsonValue>().swap(owned.items);
+    std::vector<std::pair<std::string, JsonValue>>().swap(owned.members);
+    owned.index.reset();
+  }
+
   Entity build(Document& doc, const JsonValue& v, const std::string& pointer,
                const std::string& key) {
+    Entity e = build_unreleased(doc, v, pointer, key);
+    release(v);
+    return e;
+  }
+
+  Entity build_unreleased(Document& doc, const JsonValue& v, const std::string& pointer,
+                          const std::string& key) {
     Entity e;
     e.kind = "schema";
     e.key = key;
     e.name = doc.relative + "#" + pointer;
     e.loc = where(doc, v.offset);
-    e.set("ptr", e.name);
     if (v.is_bool()) {
       e.set("always", v.boolean);
       return e;
@@ -415,32 +393,49 @@ class Loader {
   std::map<std::string, std::pair<std::string, std::string>> ids_;  // $id -> (file, pointer)
 };
 
-void index_schemas(const Entity& e, std::map<std::string_view, const Entity*>& out) {
-  if (e.kind == "schema" || e.kind == "schema_file") out[e.str("ptr")] = &e;
-  for (const Entity& c : e.children) index_schemas(c, out);
-}
 
-// A chain of schemas that are nothing but a $ref and comes back to itself describes no value:
-// a validator would loop. Reported at the first reference of the cycle.
-void reject_reference_cycles(const Schema& schema) {
-  std::map<std::string_view, const Entity*> by_ptr;
-  for (const Entity& r : schema.roots) index_schemas(r, by_ptr);
+// Every $ref must name a schema that was built, and a chain of schemas that are nothing but
+// a $ref must not come back to itself (it describes no value; a validator would loop). Errors
+// are reported at the first such $ref in document order.
+void check_references(const Schema& schema) {
+  std::vector<const Entity*> in_order;
+  std::vector<const Entity*> stack;
+  for (auto it = schema.roots.rbegin(); it != schema.roots.rend(); ++it) stack.push_back(&*it);
+  std::unordered_map<std::string_view, const Entity*> targets;
+  while (!stack.empty()) {
+    const Entity* e = stack.back();
+    stack.pop_back();
+    in_order.push_back(e);
+    if (const Attr* ref = e->find("ref")) targets.emplace(std::get<std::string>(ref->value), nullptr);
+    for (auto c = e->children.rbegin(); c != e->children.rend(); ++c) {
+      if (c->kind == "schema") stack.push_back(&*c);
+    }
+  }
+  for (const Entity* e : in_order) {
+    if (const auto it = targets.find(e->name); it != targets.end()) it->second = e;
+  }
   const auto only_ref = [](const Entity& e) {
     if (!e.has("ref") || !e.children.empty()) return false;
     return std::all_of(e.attrs.begin(), e.attrs.end(),
-                       [](const Attr& a) { return a.name == "ptr" || a.name == "ref"; });
+                       [](const Attr& a) { return a.name == "ref"; });
   };
-  for (const auto& [ptr, start] : by_ptr) {
+  for (const Entity* start : in_order) {
+    if (!start->has("ref")) continue;
+    const std::string_view ref = start->str("ref");
+    if (targets.at(ref) == nullptr) {
+      const std::string text(ref);
+      throw InputError(schema.resolve(start->loc_of("ref")),
+                       "$ref to " + text + " points at no schema (dangling reference)");
+    }
+    if (!only_ref(*start)) continue;
     std::set<const Entity*> seen;
     const Entity* e = start;
     while (e != nullptr && only_ref(*e)) {
       if (!seen.insert(e).second) {
-        const Location at = schema.resolve(start->loc_of("ref"));
-        throw InputError(
-            at, "$ref cycle with no schema in it: " + std::string(ptr) + " refers back to itself");
+        throw InputError(schema.resolve(e->loc_of("ref")),
+                         "$ref cycle with no schema in it: " + e->name + " refers back to itself");
       }
-      const auto next = by_ptr.find(e->str("ref"));
-      e = next == by_ptr.end() ? nullptr : next->second;
+      e = targets.at(e->str("ref"));
     }
   }
 }
@@ -489,7 +484,7 @@ Schema load(const std::string& path, const LoadOptions&) {
     if (!dir && i == 0) file.key = ".";  // two single files compare whatever their names
     schema.roots.push_back(std::move(file));
   }
-  reject_reference_cycles(schema);
+  check_references(schema);
   return schema;
 }
 
