@@ -521,9 +521,8 @@ class Runner {
       if (seen_warnings_.insert(line).second) warnings_.push_back(std::move(line));
     }
     detail::Trace trace("check");
-    std::vector<Finding> findings =
-        detail::run_rules(format, old_schema, new_schema, enabled,
-                          {co.load.jobs, co.compat, co.policy});
+    std::vector<Finding> findings = detail::run_rules(format, old_schema, new_schema, enabled,
+                                                      {co.load.jobs, co.compat, co.policy});
     trace.lap("rules");
     formats.insert(std::string(format.name));
     rules.insert(enabled.ids().begin(), enabled.ids().end());

@@ -73,8 +73,8 @@ bool is_false(const Entity* e) {
 
 // Annotations and bookkeeping: attributes that constrain nothing.
 bool annotation(std::string_view attr) {
-  return attr == "default" || attr == "enum" || attr == "allOf" ||
-         attr == "anyOf" || attr == "oneOf";
+  return attr == "default" || attr == "hash" || attr == "refs" || attr == "enum" ||
+         attr == "allOf" || attr == "anyOf" || attr == "oneOf";
 }
 
 // `true`, `{}` or a schema with annotations only: accepts every document.
@@ -103,7 +103,7 @@ bool pure_ref(const Entity& e) {
 }
 
 constexpr std::string_view kTypeNames[] = {"array",  "boolean", "integer", "null",
-                                            "number", "object",  "string"};
+                                           "number", "object",  "string"};
 
 // A `type` keyword as a set of JSON types (absent: all of them).
 class TypeSet {
@@ -195,6 +195,7 @@ class Comparer {
       : forward_(forward), lenient_(lenient), on_(on), out_(out) {
     index_targets(a_schema, a_index_);
     index_targets(b_schema, b_index_);
+    memo_.reserve(1 << 16);
   }
 
   void files(const Schema& a_schema, const Schema& b_schema) {
@@ -281,6 +282,10 @@ class Comparer {
            rule == "ADDITIONAL_PROPERTIES_NO_NARROW";
   }
 
+  // Going forward, what A gained B lost: the words follow the edit as it was made.
+  const char* added() const { return forward_ ? "removed" : "added"; }
+  const char* removed() const { return forward_ ? "added" : "removed"; }
+
   // "was X, now Y" in OLD/NEW terms whatever the direction.
   std::string change(const std::string& a_value, const std::string& b_value) const {
     const std::string& old_value = forward_ ? b_value : a_value;
@@ -294,6 +299,8 @@ class Comparer {
     a = deref(a, false);
     b = deref(b, true);
     if (a == nullptr || b == nullptr) return true;
+    // Unchanged and self-contained: nothing to compare.
+    if (!a->flag("refs") && !b->flag("refs") && a->num("hash", 1) == b->num("hash", 2)) return true;
     const auto key = std::make_tuple(a, b, report);
     if (const auto it = memo_.find(key); it != memo_.end()) return it->second != 2;
     // References can chain without end (d1 -> d2 -> ... -> d20000): past a depth the pair is
@@ -322,8 +329,7 @@ class Comparer {
     if (accepts_all(&b) || is_false(&a)) return true;
     if (is_false(&b)) {
       emit("TYPE_NO_NARROW", a, b, "",
-           "The schema at " + new_side(a, b).name +
-               " now rejects every document (false).");
+           "The schema at " + new_side(a, b).name + " now rejects every document (false).");
       return false;
     }
     // A reference with sibling keywords: both apply.
@@ -385,8 +391,7 @@ class Comparer {
         } else {
           emit("ANY_OF_NO_NARROW", *branch, b, b_union ? b_union : "",
                std::string("Branch ") + q(branch->key) + " of " + a_union +
-                   " is accepted by no branch of the new schema at " +
-                   new_side(a, b).name + ".");
+                   " is accepted by no branch of the new schema at " + new_side(a, b).name + ".");
         }
       }
     } else if (b_union != nullptr) {
@@ -395,8 +400,8 @@ class Comparer {
       for (const Entity* t : slots(b, b_union)) covered = covered || holds(&a, t);
       if (!covered) {
         emit("ANY_OF_NO_NARROW", a, b, b_union,
-             std::string("No branch of ") + b_union + " at " +
-                 new_side(a, b).name + " accepts what the schema accepted.");
+             std::string("No branch of ") + b_union + " at " + new_side(a, b).name +
+                 " accepts what the schema accepted.");
         ok = false;
       }
     }
@@ -413,8 +418,8 @@ class Comparer {
           compare(a_all[i], b_all[i], reporting_);
         } else {
           emit("ALL_OF_NO_ADD", a, b, "allOf",
-               "allOf at " + new_side(a, b).name + " gained member " +
-                   q(b_all[i]->key) + ", which documents must now satisfy too.");
+               "allOf at " + new_side(a, b).name + " gained member " + q(b_all[i]->key) +
+                   ", which documents must now satisfy too.");
         }
       }
     }
@@ -447,8 +452,8 @@ class Comparer {
           if (at == nullptr) {
             if (accepts_all(bt)) continue;
             emit("CONDITIONAL_NO_CHANGE", a, b, branch,
-                 std::string("A \"") + branch + "\" branch was added at " +
-                     new_side(a, b).name + ".");
+                 std::string("A \"") + branch + "\" branch was added at " + new_side(a, b).name +
+                     ".");
             ok = false;
           } else {
             ok = compare(at, bt, reporting_) && ok;
@@ -515,8 +520,7 @@ class Comparer {
       std::string list;
       for (const auto& t : lost) list += (list.empty() ? "" : ", ") + t;
       emit("TYPE_NO_NARROW", a, b, "type",
-           "The schema at " + new_side(a, b).name + " no longer accepts " +
-               list + " (type " +
+           "The schema at " + new_side(a, b).name + " no longer accepts " + list + " (type " +
                change(a.has("type") ? std::string(a.str("type")) : "any",
                       b.has("type") ? std::string(b.str("type")) : "any") +
                ").");
@@ -548,8 +552,7 @@ class Comparer {
         }
         if (!missing.empty()) {
           emit("ENUM_NO_NARROW", a, b, b.has("const") ? "const" : "enum",
-               "Value(s) " + missing + " are no longer accepted at " +
-                   new_side(a, b).name + ".");
+               "Value(s) " + missing + " are no longer accepted at " + new_side(a, b).name + ".");
           ok = false;
         }
       }
@@ -644,8 +647,7 @@ class Comparer {
     if (b.has("pattern")) {
       if (!a.has("pattern")) {
         emit("PATTERN_NO_ADD", a, b, "pattern",
-             "Strings at " + new_side(a, b).name + " must now match " +
-                 q(b.str("pattern")) + ".");
+             "Strings at " + new_side(a, b).name + " must now match " + q(b.str("pattern")) + ".");
         ok = false;
       } else if (a.str("pattern") != b.str("pattern")) {
         emit("PATTERN_NO_CHANGE", a, b, "pattern",
@@ -695,7 +697,7 @@ class Comparer {
         if (accepts_all(bp[i]) || is_false(a_rest)) continue;
         if (a_rest != nullptr && !accepts_all(a_rest) && holds(a_rest, bp[i])) continue;
         emit_at("TUPLE_ITEM_NO_ADD", a, b, a.loc, bp[i]->loc, bp[i]->key,
-                "Tuple position " + std::to_string(i) + " was added at " +
+                "Tuple position " + std::to_string(i) + " was " + added() + " at " +
                     new_side(a, b).name +
                     "; arrays that already held other values there are rejected.");
         ok = false;
@@ -704,7 +706,7 @@ class Comparer {
         if (!is_false(b_rest) && holds(ap[i], b_rest)) continue;
         emit_at("TUPLE_ITEM_NO_DELETE", a, b, ap[i]->loc, b_rest != nullptr ? b_rest->loc : b.loc,
                 ap[i]->key,
-                "Tuple position " + std::to_string(i) + " was removed at " +
+                "Tuple position " + std::to_string(i) + " was " + removed() + " at " +
                     new_side(a, b).name +
                     " and the items allowed after the tuple do not accept its values.");
         ok = false;
@@ -759,7 +761,8 @@ class Comparer {
       const bool with_default = prop != nullptr && deref(prop, true)->has("default");
       emit_at(
           "REQUIRED_NO_ADD", a, b, a.loc, r.loc, "required/" + r.key,
-          "Property " + q(r.key) + " is now required at " + where +
+          "Property " + q(r.key) +
+              (forward_ ? " is no longer required at " : " is now required at ") + where +
               (with_default ? " (its default does not help: documents without it fail validation)"
                             : "") +
               ".");
@@ -779,12 +782,12 @@ class Comparer {
       if (is_false(before) || accepts_all(bp)) continue;
       if (accepts_all(before)) {
         emit_at("PROPERTY_NO_ADD_OPEN", a, b, a.loc, bp->loc, bp->key,
-                "Property " + q(name) + " was added to the open object at " + where +
+                "Property " + q(name) + " was " + added() + " in the open object at " + where +
                     "; existing documents may already carry it with any value.");
         ok = false;
       } else if (!holds(before, bp)) {
         emit_at("PROPERTY_NO_ADD_UNCOVERED", a, b, a.loc, bp->loc, bp->key,
-                "Property " + q(name) + " was added at " + where +
+                "Property " + q(name) + " was " + added() + " at " + where +
                     " with a schema narrower than the one undeclared properties had.");
         ok = false;
       }
@@ -795,12 +798,12 @@ class Comparer {
       if (accepts_all(after)) continue;
       if (is_false(after)) {
         emit_at("PROPERTY_NO_DELETE_CLOSED", a, b, ap->loc, after->loc, ap->key,
-                "Property " + q(name) + " was removed from the closed object at " + where +
+                "Property " + q(name) + " was " + removed() + " in the closed object at " + where +
                     "; documents carrying it are rejected.");
         ok = false;
       } else if (!holds(ap, after)) {
         emit_at("PROPERTY_NO_DELETE_UNCOVERED", a, b, ap->loc, after->loc, ap->key,
-                "Property " + q(name) + " was removed at " + where +
+                "Property " + q(name) + " was " + removed() + " at " + where +
                     " and the schema for undeclared properties does not accept its values.");
         ok = false;
       }

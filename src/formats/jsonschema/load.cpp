@@ -12,7 +12,9 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <type_traits>
 #include <unordered_map>
+#include <variant>
 
 namespace breakwater::jsonschema {
 namespace fs = std::filesystem;
@@ -96,7 +98,8 @@ class Loader {
       fail(*doc, error.offset, "invalid JSON: " + error.message);
     }
     doc->draft = draft_of(*doc);
-    collect_ids(*doc, doc->root, "");
+    std::vector<std::string_view> path;
+    collect_ids(*doc, doc->root, path);
     by_relative_[relative] = docs_.size();
     docs_.push_back(std::move(doc));
     return *docs_.back();
@@ -138,24 +141,41 @@ class Loader {
              "\": breakwater reads drafts 4, 6, 7, 2019-09 and 2020-12 (no $schema: 2020-12)");
   }
 
-  void collect_ids(Document& doc, const JsonValue& v, const std::string& pointer) {
+  // `$anchor`s and `$id`s of a document. The path is kept as segments and spelled as a pointer
+  // only where an id or anchor is found: most of a big schema has neither.
+  void collect_ids(Document& doc, const JsonValue& v, std::vector<std::string_view>& path) {
+    const auto pointer = [&] {
+      std::string out;
+      for (std::string_view seg : path) out += "/" + escape_segment(seg);
+      return out;
+    };
     if (v.is_object()) {
       if (const JsonValue* anchor = v.find("$anchor"); anchor && anchor->is_string())
-        doc.anchors[anchor->text] = pointer;
+        doc.anchors[anchor->text] = pointer();
       const char* id_key = doc.draft == Draft::d4 ? "id" : "$id";
       if (const JsonValue* id = v.find(id_key); id && id->is_string()) {
         const size_t hash = id->text.find('#');
         if (hash != std::string::npos && hash + 1 < id->text.size() && id->text[hash + 1] != '/') {
-          doc.anchors[id->text.substr(hash + 1)] = pointer;  // draft 6/7 "#name" ids
+          doc.anchors[id->text.substr(hash + 1)] = pointer();  // draft 6/7 "#name" ids
         }
         const std::string base = id->text.substr(0, hash);
-        if (!base.empty()) ids_[base] = {doc.relative, pointer};
+        if (!base.empty()) ids_[base] = {doc.relative, pointer()};
       }
-      for (const auto& [k, child] : v.members)
-        collect_ids(doc, child, pointer + "/" + escape_segment(k));
+      for (const auto& [k, child] : v.members) {
+        if (!child.is_object() && !child.is_array()) continue;
+        path.push_back(k);
+        collect_ids(doc, child, path);
+        path.pop_back();
+      }
     } else if (v.is_array()) {
-      for (size_t i = 0; i < v.items.size(); ++i)
-        collect_ids(doc, v.items[i], pointer + "/" + std::to_string(i));
+      std::vector<std::string> indexes(v.items.size());
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (!v.items[i].is_object() && !v.items[i].is_array()) continue;
+        indexes[i] = std::to_string(i);
+        path.push_back(indexes[i]);
+        collect_ids(doc, v.items[i], path);
+        path.pop_back();
+      }
     }
   }
 
@@ -233,7 +253,44 @@ class Loader {
                const std::string& key) {
     Entity e = build_unreleased(doc, v, pointer, key);
     release(v);
+    fingerprint(e);
     return e;
+  }
+
+  // A hash of what the schema says (keywords and subschemas, not where it is written), and
+  // whether a $ref sits anywhere inside it. Two ref-free schemas with equal hashes accept the
+  // same documents, which lets the comparison skip the unchanged bulk of a big schema.
+  static void fingerprint(Entity& e) {
+    uint64_t h = std::hash<std::string_view>()(e.kind);
+    const auto mix = [&h](uint64_t v) { h = (h ^ v) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL; };
+    bool refs = false;
+    for (const Attr& a : e.attrs) {
+      if (a.name == "default") continue;
+      if (a.name == "ref") refs = true;
+      mix(std::hash<std::string_view>()(a.name));
+      std::visit(
+          [&](const auto& value) {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+              mix(0);
+            } else {
+              mix(std::hash<T>()(value));
+            }
+          },
+          a.value);
+    }
+    for (const Entity& c : e.children) {
+      mix(std::hash<std::string>()(c.key));
+      if (c.kind == "schema") {
+        mix(static_cast<uint64_t>(c.num("hash")));
+        refs = refs || c.flag("refs");
+      } else {
+        mix(std::hash<std::string_view>()(c.kind));
+        mix(std::hash<std::string_view>()(c.str("names")));
+      }
+    }
+    e.set("hash", static_cast<int64_t>(h));
+    if (refs) e.set("refs", true);
   }
 
   Entity build_unreleased(Document& doc, const JsonValue& v, const std::string& pointer,
@@ -393,7 +450,6 @@ class Loader {
   std::map<std::string, std::pair<std::string, std::string>> ids_;  // $id -> (file, pointer)
 };
 
-
 // Every $ref must name a schema that was built, and a chain of schemas that are nothing but
 // a $ref must not come back to itself (it describes no value; a validator would loop). Errors
 // are reported at the first such $ref in document order.
@@ -406,7 +462,8 @@ void check_references(const Schema& schema) {
     const Entity* e = stack.back();
     stack.pop_back();
     in_order.push_back(e);
-    if (const Attr* ref = e->find("ref")) targets.emplace(std::get<std::string>(ref->value), nullptr);
+    if (const Attr* ref = e->find("ref"))
+      targets.emplace(std::get<std::string>(ref->value), nullptr);
     for (auto c = e->children.rbegin(); c != e->children.rend(); ++c) {
       if (c->kind == "schema") stack.push_back(&*c);
     }
@@ -416,8 +473,9 @@ void check_references(const Schema& schema) {
   }
   const auto only_ref = [](const Entity& e) {
     if (!e.has("ref") || !e.children.empty()) return false;
-    return std::all_of(e.attrs.begin(), e.attrs.end(),
-                       [](const Attr& a) { return a.name == "ref"; });
+    return std::all_of(e.attrs.begin(), e.attrs.end(), [](const Attr& a) {
+      return a.name == "ref" || a.name == "hash" || a.name == "refs";
+    });
   };
   for (const Entity* start : in_order) {
     if (!start->has("ref")) continue;
