@@ -5,6 +5,8 @@
 // shared definition is reported once.
 #include "formats/jsonschema/compare.hpp"
 
+#include "formats/jsonschema/targets.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -193,8 +195,8 @@ class Comparer {
   Comparer(const Schema& a_schema, const Schema& b_schema, bool forward, bool lenient,
            const detail::RuleSelection& on, detail::Emitter& out)
       : forward_(forward), lenient_(lenient), on_(on), out_(out) {
-    index_targets(a_schema, a_index_);
-    index_targets(b_schema, b_index_);
+    a_index_ = ref_targets(a_schema);
+    b_index_ = ref_targets(b_schema);
     memo_.reserve(1 << 16);
   }
 
@@ -214,26 +216,6 @@ class Comparer {
   }
 
  private:
-  // Only the schemas some $ref points at are looked up by name.
-  static void index_targets(const Schema& s,
-                            std::unordered_map<std::string_view, const Entity*>& out) {
-    std::vector<const Entity*> stack;
-    for (const Entity& r : s.roots) stack.push_back(&r);
-    std::vector<const Entity*> all;
-    while (!stack.empty()) {
-      const Entity* e = stack.back();
-      stack.pop_back();
-      all.push_back(e);
-      if (const Attr* ref = e->find("ref")) out.emplace(std::get<std::string>(ref->value), nullptr);
-      for (const Entity& c : e->children) {
-        if (c.kind == "schema") stack.push_back(&c);
-      }
-    }
-    for (const Entity* e : all) {
-      if (const auto it = out.find(e->name); it != out.end()) it->second = e;
-    }
-  }
-
   const Entity* target(const Entity* e, bool b_side) {
     const auto cached = targets_.find(e);
     if (cached != targets_.end()) return cached->second;

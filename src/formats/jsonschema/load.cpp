@@ -6,6 +6,7 @@
 
 #include "core/lines.hpp"
 #include "formats/jsonschema/json_tree.hpp"
+#include "formats/jsonschema/targets.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -454,22 +455,17 @@ class Loader {
 // a $ref must not come back to itself (it describes no value; a validator would loop). Errors
 // are reported at the first such $ref in document order.
 void check_references(const Schema& schema) {
+  const auto targets = ref_targets(schema);
   std::vector<const Entity*> in_order;
   std::vector<const Entity*> stack;
   for (auto it = schema.roots.rbegin(); it != schema.roots.rend(); ++it) stack.push_back(&*it);
-  std::unordered_map<std::string_view, const Entity*> targets;
   while (!stack.empty()) {
     const Entity* e = stack.back();
     stack.pop_back();
-    in_order.push_back(e);
-    if (const Attr* ref = e->find("ref"))
-      targets.emplace(std::get<std::string>(ref->value), nullptr);
+    if (e->has("ref")) in_order.push_back(e);
     for (auto c = e->children.rbegin(); c != e->children.rend(); ++c) {
       if (c->kind == "schema") stack.push_back(&*c);
     }
-  }
-  for (const Entity* e : in_order) {
-    if (const auto it = targets.find(e->name); it != targets.end()) it->second = e;
   }
   const auto only_ref = [](const Entity& e) {
     if (!e.has("ref") || !e.children.empty()) return false;
