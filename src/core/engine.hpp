@@ -89,6 +89,9 @@ struct FormatPlugin {
                                             const std::vector<std::string>& files);
   // --compat directions the format understands; the first is its default.
   std::vector<std::string_view> compat = {"backward"};
+  // Whether OLD and NEW may load at the same time on two threads (the loader keeps no
+  // process-wide state). Protobuf's loader is parallel inside and trims the heap afterwards.
+  bool parallel_sides = false;
 };
 
 const std::vector<const FormatPlugin*>& formats();

@@ -228,7 +228,7 @@ class Comparer {
 
   // Pure references are followed to their target (a cycle of them is refused when loading).
   const Entity* deref(const Entity* e, bool b_side) {
-    for (int hops = 0; e != nullptr && pure_ref(*e) && hops < 64; ++hops) {
+    for (int hops = 0; e != nullptr && pure_ref(*e) && hops < 1000000; ++hops) {
       const Entity* t = target(e, b_side);
       if (t == nullptr) break;
       e = t;
@@ -288,10 +288,9 @@ class Comparer {
     // References can chain without end (d1 -> d2 -> ... -> d20000): past a depth the pair is
     // assumed to hold for now and, when reporting, compared later from the top.
     if (depth_ >= kMaxDepth) {
-      if (report) {
-        memo_[key] = 1;
-        deferred_.emplace_back(a, b);
-      }
+      if (!report) return false;  // unknown: never let it hide a break
+      memo_[key] = 1;
+      deferred_.emplace_back(a, b);
       return true;
     }
     memo_[key] = 1;  // in progress: a recursive pair is assumed to hold until shown otherwise
@@ -317,7 +316,9 @@ class Comparer {
     // A reference with sibling keywords: both apply.
     if (b.has("ref") && !pure_ref(b)) {
       const Entity* t = target(&b, true);
-      return (t == nullptr || compare(&a, t, reporting_)) && families(a, b);
+      bool ok = t == nullptr || compare(&a, t, reporting_);
+      ok = combinators(a, b) && ok;
+      return families(a, b) && ok;
     }
     if (a.has("ref") && !pure_ref(a)) {
       const Entity* t = target(&a, false);
@@ -549,12 +550,122 @@ class Comparer {
       }
       return allows(at, t) && allows(bt, t);
     };
-    if (a_finite) return ok;  // the listed values were checked against B's type and values
+    if (a_finite) return values(a, b, a_values, bt) && ok;
     if (can("number") || can("integer")) ok = numbers(a, b) && ok;
     if (can("string")) ok = strings(a, b) && ok;
     if (can("array")) ok = arrays(a, b) && ok;
     if (can("object")) ok = objects(a, b) && ok;
     return ok;
+  }
+
+  // OLD lists its values (enum/const): each one is checked against what NEW asks of its type.
+  bool values(const Entity& a, const Entity& b, const std::vector<std::string>& list,
+              const TypeSet& bt) {
+    bool ok = true;
+    bool objects_checked = false, arrays_checked = false;
+    for (const std::string& v : list) {
+      const std::string t = type_of_value(v);
+      if (!allows(bt, t)) continue;  // reported as TYPE_NO_NARROW already
+      if (t == "integer" || t == "number") {
+        const double x = std::stod(v);
+        const auto lo = lower(b), hi = upper(b);
+        if (lo && (x < lo->value || (lo->exclusive && x == lo->value))) {
+          emit("MINIMUM_NO_INCREASE", a, b,
+               b.has("exclusiveMinimum") ? "exclusiveMinimum" : "minimum",
+               "Value " + v + " is below the new lower bound " + bound_text(lo, true) + " at " +
+                   new_side(a, b).name + ".");
+          ok = false;
+        }
+        if (hi && (x > hi->value || (hi->exclusive && x == hi->value))) {
+          emit("MAXIMUM_NO_DECREASE", a, b,
+               b.has("exclusiveMaximum") ? "exclusiveMaximum" : "maximum",
+               "Value " + v + " is above the new upper bound " + bound_text(hi, false) + " at " +
+                   new_side(a, b).name + ".");
+          ok = false;
+        }
+        if (const auto m = num(b, "multipleOf"); m && *m != 0) {
+          const double r = x / *m;
+          if (std::fabs(r - std::round(r)) > 1e-9 * std::max(1.0, std::fabs(r))) {
+            emit("MULTIPLE_OF_NO_CHANGE", a, b, "multipleOf",
+                 "Value " + v + " is not a multiple of " + number_text(*m) + " at " +
+                     new_side(a, b).name + ".");
+            ok = false;
+          }
+        }
+      } else if (t == "string") {
+        const double length = static_cast<double>(string_length(v));
+        if (const auto mn = num(b, "minLength"); mn && length < *mn) {
+          emit("MIN_LENGTH_NO_INCREASE", a, b, "minLength",
+               "Value " + v + " is shorter than the new minLength " + number_text(*mn) + " at " +
+                   new_side(a, b).name + ".");
+          ok = false;
+        }
+        if (const auto mx = num(b, "maxLength"); mx && length > *mx) {
+          emit("MAX_LENGTH_NO_DECREASE", a, b, "maxLength",
+               "Value " + v + " is longer than the new maxLength " + number_text(*mx) + " at " +
+                   new_side(a, b).name + ".");
+          ok = false;
+        }
+        if (b.has("pattern") && !matches(std::string(b.str("pattern")), string_value(v))) {
+          emit("PATTERN_NO_ADD", a, b, "pattern",
+               "Value " + v + " does not match the pattern " + q(b.str("pattern")) + " at " +
+                   new_side(a, b).name + ".");
+          ok = false;
+        }
+        if (b.has("format") && a.str("format") != b.str("format")) {
+          ok = strings(a, b) && ok;  // a format cannot be checked here: say it changed
+        }
+      } else if (t == "object" && !objects_checked) {
+        objects_checked = true;  // listed objects: compare the object keywords as for any object
+        ok = objects(a, b) && ok;
+      } else if (t == "array" && !arrays_checked) {
+        arrays_checked = true;
+        ok = arrays(a, b) && ok;
+      }
+    }
+    return ok;
+  }
+
+  // A canonical JSON string literal back to its text.
+  static std::string string_value(std::string_view literal) {
+    std::string out;
+    for (size_t i = 1; i + 1 < literal.size(); ++i) {
+      if (literal[i] != '\\' || i + 2 >= literal.size()) {
+        out += literal[i];
+        continue;
+      }
+      const char e = literal[++i];
+      if (e == 'u' && i + 4 < literal.size()) {
+        const unsigned code =
+            static_cast<unsigned>(std::stoul(std::string(literal.substr(i + 1, 4)), nullptr, 16));
+        i += 4;
+        if (code < 0x80) {
+          out += static_cast<char>(code);
+        } else if (code < 0x800) {
+          out += static_cast<char>(0xC0 | (code >> 6));
+          out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+          out += static_cast<char>(0xE0 | (code >> 12));
+          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+      } else {
+        out += e == 'n'   ? '\n'
+               : e == 't' ? '\t'
+               : e == 'r' ? '\r'
+               : e == 'b' ? '\b'
+               : e == 'f' ? '\f'
+                          : e;
+      }
+    }
+    return out;
+  }
+
+  // Length in code points, as JSON Schema counts it.
+  static size_t string_length(std::string_view literal) {
+    size_t n = 0;
+    for (char c : string_value(literal)) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
   }
 
   bool numbers(const Entity& a, const Entity& b) {
@@ -588,7 +699,11 @@ class Comparer {
     }
     if (const auto bm = num(b, "multipleOf")) {
       const auto am = num(a, "multipleOf");
-      const bool divides = am && *bm != 0 && std::fabs(std::remainder(*am, *bm)) < 1e-9;
+      const double ratio = am && *bm != 0 ? *am / *bm : 0.5;
+      const bool whole_integers =
+          *bm == 1 && !allows(types_of(a), "number") && allows(types_of(a), "integer");
+      const bool divides = whole_integers || (am && std::fabs(ratio - std::round(ratio)) <
+                                                        1e-9 * std::max(1.0, std::fabs(ratio)));
       if (!divides) {
         emit("MULTIPLE_OF_NO_CHANGE", a, b, "multipleOf",
              "multipleOf at " + new_side(a, b).name + " changed " +
@@ -664,7 +779,9 @@ class Comparer {
                                 : " must contain an item of a narrower kind."));
         ok = false;
       }
-      ok = count_up(a, b, "minContains", "CONTAINS_NO_NARROW", "minContains") && ok;
+      // minContains defaults to 1 wherever contains applies.
+      if (num(b, "minContains").value_or(1) > num(a, "minContains").value_or(1))
+        ok = count_up(a, b, "minContains", "CONTAINS_NO_NARROW", "minContains") && ok;
       ok = count_down(a, b, "maxContains", "CONTAINS_NO_NARROW", "maxContains") && ok;
     }
     // Tuple positions, then the items after them.
@@ -718,16 +835,28 @@ class Comparer {
     return slot(e, "unevaluatedProperties");
   }
 
+  // Whether `name` matches `pattern`. libstdc++'s polynomial (breadth-first) matcher keeps
+  // hostile patterns such as ^(a+)+$ from backtracking for ever; what cannot be decided (a
+  // pattern std::regex does not support, a very long name) counts as a match, so the
+  // pattern's schema is taken into account rather than silently skipped.
   bool matches(const std::string& pattern, const std::string& name) {
-    const auto it = regexes_.find(pattern);
-    if (it != regexes_.end()) return it->second && std::regex_search(name, *it->second);
+    if (name.size() > 4096 || pattern.size() > 4096) return true;
+    auto it = regexes_.find(pattern);
+    if (it == regexes_.end()) {
+      std::unique_ptr<std::regex> r;
+      try {
+        r = std::make_unique<std::regex>(
+            pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
+      } catch (const std::regex_error&) {
+        r = nullptr;
+      }
+      it = regexes_.emplace(pattern, std::move(r)).first;
+    }
+    if (!it->second) return true;
     try {
-      auto& r = regexes_[pattern];
-      r = std::make_unique<std::regex>(pattern, std::regex::ECMAScript);
-      return std::regex_search(name, *r);
+      return std::regex_search(name, *it->second);
     } catch (const std::regex_error&) {
-      regexes_[pattern] = nullptr;
-      return false;
+      return true;
     }
   }
 
@@ -790,9 +919,39 @@ class Comparer {
         ok = false;
       }
     }
-    // patternProperties present on both sides compare in place.
+    // patternProperties present on both sides compare in place; a new pattern constrains the
+    // names it matches, a removed one hands them to NEW's additionalProperties.
+    const auto rest_of = [](const Entity& e) {
+      const Entity* x = slot(e, "additionalProperties");
+      return x != nullptr ? x : slot(e, "unevaluatedProperties");
+    };
     for (const Entity* bp : slots(b, "patternProperties")) {
-      if (const Entity* ap = slot(a, bp->key)) ok = compare(ap, bp, reporting_) && ok;
+      if (const Entity* ap = slot(a, bp->key)) {
+        ok = compare(ap, bp, reporting_) && ok;
+        continue;
+      }
+      if (accepts_all(bp)) continue;
+      const std::string re(slot_name(*bp));
+      for (const auto& [name, ap] : a_by_name) {
+        if (matches(re, std::string(name))) ok = compare(ap, bp, reporting_) && ok;
+      }
+      const Entity* before = rest_of(a);
+      if (is_false(before) || (before != nullptr && !accepts_all(before) && holds(before, bp)))
+        continue;
+      emit_at("ADDITIONAL_PROPERTIES_NO_NARROW", a, b, a.loc, bp->loc, bp->key,
+              "Property names matching " + q(re) + " at " + where +
+                  " are now constrained by a new patternProperties schema.");
+      ok = false;
+    }
+    for (const Entity* ap : slots(a, "patternProperties")) {
+      if (slot(b, ap->key) != nullptr || is_false(ap)) continue;
+      const Entity* after = rest_of(b);
+      if (accepts_all(after) || (!is_false(after) && holds(ap, after))) continue;
+      emit_at("ADDITIONAL_PROPERTIES_NO_NARROW", a, b, ap->loc, b.loc, ap->key,
+              "Property names matching " + q(slot_name(*ap)) + " at " + where +
+                  " lost their patternProperties entry and now fall to additionalProperties, "
+                  "which rejects what it allowed.");
+      ok = false;
     }
     // additionalProperties / unevaluatedProperties
     for (const char* k : {"additionalProperties", "unevaluatedProperties"}) {
@@ -822,7 +981,7 @@ class Comparer {
       const bool covered = it != a_deps.end() && includes_all(it->second, names);
       if (covered) continue;
       emit_at("DEPENDENCY_NO_ADD", a, b, a.loc, d.loc, "dependentRequired/" + d.key,
-              "When " + q(d.key) + " is present at " + where + ", " + names +
+              "When " + q(d.key) + " is present at " + where + ", " + readable_names(names) +
                   " must now be present too.");
       ok = false;
     }
@@ -847,17 +1006,22 @@ class Comparer {
     return ok;
   }
 
-  // Whether the comma-separated list `have` includes every name of `want`.
+  static std::string readable_names(std::string names) {
+    std::replace(names.begin(), names.end(), '\x1f', ',');
+    return names;
+  }
+
+  // Whether the list `have` includes every name of `want` (names separated by \x1f).
   static bool includes_all(std::string_view have, std::string_view want) {
     std::set<std::string_view> names;
     for (size_t s = 0; s <= have.size();) {
-      const size_t c = have.find(',', s);
+      const size_t c = have.find('\x1f', s);
       names.insert(have.substr(s, c == have.npos ? have.npos : c - s));
       if (c == have.npos) break;
       s = c + 1;
     }
     for (size_t s = 0; s <= want.size();) {
-      const size_t c = want.find(',', s);
+      const size_t c = want.find('\x1f', s);
       if (!names.contains(want.substr(s, c == want.npos ? want.npos : c - s))) return false;
       if (c == want.npos) break;
       s = c + 1;

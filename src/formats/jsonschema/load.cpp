@@ -228,7 +228,7 @@ class Loader {
 
   void number_attr(Entity& e, const Document& doc, const JsonValue& v, const char* key,
                    const char* attr) {
-    const JsonValue* n = v.find(key);
+    const JsonValue* n = defined(doc.draft, key) ? v.find(key) : nullptr;
     if (n == nullptr || !n->is_number()) return;
     e.set(attr, n->number, where(doc, v.key_offset(key)));
   }
@@ -294,6 +294,29 @@ class Loader {
     if (refs) e.set("refs", true);
   }
 
+  // Whether the document's draft defines `keyword` (a keyword of a later draft is an unknown
+  // keyword to an earlier one: validators ignore it, so it constrains nothing).
+  static bool defined(Draft draft, std::string_view keyword) {
+    static constexpr std::pair<std::string_view, Draft> since[] = {
+        {"const", Draft::d6},
+        {"contains", Draft::d6},
+        {"propertyNames", Draft::d6},
+        {"if", Draft::d7},
+        {"then", Draft::d7},
+        {"else", Draft::d7},
+        {"dependentRequired", Draft::d2019},
+        {"dependentSchemas", Draft::d2019},
+        {"unevaluatedProperties", Draft::d2019},
+        {"unevaluatedItems", Draft::d2019},
+        {"minContains", Draft::d2019},
+        {"maxContains", Draft::d2019},
+        {"prefixItems", Draft::d2020}};
+    for (const auto& [k, d] : since) {
+      if (k == keyword) return static_cast<int>(draft) >= static_cast<int>(d);
+    }
+    return true;
+  }
+
   Entity build_unreleased(Document& doc, const JsonValue& v, const std::string& pointer,
                           const std::string& key) {
     Entity e;
@@ -310,8 +333,26 @@ class Loader {
     }
     const auto sub = [&](const char* k) { return pointer + "/" + escape_segment(k); };
     const auto at = [&](const char* k) { return where(doc, v.key_offset(k)); };
-    if (const JsonValue* ref = v.find("$ref")) e.set("ref", resolve(doc, *ref), at("$ref"));
-    if (const JsonValue* t = v.find("type")) {
+    if (const JsonValue* ref = v.find("$ref")) {
+      e.set("ref", resolve(doc, *ref), at("$ref"));
+      // Up to draft-07 a $ref replaces the whole schema: its siblings are ignored.
+      if (static_cast<int>(doc.draft) <= static_cast<int>(Draft::d7)) {
+        for (const char* k : {"definitions", "$defs"}) {
+          const JsonValue* m = v.find(k);
+          if (m == nullptr || !m->is_object()) continue;
+          for (size_t i = 0; i < m->members.size(); ++i) {
+            child(e, doc, m->members[i].second, sub(k) + "/" + escape_segment(m->members[i].first),
+                  "$defs/" + m->members[i].first, m->key_offsets[i]);
+          }
+        }
+        return e;
+      }
+    }
+    // A keyword the document's draft does not define constrains nothing.
+    const auto find = [&](std::string_view k) -> const JsonValue* {
+      return defined(doc.draft, k) ? v.find(k) : nullptr;
+    };
+    if (const JsonValue* t = find("type")) {
       std::vector<std::string> types;
       if (t->is_string()) types.push_back(t->text);
       for (const JsonValue& i : t->items) {
@@ -322,7 +363,7 @@ class Loader {
       for (const auto& s : types) joined += (joined.empty() ? "" : ",") + s;
       e.set("type", joined, at("type"));
     }
-    if (const JsonValue* en = v.find("enum"); en && en->is_array()) {
+    if (const JsonValue* en = find("enum"); en && en->is_array()) {
       e.set("enum", true, at("enum"));
       for (const JsonValue& item : en->items) {
         Entity value;
@@ -332,14 +373,14 @@ class Loader {
         e.children.push_back(std::move(value));
       }
     }
-    if (const JsonValue* c = v.find("const")) e.set("const", c->canonical(), at("const"));
+    if (const JsonValue* c = find("const")) e.set("const", c->canonical(), at("const"));
     number_attr(e, doc, v, "minimum", "minimum");
     number_attr(e, doc, v, "maximum", "maximum");
     number_attr(e, doc, v, "multipleOf", "multipleOf");
     // Draft-04 exclusive bounds are flags on minimum/maximum; later drafts give the bound.
     for (const auto& [flag, bound] :
          {std::pair{"exclusiveMinimum", "minimum"}, std::pair{"exclusiveMaximum", "maximum"}}) {
-      const JsonValue* x = v.find(flag);
+      const JsonValue* x = find(flag);
       if (x == nullptr) continue;
       if (x->is_number()) {
         e.set(flag, x->number, at(flag));
@@ -354,12 +395,12 @@ class Loader {
       number_attr(e, doc, v, k, k);
     }
     for (const char* k : {"pattern", "format"}) {
-      if (const JsonValue* s = v.find(k); s && s->is_string()) e.set(k, s->text, at(k));
+      if (const JsonValue* s = find(k); s && s->is_string()) e.set(k, s->text, at(k));
     }
-    if (const JsonValue* u = v.find("uniqueItems"); u && u->is_bool() && u->boolean)
+    if (const JsonValue* u = find("uniqueItems"); u && u->is_bool() && u->boolean)
       e.set("uniqueItems", true, at("uniqueItems"));
-    if (const JsonValue* d = v.find("default")) e.set("default", d->canonical(), at("default"));
-    if (const JsonValue* r = v.find("required"); r && r->is_array()) {
+    if (const JsonValue* d = find("default")) e.set("default", d->canonical(), at("default"));
+    if (const JsonValue* r = find("required"); r && r->is_array()) {
       for (const JsonValue& name : r->items) {
         if (!name.is_string()) continue;
         Entity req;
@@ -371,7 +412,7 @@ class Loader {
     }
     for (const char* k :
          {"properties", "patternProperties", "dependentSchemas", "$defs", "definitions"}) {
-      const JsonValue* m = v.find(k);
+      const JsonValue* m = find(k);
       if (m == nullptr || !m->is_object()) continue;
       const std::string slot = std::string(k == std::string_view("definitions") ? "$defs" : k);
       for (size_t i = 0; i < m->members.size(); ++i) {
@@ -390,14 +431,14 @@ class Loader {
       }
       std::sort(list.begin(), list.end());
       std::string joined;
-      for (const auto& s : list) joined += (joined.empty() ? "" : ",") + s;
+      for (const auto& s : list) joined += (joined.empty() ? "" : "\x1f") + s;
       dep.set("names", joined);
       e.children.push_back(std::move(dep));
     };
-    if (const JsonValue* m = v.find("dependentRequired"); m && m->is_object()) {
+    if (const JsonValue* m = find("dependentRequired"); m && m->is_object()) {
       for (const auto& [name, names] : m->members) dependency_list(name, names);
     }
-    if (const JsonValue* m = v.find("dependencies"); m && m->is_object()) {
+    if (const JsonValue* m = find("dependencies"); m && m->is_object()) {
       for (size_t i = 0; i < m->members.size(); ++i) {
         const auto& [name, d] = m->members[i];
         if (d.is_array()) {
@@ -410,17 +451,17 @@ class Loader {
     }
     for (const char* k : {"additionalProperties", "unevaluatedProperties", "propertyNames",
                           "contains", "unevaluatedItems", "not", "if", "then", "else"}) {
-      if (const JsonValue* s = v.find(k)) child(e, doc, *s, sub(k), k, v.key_offset(k));
+      if (const JsonValue* s = find(k)) child(e, doc, *s, sub(k), k, v.key_offset(k));
     }
     // Tuples: 2020-12 prefixItems + items; earlier drafts items: [...] + additionalItems.
-    const JsonValue* items = v.find("items");
-    const JsonValue* prefix = v.find("prefixItems");
+    const JsonValue* items = find("items");
+    const JsonValue* prefix = find("prefixItems");
     if (items != nullptr && items->is_array()) {
       for (size_t i = 0; i < items->items.size(); ++i) {
         child(e, doc, items->items[i], sub("items") + "/" + std::to_string(i),
               "prefixItems/" + std::to_string(i), items->items[i].offset);
       }
-      if (const JsonValue* extra = v.find("additionalItems"))
+      if (const JsonValue* extra = find("additionalItems"))
         child(e, doc, *extra, sub("additionalItems"), "items", v.key_offset("additionalItems"));
     } else {
       if (prefix != nullptr && prefix->is_array()) {
@@ -432,7 +473,7 @@ class Loader {
       if (items != nullptr) child(e, doc, *items, sub("items"), "items", v.key_offset("items"));
     }
     for (const char* k : {"allOf", "anyOf", "oneOf"}) {
-      const JsonValue* list = v.find(k);
+      const JsonValue* list = find(k);
       if (list == nullptr || !list->is_array()) continue;
       e.set(k, static_cast<int64_t>(list->items.size()), at(k));
       for (size_t i = 0; i < list->items.size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include "formats/jsonschema/compare.hpp"
 #include "formats/jsonschema/load.hpp"
+#include "formats/jsonschema/suppressions.hpp"
 
 #include <set>
 
@@ -48,8 +49,10 @@ const detail::FormatPlugin& plugin() {
       .run = &run,
       .extensions = {".json"},
       .comment_markers = {},
+      .find_suppressions = &find_suppressions,
       .discover = &discover,
       .compat = {"backward", "forward", "full"},
+      .parallel_sides = true,
   };
   return p;
 }

@@ -48,6 +48,7 @@ const detail::FormatPlugin& plugin() {
       .extensions = {".sql"},
       .comment_markers = {"--"},
       .discover = &discover,
+      .parallel_sides = true,
   };
   return p;
 }

@@ -1,0 +1,142 @@
+// JSON Schema comparison cases that goldens would bury: each pair states which rules must fire
+// (backward) and which pairs must stay silent. Many come from a review that checked verdicts
+// against a validator (a document valid under OLD and rejected by NEW).
+#include <breakwater/check.hpp>
+
+#include "cli_runner.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::set<std::string> rules_for(const std::string& old_json, const std::string& new_json,
+                                const std::string& compat = "") {
+  char tmpl[] = "/tmp/bw-js-sem-XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  fs::create_directories(dir / "old");
+  fs::create_directories(dir / "new");
+  breakwater::test::write_file((dir / "old" / "s.json").string(), old_json);
+  breakwater::test::write_file((dir / "new" / "s.json").string(), new_json);
+  breakwater::CheckOptions options;
+  options.load.lang = "jsonschema";
+  options.compat = compat;
+  std::set<std::string> out;
+  for (const auto& f :
+       breakwater::check((dir / "old").string(), (dir / "new").string(), options).findings) {
+    out.insert(f.rule_id);
+  }
+  fs::remove_all(dir);
+  return out;
+}
+
+bool breaks(const std::string& old_json, const std::string& new_json) {
+  return !rules_for(old_json, new_json).empty();
+}
+
+}  // namespace
+
+TEST_SUITE("jsonschema_semantics") {
+  TEST_CASE("combinators beside a $ref count (2020-12)") {
+    CHECK(rules_for(R"({"type":"string"})",
+                    R"({"$defs":{"s":{"type":"string"}},"$ref":"#/$defs/s","not":{"const":"x"}})")
+              .contains("NOT_NO_WIDEN"));
+    CHECK(breaks(
+        R"({"type":"string"})",
+        R"({"$defs":{"s":{"type":"string"}},"$ref":"#/$defs/s","allOf":[{"maxLength":3}]})"));
+  }
+
+  TEST_CASE("draft-07 ignores the siblings of a $ref") {
+    const std::string d7 = R"("$schema":"http://json-schema.org/draft-07/schema#")";
+    CHECK(breaks(
+        "{" + d7 +
+            R"(,"definitions":{"s":{"type":"string","maxLength":10}},"$ref":"#/definitions/s","maxLength":3})",
+        "{" + d7 + R"(,"type":"string","maxLength":5})"));
+    CHECK_FALSE(breaks(
+        "{" + d7 + R"(,"definitions":{"s":{"type":"string"}},"$ref":"#/definitions/s"})",
+        "{" + d7 +
+            R"(,"definitions":{"s":{"type":"string"}},"$ref":"#/definitions/s","maxLength":3})"));
+  }
+
+  TEST_CASE("keywords of later drafts constrain nothing in earlier ones") {
+    const std::string d4 = R"("$schema":"http://json-schema.org/draft-04/schema#")";
+    const std::string d7 = R"("$schema":"http://json-schema.org/draft-07/schema#")";
+    // draft-04 has no const: OLD accepts 2, NEW (draft-07 const 1) rejects it.
+    CHECK(breaks("{" + d4 + R"(,"const":1})", "{" + d7 + R"(,"const":1})"));
+    CHECK_FALSE(breaks("{" + d7 + R"(,"type":"array","prefixItems":[{"type":"string"}]})",
+                       "{" + d7 + R"(,"type":"array"})"));
+  }
+
+  TEST_CASE("listed OLD values meet NEW's bounds, lengths and patterns") {
+    CHECK(rules_for(R"({"enum":["abcdef"]})", R"({"type":"string","maxLength":3})")
+              .contains("MAX_LENGTH_NO_DECREASE"));
+    CHECK(rules_for(R"({"const":5})", R"({"maximum":3})").contains("MAXIMUM_NO_DECREASE"));
+    CHECK(rules_for(R"({"enum":["ab","x1"]})", R"({"type":"string","pattern":"^[a-z]+$"})")
+              .contains("PATTERN_NO_ADD"));
+    CHECK_FALSE(breaks(R"({"enum":["ab","cd"]})", R"({"type":"string","maxLength":2})"));
+    CHECK_FALSE(breaks(R"({"enum":[1,2]})", R"({"type":"integer","minimum":1,"maximum":2})"));
+  }
+
+  TEST_CASE("patternProperties added or removed") {
+    CHECK(breaks(R"({"type":"object"})",
+                 R"({"type":"object","patternProperties":{"^x":{"type":"string"}}})"));
+    CHECK(breaks(
+        R"({"type":"object","properties":{"a":{"type":"string"}}})",
+        R"({"type":"object","properties":{"a":{"type":"string"}},"patternProperties":{"^a":{"maxLength":2}}})"));
+    CHECK(breaks(R"({"type":"object","patternProperties":{"^x":{}},"additionalProperties":false})",
+                 R"({"type":"object","additionalProperties":false})"));
+    CHECK_FALSE(breaks(
+        R"({"type":"object","additionalProperties":{"type":"string"}})",
+        R"({"type":"object","additionalProperties":{"type":"string"},"patternProperties":{"^x":{"type":"string"}}})"));
+  }
+
+  TEST_CASE("hostile patterns neither hang nor crash") {
+    const std::string long_name(20000, 'a');
+    // A backtracking matcher takes exponential time on ^(a+)+$ and recurses per character.
+    (void)rules_for(
+        R"({"type":"object","patternProperties":{"^(a+)+$":{"type":"string"}},"additionalProperties":false})",
+        R"({"type":"object","patternProperties":{"^(a+)+$":{"type":"string"}},"additionalProperties":false,"properties":{")" +
+            long_name + R"(":{"type":"string"},"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!":{}}})");
+    CHECK(true);
+  }
+
+  TEST_CASE("dependency lists and multipleOf compare exactly") {
+    CHECK(breaks(R"({"dependentRequired":{"a":["b,c"]}})",
+                 R"({"dependentRequired":{"a":["b","c"]}})"));
+    CHECK(breaks(R"({"type":"number","multipleOf":1e-10})",
+                 R"({"type":"number","multipleOf":3e-10})"));
+    CHECK_FALSE(
+        breaks(R"({"type":"number","multipleOf":0.2})", R"({"type":"number","multipleOf":0.1})"));
+    CHECK_FALSE(breaks(R"({"type":"integer"})", R"({"type":"integer","multipleOf":1})"));
+  }
+
+  TEST_CASE("defaults that constrain nothing are not reported") {
+    CHECK_FALSE(breaks(R"({"type":"array","contains":{"type":"string"}})",
+                       R"({"type":"array","contains":{"type":"string"},"minContains":1})"));
+  }
+
+  TEST_CASE("long chains of pure references are followed to the end") {
+    std::string defs;
+    for (int i = 0; i < 70; ++i) {
+      defs +=
+          "\"r" + std::to_string(i) + "\":{\"$ref\":\"#/$defs/r" + std::to_string(i + 1) + "\"},";
+    }
+    defs += R"("r70":{"type":"string","maxLength":3})";
+    CHECK(rules_for(R"({"type":"string"})", R"({"$defs":{)" + defs + R"(},"$ref":"#/$defs/r0"})")
+              .contains("MAX_LENGTH_NO_DECREASE"));
+  }
+
+  TEST_CASE("forward is the same comparison the other way round") {
+    CHECK(rules_for(R"({"type":"string","maxLength":5})", R"({"type":"string","maxLength":10})",
+                    "forward")
+              .contains("MAX_LENGTH_NO_DECREASE"));
+    CHECK(rules_for(R"({"type":"string","maxLength":5})", R"({"type":"string","maxLength":10})",
+                    "forward") ==
+          rules_for(R"({"type":"string","maxLength":10})", R"({"type":"string","maxLength":5})"));
+  }
+}
