@@ -451,6 +451,7 @@ class Runner {
     if (co.use.empty() && m.settings.use) co.use = *m.settings.use;
     if (co.except.empty() && m.settings.except) co.except = *m.settings.except;
     if (co.compat.empty()) co.compat = m.settings.compat;
+    if (co.policy.empty()) co.policy = m.settings.policy;
     if (!co.compat.empty() &&
         std::find(format.compat.begin(), format.compat.end(), co.compat) == format.compat.end()) {
       const bool from_config = opt_.options.compat.empty() && cfg_;

@@ -96,6 +96,8 @@ class Reader {
       }
     } else if (key == "compat") {
       m.compat = choice(v, key, {"backward", "forward", "full"});
+    } else if (key == "policy") {
+      m.policy = choice(v, key, {"strict", "lenient"});
     } else if (key == "include") {
       m.include = list(v, key);
     } else if (key == "dialect") {
@@ -118,11 +120,11 @@ class Reader {
 };
 
 constexpr const char* kModuleKeys =
-    "path, lang, use, except, ignore, ignore_only, severity, compat, include, dialect, "
+    "path, lang, use, except, ignore, ignore_only, severity, compat, policy, include, dialect, "
     "compile_flags";
 constexpr const char* kTopKeys =
     "version, modules, baseline, fail_on, lang, use, except, ignore, ignore_only, severity, "
-    "compat, include, dialect, compile_flags";
+    "compat, policy, include, dialect, compile_flags";
 
 YAML::Node parse(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -294,6 +296,7 @@ ModuleConfig merged(const ModuleConfig& defaults, const ModuleConfig& module) {
   }
   for (const auto& [k, v] : defaults.severity) m.severity.emplace(k, v);
   if (m.compat.empty()) m.compat = defaults.compat;
+  if (m.policy.empty()) m.policy = defaults.policy;
   if (m.include.empty()) m.include = defaults.include;
   if (m.dialect.empty()) m.dialect = defaults.dialect;
   if (m.compile_flags.empty()) m.compile_flags = defaults.compile_flags;

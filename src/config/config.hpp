@@ -22,6 +22,7 @@ struct ModuleConfig {
   std::map<std::string, std::vector<std::string>> ignore_only;  // rule or category -> paths
   std::map<std::string, std::string> severity;  // rule or category -> error|warning|info|off
   std::string compat;                           // backward | forward | full
+  std::string policy;                           // strict | lenient (JSON Schema)
   std::vector<std::string> include;             // proto import roots, relative like `path`
   std::string dialect;                          // SQL: postgres | sqlite
   std::vector<std::string> compile_flags;       // C++

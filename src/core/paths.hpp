@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace breakwater::detail {
 
@@ -23,6 +25,38 @@ inline std::string relative_to(const std::filesystem::path& p, const std::filesy
   std::string rel = p.lexically_relative(dir).generic_string();
   if (!rel.empty() && rel.back() == '/') rel.pop_back();
   return rel.empty() ? "." : rel;
+}
+
+// How a loader names a file to users: relative to the current directory when below it.
+inline std::string shown_path(const std::filesystem::path& p) {
+  std::filesystem::path n = p.lexically_normal();
+  if (n.is_absolute()) {
+    std::error_code ec;
+    const std::filesystem::path rel = n.lexically_relative(std::filesystem::current_path(ec));
+    if (!ec && !rel.empty() && *rel.begin() != "..") n = rel;
+  }
+  return n.generic_string();
+}
+
+// The outermost directories holding files that end with `suffix` (repository-relative, "." for
+// the root): formats whose module is "a folder of such files" discover with this.
+inline std::vector<std::string> outermost_dirs_with(const std::vector<std::string>& files,
+                                                    const std::string& suffix) {
+  std::set<std::string> dirs;
+  for (const std::string& f : files) {
+    if (!f.ends_with(suffix)) continue;
+    const size_t slash = f.rfind('/');
+    dirs.insert(slash == std::string::npos ? "." : f.substr(0, slash));
+  }
+  std::vector<std::string> out;
+  for (const std::string& d : dirs) {
+    bool nested = false;
+    for (const std::string& o : dirs) {
+      nested = nested || (o != d && (o == "." || d.starts_with(o + "/")));
+    }
+    if (!nested) out.push_back(d);
+  }
+  return out;
 }
 
 }  // namespace breakwater::detail

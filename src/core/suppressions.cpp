@@ -85,6 +85,21 @@ std::string joined(const std::vector<std::string>& items) {
 
 }  // namespace
 
+void read_directive(std::string_view body, InlineSuppression& s) {
+  body = trim(body);
+  const size_t space = body.find_first_of(" \t");
+  const std::string_view names = body.substr(0, space);
+  s.reason = std::string(space == std::string_view::npos ? "" : trim(body.substr(space)));
+  for (size_t b = 0; b <= names.size();) {
+    const size_t comma = names.find(',', b);
+    const std::string_view one =
+        names.substr(b, comma == std::string_view::npos ? std::string_view::npos : comma - b);
+    if (!one.empty()) s.rules.emplace_back(one);
+    if (comma == std::string_view::npos) break;
+    b = comma + 1;
+  }
+}
+
 std::vector<InlineSuppression> scan_suppressions(std::string_view text, const std::string& path,
                                                  const std::vector<std::string_view>& markers) {
   std::vector<std::string_view> lines;
@@ -112,17 +127,7 @@ std::vector<InlineSuppression> scan_suppressions(std::string_view text, const st
       body = trim(body);
       InlineSuppression s;
       s.at = Location{path, static_cast<uint32_t>(i + 1), code_points(line.substr(0, pos)) + 1};
-      const size_t space = body.find_first_of(" \t");
-      const std::string_view names = body.substr(0, space);
-      s.reason = std::string(space == std::string_view::npos ? "" : trim(body.substr(space)));
-      for (size_t b = 0; b <= names.size();) {
-        const size_t comma = names.find(',', b);
-        const std::string_view one =
-            names.substr(b, comma == std::string_view::npos ? std::string_view::npos : comma - b);
-        if (!one.empty()) s.rules.emplace_back(one);
-        if (comma == std::string_view::npos) break;
-        b = comma + 1;
-      }
+      read_directive(body, s);
       s.covers = static_cast<uint32_t>(i + 1);
       if (trim(line.substr(0, pos)).empty()) {
         size_t next = i + 1;

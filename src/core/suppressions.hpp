@@ -19,6 +19,9 @@ struct InlineSuppression {
   bool used = false;
 };
 
+// "RULE[,RULE|CATEGORY] reason" (the text after `breakwater:ignore`) into `s.rules`/`s.reason`.
+void read_directive(std::string_view body, InlineSuppression& s);
+
 // Scans `text` (one file, shown to users as `path`) for suppression comments introduced by one of
 // `markers` ("//", "--", "#"). A comment after code covers its own line; a comment alone on its
 // line covers the next line that is neither blank nor a comment.

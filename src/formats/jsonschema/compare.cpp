@@ -5,6 +5,8 @@
 // shared definition is reported once.
 #include "formats/jsonschema/compare.hpp"
 
+#include "core/big_stack.hpp"
+
 #include "formats/jsonschema/targets.hpp"
 
 #include <algorithm>
@@ -1052,8 +1054,10 @@ class Comparer {
 
 }  // namespace
 
-void compare(const Schema& old_schema, const Schema& new_schema, std::string_view compat,
-             bool lenient, const detail::RuleSelection& on, detail::Emitter& out) {
+namespace {
+
+void compare_here(const Schema& old_schema, const Schema& new_schema, std::string_view compat,
+                  bool lenient, const detail::RuleSelection& on, detail::Emitter& out) {
   if (compat != "forward") {
     Comparer c(old_schema, new_schema, false, lenient, on, out);
     c.files(old_schema, new_schema);
@@ -1062,6 +1066,14 @@ void compare(const Schema& old_schema, const Schema& new_schema, std::string_vie
     Comparer c(new_schema, old_schema, true, lenient, on, out);
     c.files(new_schema, old_schema);
   }
+}
+
+}  // namespace
+
+void compare(const Schema& old_schema, const Schema& new_schema, std::string_view compat,
+             bool lenient, const detail::RuleSelection& on, detail::Emitter& out) {
+  // The comparison recurses as deep as the schemas nest: on a thread with room for it.
+  detail::run_on_big_stack([&] { compare_here(old_schema, new_schema, compat, lenient, on, out); });
 }
 
 std::vector<std::string_view> implemented_rules() {

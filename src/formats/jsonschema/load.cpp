@@ -4,7 +4,9 @@
 // become numeric ones, and `dependencies` splits into `dependentRequired`/`dependentSchemas`.
 #include "formats/jsonschema/load.hpp"
 
+#include "core/big_stack.hpp"
 #include "core/lines.hpp"
+#include "core/paths.hpp"
 #include "formats/jsonschema/json_tree.hpp"
 #include "formats/jsonschema/targets.hpp"
 
@@ -30,16 +32,6 @@ std::string read_text(const fs::path& path, const std::string& shown) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::string shown_path(const fs::path& p) {
-  fs::path n = p.lexically_normal();
-  if (n.is_absolute()) {
-    std::error_code ec;
-    const fs::path rel = n.lexically_relative(fs::current_path(ec));
-    if (!ec && !rel.empty() && *rel.begin() != "..") n = rel;
-  }
-  return n.generic_string();
 }
 
 // JSON pointer segment escaping (RFC 6901).
@@ -89,7 +81,7 @@ class Loader {
     const std::string relative = file.lexically_relative(root_).generic_string();
     if (auto it = by_relative_.find(relative); it != by_relative_.end()) return *docs_[it->second];
     auto doc = std::make_unique<Document>();
-    doc->shown = shown_path(file);
+    doc->shown = detail::shown_path(file);
     doc->relative = relative;
     doc->text = read_text(file, doc->shown);
     doc->id = schema_.add_file(doc->shown);
@@ -557,7 +549,9 @@ bool claims(const fs::path& path) {
   return is_schema_file(path);
 }
 
-Schema load(const std::string& path, const LoadOptions&) {
+namespace {
+
+Schema load_here(const std::string& path) {
   const fs::path input(path);
   std::error_code ec;
   if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
@@ -580,6 +574,15 @@ Schema load(const std::string& path, const LoadOptions&) {
     schema.roots.push_back(std::move(file));
   }
   check_references(schema);
+  return schema;
+}
+
+}  // namespace
+
+Schema load(const std::string& path, const LoadOptions&) {
+  // Building walks the document recursively: deep nesting needs more stack than a thread has.
+  Schema schema;
+  detail::run_on_big_stack([&] { schema = load_here(path); });
   return schema;
 }
 

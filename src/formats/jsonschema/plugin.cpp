@@ -6,7 +6,7 @@
 #include "formats/jsonschema/load.hpp"
 #include "formats/jsonschema/suppressions.hpp"
 
-#include <set>
+#include "core/paths.hpp"
 
 namespace breakwater::jsonschema {
 namespace {
@@ -19,20 +19,9 @@ void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleS
 // Every directory holding .json schemas outside another such directory is one module.
 std::vector<detail::DiscoveredModule> discover(const std::string&,
                                                const std::vector<std::string>& files) {
-  std::set<std::string> dirs;
-  for (const std::string& f : files) {
-    if (!f.ends_with(".schema.json")) continue;
-    const size_t slash = f.rfind('/');
-    dirs.insert(slash == std::string::npos ? "." : f.substr(0, slash));
-  }
   std::vector<detail::DiscoveredModule> out;
-  for (const std::string& d : dirs) {
-    bool nested = false;
-    for (const std::string& o : dirs) {
-      nested = nested || (o != d && (o == "." || d.starts_with(o + "/")));
-    }
-    if (!nested) out.push_back({d, {}, {}});
-  }
+  for (const std::string& d : detail::outermost_dirs_with(files, ".schema.json"))
+    out.push_back({d, {}, {}});
   return out;
 }
 

@@ -67,21 +67,10 @@ std::vector<detail::InlineSuppression> find_suppressions(std::string_view text,
     rest = trim(rest.substr(1));
     if (!rest.starts_with('"')) continue;
     size_t length = 0;
-    const std::string body(trim(json_string(rest, length)));
+    const std::string body = json_string(rest, length);
     detail::InlineSuppression s;
     s.at = Location{path, static_cast<uint32_t>(i + 1), code_points(line.substr(0, pos)) + 1};
-    const size_t space = body.find_first_of(" \t");
-    const std::string names = body.substr(0, space);
-    s.reason =
-        space == std::string::npos ? "" : std::string(trim(std::string_view(body).substr(space)));
-    for (size_t b = 0; b <= names.size();) {
-      const size_t comma = names.find(',', b);
-      const std::string one =
-          names.substr(b, comma == std::string::npos ? std::string::npos : comma - b);
-      if (!one.empty()) s.rules.push_back(one);
-      if (comma == std::string::npos) break;
-      b = comma + 1;
-    }
+    detail::read_directive(body, s);
     // Alone on its line (give or take a trailing comma): the next non-blank line.
     const std::string_view after = trim(rest.substr(length));
     s.covers = static_cast<uint32_t>(i + 1);

@@ -3,6 +3,7 @@
 #include "formats/sql/load.hpp"
 
 #include "core/lines.hpp"
+#include "core/paths.hpp"
 #include "formats/sql/pg_replay.hpp"
 #include "formats/sql/sqlite_load.hpp"
 
@@ -84,16 +85,6 @@ std::vector<std::string> sql_files(const fs::path& dir) {
   return out;
 }
 
-std::string shown_path(const fs::path& p) {
-  fs::path n = p.lexically_normal();
-  if (n.is_absolute()) {
-    std::error_code ec;
-    const fs::path rel = n.lexically_relative(fs::current_path(ec));
-    if (!ec && !rel.empty() && *rel.begin() != "..") n = rel;
-  }
-  return n.generic_string();
-}
-
 }  // namespace
 
 bool claims(const fs::path& path) {
@@ -125,7 +116,7 @@ Schema load(const std::string& path, const LoadOptions& options) {
     std::vector<SqlFile> inputs;
     for (const fs::path& file : files) {
       SqlFile f;
-      f.shown = shown_path(file);
+      f.shown = detail::shown_path(file);
       f.text = read_text(file, f.shown);
       f.id = schema.add_file(f.shown);
       inputs.push_back(std::move(f));
@@ -135,7 +126,7 @@ Schema load(const std::string& path, const LoadOptions& options) {
   }
   PgState state;
   for (const fs::path& file : files) {
-    const std::string shown = shown_path(file);
+    const std::string shown = detail::shown_path(file);
     const std::string text = read_text(file, shown);
     const uint32_t id = schema.add_file(shown);
     const Lines lines(text);

@@ -4,7 +4,7 @@
 #include "formats/sql/checks.hpp"
 #include "formats/sql/load.hpp"
 
-#include <set>
+#include "core/paths.hpp"
 
 namespace breakwater::sql {
 namespace {
@@ -17,20 +17,9 @@ void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleS
 // Every directory holding .sql files outside another such module is one module.
 std::vector<detail::DiscoveredModule> discover(const std::string&,
                                                const std::vector<std::string>& files) {
-  std::set<std::string> dirs;
-  for (const std::string& f : files) {
-    if (!f.ends_with(".sql")) continue;
-    const size_t slash = f.rfind('/');
-    dirs.insert(slash == std::string::npos ? "." : f.substr(0, slash));
-  }
   std::vector<detail::DiscoveredModule> out;
-  for (const std::string& d : dirs) {
-    bool nested = false;
-    for (const std::string& o : dirs) {
-      nested = nested || (o != d && (o == "." || d.starts_with(o + "/")));
-    }
-    if (!nested) out.push_back({d, {}, {}});
-  }
+  for (const std::string& d : detail::outermost_dirs_with(files, ".sql"))
+    out.push_back({d, {}, {}});
   return out;
 }
 
