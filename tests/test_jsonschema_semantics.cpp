@@ -115,6 +115,14 @@ TEST_SUITE("jsonschema_semantics") {
     CHECK_FALSE(breaks(R"({"type":"integer"})", R"({"type":"integer","multipleOf":1})"));
   }
 
+  TEST_CASE("a type array spread over union branches") {
+    CHECK_FALSE(breaks(R"({"type":["string","integer"]})",
+                       R"({"anyOf":[{"type":"string"},{"type":"integer"}]})"));
+    CHECK(breaks(R"({"type":["string","integer"]})",
+                 R"({"anyOf":[{"type":"string"},{"type":"integer","maximum":3}]})"));
+    CHECK(breaks(R"({"type":["string","null"]})", R"({"anyOf":[{"type":"string"}]})"));
+  }
+
   TEST_CASE("defaults that constrain nothing are not reported") {
     CHECK_FALSE(breaks(R"({"type":"array","contains":{"type":"string"}})",
                        R"({"type":"array","contains":{"type":"string"},"minContains":1})"));

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <set>
@@ -380,9 +381,19 @@ class Comparer {
         }
       }
     } else if (b_union != nullptr) {
-      // A single schema must fit one branch of B.
+      // A single schema must fit one branch of B; one with several types may spread them over
+      // several branches (["string","integer"] -> anyOf [string, integer]).
       bool covered = false;
       for (const Entity* t : slots(b, b_union)) covered = covered || holds(&a, t);
+      if (!covered && a.has("type") && types_of(a).names().size() > 1) {
+        covered = true;
+        for (const std::string_view type : types_of(a).names()) {
+          const Entity* part = with_type(a, type);
+          bool fits = false;
+          for (const Entity* t : slots(b, b_union)) fits = fits || holds(part, t);
+          covered = covered && fits;
+        }
+      }
       if (!covered) {
         emit("ANY_OF_NO_NARROW", a, b, b_union,
              std::string("No branch of ") + b_union + " at " + new_side(a, b).name +
@@ -447,6 +458,18 @@ class Comparer {
       }
     }
     return ok;
+  }
+
+  // `e` restricted to one of its types: a copy kept for the comparer's lifetime (memo keys are
+  // addresses), made once per schema and type.
+  const Entity* with_type(const Entity& e, std::string_view type) {
+    auto& slot = restricted_[{&e, std::string(type)}];
+    if (!slot) {
+      slot = std::make_unique<Entity>(e);
+      slot->set("type", std::string(type), e.loc_of("type"));
+      std::erase_if(slot->attrs, [](const Attr& a) { return a.name == "hash"; });
+    }
+    return slot.get();
   }
 
   static bool disjoint_types(const std::vector<const Entity*>& branches) {
@@ -1050,6 +1073,7 @@ class Comparer {
   };
   std::unordered_map<std::tuple<const Entity*, const Entity*, bool>, int, PairHash> memo_;
   std::map<std::string, std::unique_ptr<std::regex>> regexes_;
+  std::map<std::pair<const Entity*, std::string>, std::unique_ptr<Entity>> restricted_;
 };
 
 }  // namespace
