@@ -123,6 +123,22 @@ TEST_SUITE("jsonschema_semantics") {
     CHECK(breaks(R"({"type":["string","null"]})", R"({"anyOf":[{"type":"string"}]})"));
   }
 
+  TEST_CASE("an answer that assumed a recursive pair is dropped when that pair fails") {
+    // Branch X is checked first and caches (P, P') as holding while (X, X') is in progress;
+    // X' then fails on maxProperties, so the cached answer for P must not cover branch P.
+    const std::string old_schema = R"({"$defs":{
+        "X":{"type":"object","properties":{"p":{"$ref":"#/$defs/P"}}},
+        "P":{"type":"object","properties":{"x":{"$ref":"#/$defs/X"}}}},
+      "anyOf":[{"$ref":"#/$defs/X"},{"$ref":"#/$defs/P"}]})";
+    const std::string new_schema = R"({"$defs":{
+        "X":{"type":"object","properties":{"p":{"$ref":"#/$defs/P"}},"maxProperties":3},
+        "P":{"type":"object","properties":{"x":{"$ref":"#/$defs/X"}}},
+        "W":{"type":"object","properties":{"p":{"$ref":"#/$defs/V"}}},
+        "V":{"type":"object","properties":{"x":{"$ref":"#/$defs/W"}}}},
+      "anyOf":[{"$ref":"#/$defs/X"},{"$ref":"#/$defs/P"},{"$ref":"#/$defs/W"}]})";
+    CHECK(breaks(old_schema, new_schema));
+  }
+
   TEST_CASE("defaults that constrain nothing are not reported") {
     CHECK_FALSE(breaks(R"({"type":"array","contains":{"type":"string"}})",
                        R"({"type":"array","contains":{"type":"string"},"minContains":1})"));

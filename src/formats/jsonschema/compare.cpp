@@ -214,6 +214,7 @@ class Comparer {
       const auto [a, b] = deferred_.back();
       deferred_.pop_back();
       memo_.erase(std::make_tuple(a, b, true));
+      lowest_ = kNoAssumption;
       compare(a, b, true);
     }
   }
@@ -287,24 +288,72 @@ class Comparer {
     // Unchanged and self-contained: nothing to compare.
     if (!a->flag("refs") && !b->flag("refs") && a->num("hash", 1) == b->num("hash", 2)) return true;
     const auto key = std::make_tuple(a, b, report);
-    if (const auto it = memo_.find(key); it != memo_.end()) return it->second != 2;
+    if (const auto it = memo_.find(key); it != memo_.end()) {
+      Memo& m = it->second;
+      if (m.state == Memo::in_progress || m.state == Memo::provisional) {
+        // Optimistic: it holds unless the pair it waits on fails (see below).
+        if (m.state == Memo::in_progress) m.hit = true;
+        lowest_ = std::min(lowest_, m.depth);
+        return true;
+      }
+      return m.state == Memo::holds;
+    }
     // References can chain without end (d1 -> d2 -> ... -> d20000): past a depth the pair is
     // assumed to hold for now and, when reporting, compared later from the top.
     if (depth_ >= kMaxDepth) {
       if (!report) return false;  // unknown: never let it hide a break
-      memo_[key] = 1;
+      memo_[key] = Memo{Memo::deferred, kNoAssumption, false};
       deferred_.emplace_back(a, b);
       return true;
     }
-    memo_[key] = 1;  // in progress: a recursive pair is assumed to hold until shown otherwise
+    // In progress: a recursive pair is assumed to hold until shown otherwise. A result that
+    // leaned on that assumption is provisional until the assumed pair is settled: if it fails,
+    // every provisional answer is dropped and worked out again.
+    const int own = depth_;
+    const size_t first_provisional = provisional_.size();
+    memo_[key] = Memo{Memo::in_progress, own, false};
+    const int saved_lowest = lowest_;
+    lowest_ = kNoAssumption;
     const bool saved = reporting_;
     reporting_ = report;
     ++depth_;
     const bool ok = compare_now(*a, *b);
     --depth_;
     reporting_ = saved;
-    memo_[key] = ok ? 0 : 2;
+    const int leaned_on = lowest_;
+    Memo& m = memo_[key];
+    const bool was_hit = m.hit;
+    // Answers given while this pair was in progress (and only those) may have assumed it.
+    settle_provisional(first_provisional, own, ok || !was_hit);
+    if (!ok) {
+      m = Memo{Memo::fails, own, false};
+    } else if (leaned_on < own) {
+      m = Memo{Memo::provisional, leaned_on, false};
+      provisional_.push_back(key);
+    } else {
+      m = Memo{Memo::holds, own, false};
+    }
+    lowest_ = std::min(saved_lowest, leaned_on < own ? leaned_on : kNoAssumption);
     return ok;
+  }
+
+  // The pair at depth `own` is settled. Provisional answers given since it started that
+  // assumed nothing shallower are final if it held (`valid`); if it failed after being
+  // assumed, they are void and forgotten, to be worked out again when asked.
+  void settle_provisional(size_t first, int own, bool valid) {
+    size_t kept = first;
+    for (size_t i = first; i < provisional_.size(); ++i) {
+      const auto it = memo_.find(provisional_[i]);
+      if (it == memo_.end() || it->second.state != Memo::provisional) continue;
+      if (!valid) {
+        memo_.erase(it);
+      } else if (it->second.depth >= own) {
+        it->second = Memo{Memo::holds, own, false};
+      } else {
+        provisional_[kept++] = provisional_[i];
+      }
+    }
+    provisional_.resize(kept);
   }
 
   bool holds(const Entity* a, const Entity* b) { return compare(a, b, false); }
@@ -1071,7 +1120,15 @@ class Comparer {
       return h1 ^ (h2 * 0x9e3779b97f4a7c15ULL) ^ static_cast<size_t>(std::get<2>(k));
     }
   };
-  std::unordered_map<std::tuple<const Entity*, const Entity*, bool>, int, PairHash> memo_;
+  struct Memo {
+    enum State : int8_t { in_progress, provisional, holds, fails, deferred } state;
+    int depth;  // in progress: its stack depth; provisional: the depth of what it assumed
+    bool hit;   // in progress: whether some answer assumed it
+  };
+  static constexpr int kNoAssumption = 1 << 30;
+  int lowest_ = kNoAssumption;  // the shallowest in-progress pair the current answer assumed
+  std::vector<std::tuple<const Entity*, const Entity*, bool>> provisional_;
+  std::unordered_map<std::tuple<const Entity*, const Entity*, bool>, Memo, PairHash> memo_;
   std::map<std::string, std::unique_ptr<std::regex>> regexes_;
   std::map<std::pair<const Entity*, std::string>, std::unique_ptr<Entity>> restricted_;
 };
