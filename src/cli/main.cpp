@@ -33,7 +33,7 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
   cmd->add_option("--config", a.run.config,
                   "breakwater.yaml or buf.yaml (default: found upward from NEW)");
   cmd->add_option("--lang", a.run.options.load.lang,
-                  "Input language (proto, sql); detected when omitted");
+                  "Input language (proto, sql, jsonschema); detected when omitted");
   cmd->add_option("--use", a.run.options.use,
                   "Rule ids or categories to run (comma-separated; proto default: FILE)")
       ->delimiter(',')
@@ -160,7 +160,8 @@ int main(int argc, char** argv) {
   dump_cmd->add_option("--format", dump_format, "Output format")
       ->check(CLI::IsMember({"json"}))
       ->capture_default_str();
-  dump_cmd->add_option("--lang", load.lang, "Input language (proto, sql); detected when omitted");
+  dump_cmd->add_option("--lang", load.lang,
+                       "Input language (proto, sql, jsonschema); detected when omitted");
   dump_cmd->add_option("-I,--include", load.include_paths, "Extra import directory (repeatable)")
       ->allow_extra_args(false);
   dump_cmd->add_option("-j,--jobs", load.jobs, "Parser threads (0 = one per core)");

@@ -325,9 +325,15 @@ version: 1    # pins the default rule sets; a future version 2 will not change w
 #       FIELD_NO_DELETE: [proto/legacy/v1]
 #     severity:                      # error | warning | info | off, per rule or category
 #       FIELD_SAME_DEFAULT: warning
+#   - path: db/migrations
+#     dialect: postgres              # SQL: postgres | sqlite
+#   - path: schemas
+#     compat: full                   # JSON Schema: backward | forward | full
+#     policy: lenient                # JSON Schema: strict | lenient
 #
-# Inline, on the NEW side: `// breakwater:ignore RULE_ID the reason` on the line of the
-# finding or the comment line(s) directly above it. A reason is required.
+# Inline, on the NEW side: `// breakwater:ignore RULE_ID the reason` (`-- ...` in SQL) on the
+# line of the finding or the comment line(s) directly above it; in JSON Schema a member
+# "x-breakwater-ignore": "RULE_ID the reason". A reason is required.
 )";
 }
 

@@ -340,6 +340,13 @@ class Loader {
         return e;
       }
     }
+    // Keywords that constrain documents but are not compared yet: said, never silently skipped.
+    for (const char* k : {"$dynamicRef", "$recursiveRef", "contentSchema"}) {
+      if (v.find(k) != nullptr) {
+        schema_.warnings.push_back(
+            {at(k), std::string(k) + " is not compared yet; what it constrains is not checked"});
+      }
+    }
     // A keyword the document's draft does not define constrains nothing.
     const auto find = [&](std::string_view k) -> const JsonValue* {
       return defined(doc.draft, k) ? v.find(k) : nullptr;
