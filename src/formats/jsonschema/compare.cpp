@@ -242,7 +242,6 @@ class Comparer {
 
   // ---- reporting ----
   const Entity& new_side(const Entity& a, const Entity& b) const { return forward_ ? a : b; }
-  const Entity& old_side(const Entity& a, const Entity& b) const { return forward_ ? b : a; }
 
   void emit(const char* rule, const Entity& a, const Entity& b, std::string_view keyword,
             std::string message) {

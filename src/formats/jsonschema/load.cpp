@@ -7,14 +7,13 @@
 #include "core/big_stack.hpp"
 #include "core/lines.hpp"
 #include "core/paths.hpp"
+#include "core/read_input.hpp"
 #include "formats/jsonschema/json_tree.hpp"
 #include "formats/jsonschema/targets.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <type_traits>
 #include <unordered_map>
 #include <variant>
@@ -25,14 +24,6 @@ namespace fs = std::filesystem;
 namespace {
 
 enum class Draft { d4, d6, d7, d2019, d2020 };
-
-std::string read_text(const fs::path& path, const std::string& shown) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Location{shown, 0, 0}, "cannot read file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // JSON pointer segment escaping (RFC 6901).
 std::string escape_segment(std::string_view s) {
@@ -83,7 +74,7 @@ class Loader {
     auto doc = std::make_unique<Document>();
     doc->shown = detail::shown_path(file);
     doc->relative = relative;
-    doc->text = read_text(file, doc->shown);
+    doc->text = detail::read_input(file, doc->shown);
     doc->id = schema_.add_file(doc->shown);
     lines_.emplace_back(std::make_unique<Lines>(doc->text));
     JsonSyntaxError error;

@@ -4,15 +4,12 @@
 
 #include "core/lines.hpp"
 #include "core/paths.hpp"
+#include "core/read_input.hpp"
 #include "formats/sql/pg_replay.hpp"
 #include "formats/sql/sqlite_load.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <map>
-#include <set>
-#include <sstream>
 
 namespace breakwater::sql {
 namespace fs = std::filesystem;
@@ -20,11 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string read_text(const fs::path& path, const std::string& shown) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Location{shown, 0, 0}, "cannot read file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  std::string text = s.str();
+  std::string text = detail::read_input(path, shown);
   // Both parsers take C strings: a NUL byte would silently end the file there.
   if (const size_t nul = text.find('\0'); nul != std::string::npos) {
     const auto [line, column] = Lines(text).at(nul);
