@@ -9,6 +9,7 @@
 #include "core/engine.hpp"
 #include "core/filters.hpp"
 #include "core/paths.hpp"
+#include "core/read_input.hpp"
 #include "core/suppressions.hpp"
 #include "core/trace.hpp"
 #include "git/snapshot.hpp"
@@ -504,14 +505,12 @@ class Runner {
     std::vector<detail::InlineSuppression> suppressions;
     if (!format.comment_markers.empty() || format.find_suppressions != nullptr) {
       for (size_t i = 1; i < new_schema.files.size(); ++i) {
-        std::ifstream in(new_schema.files[i], std::ios::binary);
-        if (!in) continue;
-        std::ostringstream text;
-        text << in.rdbuf();
+        const std::optional<std::string> text = detail::read_file(new_schema.files[i]);
+        if (!text) continue;
         const std::string path = shown(new_schema.files[i]);
         auto found = format.find_suppressions != nullptr
-                         ? format.find_suppressions(text.str(), path)
-                         : detail::scan_suppressions(text.str(), path, format.comment_markers);
+                         ? format.find_suppressions(*text, path)
+                         : detail::scan_suppressions(*text, path, format.comment_markers);
         suppressions.insert(suppressions.end(), found.begin(), found.end());
       }
     }
@@ -552,7 +551,17 @@ class Runner {
     for (Finding& about : detail::apply_suppressions(suppressions, findings, active)) {
       if (detail::finish_finding(about)) findings.push_back(std::move(about));
     }
+    if (!opt_.free_models) {
+      abandon(std::move(old_schema));
+      abandon(std::move(new_schema));
+    }
     return findings;
+  }
+
+  // Kept reachable until the process exits, so it is neither freed nor reported as a leak.
+  static void abandon(Schema&& schema) {
+    static auto* kept = new std::vector<Schema>();
+    kept->push_back(std::move(schema));
   }
 
   // The absolute file a finding path names (paths are relative to the display base).

@@ -109,6 +109,7 @@ std::string joined(const std::vector<std::string>& items, const char* sep) {
 int run_check(CheckArgs args) {
   place_inputs(args);
   check_reports(args.reports);
+  args.run.free_models = false;  // the process ends after the report
   const RunResult outcome = run(args.run);
   for (const std::string& w : outcome.warnings) std::fprintf(stderr, "%s\n", w.c_str());
   ReportOptions base;

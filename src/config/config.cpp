@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include "core/read_input.hpp"
+
 #include <breakwater/check.hpp>
 #include <breakwater/rules.hpp>
 
@@ -127,12 +129,10 @@ constexpr const char* kTopKeys =
     "compat, policy, include, dialect, compile_flags";
 
 YAML::Node parse(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Location{path, 0, 0}, "cannot read config file");
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::optional<std::string> text = detail::read_file(path);
+  if (!text) throw InputError(Location{path, 0, 0}, "cannot read config file");
   try {
-    return YAML::Load(text.str());
+    return YAML::Load(*text);
   } catch (const YAML::ParserException& e) {
     throw InputError(Location{path, static_cast<uint32_t>(e.mark.line + 1),
                               static_cast<uint32_t>(e.mark.column + 1)},

@@ -1,5 +1,7 @@
 #include "core/baseline.hpp"
 
+#include "core/read_input.hpp"
+
 #include <breakwater/check.hpp>
 
 #include <nlohmann/json.hpp>
@@ -31,11 +33,9 @@ std::string baseline_text(const std::vector<Finding>& findings) {
 
 std::vector<Finding> apply_baseline(const std::string& path, const std::string& shown,
                                     std::vector<Finding>& findings) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Location{path, 0, 0}, "--baseline: cannot read file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  const std::optional<std::string> read = read_file(path);
+  if (!read) throw InputError(Location{path, 0, 0}, "--baseline: cannot read file");
+  const std::string& text = *read;
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);

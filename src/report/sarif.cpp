@@ -3,6 +3,7 @@
 // as a related location, and suppressed findings kept with `suppressions`.
 #include <breakwater/rules.hpp>
 
+#include "core/read_input.hpp"
 #include "report/reporters.hpp"
 
 #include <nlohmann/json.hpp>
@@ -120,12 +121,9 @@ class LineHashes {
   std::optional<std::vector<std::string>> read(const std::string& file) const {
     std::filesystem::path path(file);
     if (!root_.empty() && path.is_relative()) path = std::filesystem::path(root_) / path;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return line_hashes(text.str());
+    const std::optional<std::string> text = detail::read_file(path);
+    if (!text) return std::nullopt;
+    return line_hashes(*text);
   }
 
   std::string root_;

@@ -54,6 +54,96 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
+// The keywords the loader reads. An object's members are sorted into this table in one pass,
+// so each keyword is found without scanning the members again.
+enum Keyword : uint8_t {
+  kRef, kDynamicRef, kRecursiveRef, kContentSchema, kType, kEnum, kConst, kMinimum, kMaximum,
+  kMultipleOf, kExclusiveMinimum, kExclusiveMaximum, kMinLength, kMaxLength, kMinItems, kMaxItems,
+  kMinProperties, kMaxProperties, kMinContains, kMaxContains, kPattern, kFormat, kUniqueItems,
+  kDefault, kRequired, kProperties, kPatternProperties, kDependentSchemas, kDefs, kDefinitions,
+  kDependentRequired, kDependencies, kAdditionalProperties, kUnevaluatedProperties,
+  kPropertyNames, kContains, kUnevaluatedItems, kNot, kIf, kThen, kElse, kItems, kPrefixItems,
+  kAdditionalItems, kAllOf, kAnyOf, kOneOf, kKeywordCount
+};
+
+struct KeywordInfo {
+  std::string_view name;
+  Draft since;  // a keyword of a later draft is unknown to an earlier one: it constrains nothing
+};
+
+constexpr KeywordInfo kKeywords[kKeywordCount] = {
+    {"$ref", Draft::d4},
+    {"$dynamicRef", Draft::d4},
+    {"$recursiveRef", Draft::d4},
+    {"contentSchema", Draft::d4},
+    {"type", Draft::d4},
+    {"enum", Draft::d4},
+    {"const", Draft::d6},
+    {"minimum", Draft::d4},
+    {"maximum", Draft::d4},
+    {"multipleOf", Draft::d4},
+    {"exclusiveMinimum", Draft::d4},
+    {"exclusiveMaximum", Draft::d4},
+    {"minLength", Draft::d4},
+    {"maxLength", Draft::d4},
+    {"minItems", Draft::d4},
+    {"maxItems", Draft::d4},
+    {"minProperties", Draft::d4},
+    {"maxProperties", Draft::d4},
+    {"minContains", Draft::d2019},
+    {"maxContains", Draft::d2019},
+    {"pattern", Draft::d4},
+    {"format", Draft::d4},
+    {"uniqueItems", Draft::d4},
+    {"default", Draft::d4},
+    {"required", Draft::d4},
+    {"properties", Draft::d4},
+    {"patternProperties", Draft::d4},
+    {"dependentSchemas", Draft::d2019},
+    {"$defs", Draft::d4},
+    {"definitions", Draft::d4},
+    {"dependentRequired", Draft::d2019},
+    {"dependencies", Draft::d4},
+    {"additionalProperties", Draft::d4},
+    {"unevaluatedProperties", Draft::d2019},
+    {"propertyNames", Draft::d6},
+    {"contains", Draft::d6},
+    {"unevaluatedItems", Draft::d2019},
+    {"not", Draft::d4},
+    {"if", Draft::d7},
+    {"then", Draft::d7},
+    {"else", Draft::d7},
+    {"items", Draft::d4},
+    {"prefixItems", Draft::d2020},
+    {"additionalItems", Draft::d4},
+    {"allOf", Draft::d4},
+    {"anyOf", Draft::d4},
+    {"oneOf", Draft::d4},
+};
+
+// An object's keywords that its draft defines, each with the offset of its key (the first of
+// duplicate keys wins, as in lookups).
+struct Keywords {
+  const JsonValue* value[kKeywordCount] = {};
+  uint32_t key_offset[kKeywordCount] = {};
+
+  Keywords(const JsonValue& object, Draft draft) {
+    static const std::unordered_map<std::string_view, Keyword> by_name = [] {
+      std::unordered_map<std::string_view, Keyword> m;
+      for (size_t i = 0; i < kKeywordCount; ++i) m.emplace(kKeywords[i].name, Keyword(i));
+      return m;
+    }();
+    for (size_t i = 0; i < object.members.size(); ++i) {
+      const auto it = by_name.find(object.members[i].first);
+      if (it == by_name.end() || value[it->second] != nullptr) continue;
+      if (static_cast<int>(draft) < static_cast<int>(kKeywords[it->second].since)) continue;
+      value[it->second] = &object.members[i].second;
+      key_offset[it->second] = object.key_offsets[i];
+    }
+  }
+  const JsonValue* operator[](Keyword k) const { return value[k]; }
+};
+
 struct Document {
   uint32_t id = 0;
   std::string shown;     // as users see it
@@ -91,8 +181,7 @@ class Loader {
 
   // Builds the entity tree of a document (its root schema).
   Entity build_root(Document& doc) {
-    Entity e = build(doc, doc.root, "", doc.relative);
-    return e;
+    return build(doc, doc.root, doc.relative + "#", doc.relative, doc.root.offset);
   }
 
   size_t documents() const { return docs_.size(); }
@@ -209,19 +298,10 @@ class Loader {
     return target->relative + "#" + pointer;
   }
 
-  void number_attr(Entity& e, const Document& doc, const JsonValue& v, const char* key,
-                   const char* attr) {
-    const JsonValue* n = defined(doc.draft, key) ? v.find(key) : nullptr;
-    if (n == nullptr || !n->is_number()) return;
-    e.set(attr, n->number, where(doc, v.key_offset(key)));
-  }
-
   // A subschema, located at the key that introduces it (`"name": {`, `"items": {`).
-  void child(Entity& parent, Document& doc, const JsonValue& v, const std::string& pointer,
-             const std::string& key, size_t key_offset) {
-    Entity e = build(doc, v, pointer, key);
-    e.loc = where(doc, key_offset);
-    parent.children.push_back(std::move(e));
+  void child(Entity& parent, Document& doc, const JsonValue& v, std::string name,
+             std::string key, size_t key_offset) {
+    parent.children.push_back(build(doc, v, std::move(name), std::move(key), key_offset));
   }
 
   // The tree is read once: a subtree's memory goes as soon as its entity exists, so a big
@@ -233,12 +313,27 @@ class Loader {
     owned.index.reset();
   }
 
-  Entity build(Document& doc, const JsonValue& v, const std::string& pointer,
-               const std::string& key) {
-    Entity e = build_unreleased(doc, v, pointer, key);
+  // `name` is the schema's "file#pointer"; `at` where it is introduced.
+  Entity build(Document& doc, const JsonValue& v, std::string name, std::string key, size_t at) {
+    Entity e = build_unreleased(doc, v, std::move(name), std::move(key), at);
     release(v);
     fingerprint(e);
     return e;
+  }
+
+  // Every attribute is new to its entity, so it is appended without Entity::set's lookup.
+  // (Out of line: GCC 12 inlining a variant built from a brace list warns of uninitialised use.)
+  [[gnu::noinline]] static void push(Entity& e, std::string_view name, Value value,
+                                     SourceRef at = {}) {
+    e.attrs.push_back(Attr{name, std::move(value), at});
+  }
+
+  // The hash and ref flag read back here were appended last.
+  static const Attr* last_attr(const Entity& e, std::string_view name) {
+    for (auto a = e.attrs.rbegin(); a != e.attrs.rend(); ++a) {
+      if (a->name == name) return &*a;
+    }
+    return nullptr;
   }
 
   // A hash of what the schema says (keywords and subschemas, not where it is written), and
@@ -266,65 +361,58 @@ class Loader {
     for (const Entity& c : e.children) {
       mix(std::hash<std::string>()(c.key));
       if (c.kind == "schema") {
-        mix(static_cast<uint64_t>(c.num("hash")));
-        refs = refs || c.flag("refs");
+        const Attr* hash = last_attr(c, "hash");
+        mix(static_cast<uint64_t>(std::get<int64_t>(hash->value)));
+        refs = refs || last_attr(c, "refs") != nullptr;
       } else {
         mix(std::hash<std::string_view>()(c.kind));
         mix(std::hash<std::string_view>()(c.str("names")));
       }
     }
-    e.set("hash", static_cast<int64_t>(h));
-    if (refs) e.set("refs", true);
+    push(e, "hash", static_cast<int64_t>(h));
+    if (refs) push(e, "refs", true);
   }
 
-  // Whether the document's draft defines `keyword` (a keyword of a later draft is an unknown
-  // keyword to an earlier one: validators ignore it, so it constrains nothing).
-  static bool defined(Draft draft, std::string_view keyword) {
-    static constexpr std::pair<std::string_view, Draft> since[] = {
-        {"const", Draft::d6},
-        {"contains", Draft::d6},
-        {"propertyNames", Draft::d6},
-        {"if", Draft::d7},
-        {"then", Draft::d7},
-        {"else", Draft::d7},
-        {"dependentRequired", Draft::d2019},
-        {"dependentSchemas", Draft::d2019},
-        {"unevaluatedProperties", Draft::d2019},
-        {"unevaluatedItems", Draft::d2019},
-        {"minContains", Draft::d2019},
-        {"maxContains", Draft::d2019},
-        {"prefixItems", Draft::d2020}};
-    for (const auto& [k, d] : since) {
-      if (k == keyword) return static_cast<int>(draft) >= static_cast<int>(d);
-    }
-    return true;
-  }
-
-  Entity build_unreleased(Document& doc, const JsonValue& v, const std::string& pointer,
-                          const std::string& key) {
+  Entity build_unreleased(Document& doc, const JsonValue& v, std::string name, std::string key,
+                          size_t at_offset) {
     Entity e;
     e.kind = "schema";
-    e.key = key;
-    e.name = doc.relative + "#" + pointer;
-    e.loc = where(doc, v.offset);
+    e.key = std::move(key);
+    e.name = std::move(name);
+    e.loc = where(doc, at_offset);
     if (v.is_bool()) {
-      e.set("always", v.boolean);
+      push(e, "always", v.boolean);
       return e;
     }
     if (!v.is_object()) {
       fail(doc, v.offset, "a schema must be an object or a boolean");
     }
-    const auto sub = [&](const char* k) { return pointer + "/" + escape_segment(k); };
-    const auto at = [&](const char* k) { return where(doc, v.key_offset(k)); };
-    if (const JsonValue* ref = v.find("$ref")) {
-      e.set("ref", resolve(doc, *ref), at("$ref"));
+    const Keywords kw(v, doc.draft);
+    const auto sub = [&](Keyword k) {
+      std::string out = e.name;
+      out += '/';
+      out += kKeywords[k].name;
+      return out;
+    };
+    const auto sub_member = [&](Keyword k, std::string_view member) {
+      return sub(k) + "/" + escape_segment(member);
+    };
+    const auto at = [&](Keyword k) { return where(doc, kw.key_offset[k]); };
+    const auto add = [&](Keyword k, Value value) {
+      push(e, kKeywords[k].name, std::move(value), at(k));
+    };
+    const auto number = [&](Keyword k) {
+      if (kw[k] != nullptr && kw[k]->is_number()) add(k, kw[k]->number);
+    };
+    if (const JsonValue* ref = kw[kRef]) {
+      push(e, "ref", resolve(doc, *ref), at(kRef));
       // Up to draft-07 a $ref replaces the whole schema: its siblings are ignored.
       if (static_cast<int>(doc.draft) <= static_cast<int>(Draft::d7)) {
-        for (const char* k : {"definitions", "$defs"}) {
-          const JsonValue* m = v.find(k);
+        for (Keyword k : {kDefinitions, kDefs}) {
+          const JsonValue* m = kw[k];
           if (m == nullptr || !m->is_object()) continue;
           for (size_t i = 0; i < m->members.size(); ++i) {
-            child(e, doc, m->members[i].second, sub(k) + "/" + escape_segment(m->members[i].first),
+            child(e, doc, m->members[i].second, sub_member(k, m->members[i].first),
                   "$defs/" + m->members[i].first, m->key_offsets[i]);
           }
         }
@@ -332,29 +420,29 @@ class Loader {
       }
     }
     // Keywords that constrain documents but are not compared yet: said, never silently skipped.
-    for (const char* k : {"$dynamicRef", "$recursiveRef", "contentSchema"}) {
-      if (v.find(k) != nullptr) {
+    for (Keyword k : {kDynamicRef, kRecursiveRef, kContentSchema}) {
+      if (kw[k] != nullptr) {
         schema_.warnings.push_back(
-            {at(k), std::string(k) + " is not compared yet; what it constrains is not checked"});
+            {at(k), std::string(kKeywords[k].name) +
+                        " is not compared yet; what it constrains is not checked"});
       }
     }
-    // A keyword the document's draft does not define constrains nothing.
-    const auto find = [&](std::string_view k) -> const JsonValue* {
-      return defined(doc.draft, k) ? v.find(k) : nullptr;
-    };
-    if (const JsonValue* t = find("type")) {
-      std::vector<std::string> types;
+    if (const JsonValue* t = kw[kType]) {
+      std::vector<std::string_view> types;
       if (t->is_string()) types.push_back(t->text);
       for (const JsonValue& i : t->items) {
         if (i.is_string()) types.push_back(i.text);
       }
       std::sort(types.begin(), types.end());
       std::string joined;
-      for (const auto& s : types) joined += (joined.empty() ? "" : ",") + s;
-      e.set("type", joined, at("type"));
+      for (std::string_view s : types) {
+        if (!joined.empty()) joined += ',';
+        joined += s;
+      }
+      add(kType, std::move(joined));
     }
-    if (const JsonValue* en = find("enum"); en && en->is_array()) {
-      e.set("enum", true, at("enum"));
+    if (const JsonValue* en = kw[kEnum]; en && en->is_array()) {
+      add(kEnum, true);
       for (const JsonValue& item : en->items) {
         Entity value;
         value.kind = "enum_value";
@@ -363,112 +451,119 @@ class Loader {
         e.children.push_back(std::move(value));
       }
     }
-    if (const JsonValue* c = find("const")) e.set("const", c->canonical(), at("const"));
-    number_attr(e, doc, v, "minimum", "minimum");
-    number_attr(e, doc, v, "maximum", "maximum");
-    number_attr(e, doc, v, "multipleOf", "multipleOf");
+    if (const JsonValue* c = kw[kConst]) add(kConst, c->canonical());
+    number(kMinimum);
+    number(kMaximum);
+    number(kMultipleOf);
     // Draft-04 exclusive bounds are flags on minimum/maximum; later drafts give the bound.
     for (const auto& [flag, bound] :
-         {std::pair{"exclusiveMinimum", "minimum"}, std::pair{"exclusiveMaximum", "maximum"}}) {
-      const JsonValue* x = find(flag);
+         {std::pair{kExclusiveMinimum, kMinimum}, std::pair{kExclusiveMaximum, kMaximum}}) {
+      const JsonValue* x = kw[flag];
       if (x == nullptr) continue;
+      const std::string_view bound_name = kKeywords[bound].name;
       if (x->is_number()) {
-        e.set(flag, x->number, at(flag));
-      } else if (x->is_bool() && x->boolean && e.has(bound)) {
-        const Attr* b = e.find(bound);
-        e.set(flag, std::get<double>(b->value), at(flag));
-        std::erase_if(e.attrs, [&](const Attr& a) { return a.name == bound; });
+        add(flag, x->number);
+      } else if (const Attr* b = e.find(bound_name); x->is_bool() && x->boolean && b) {
+        const double limit = std::get<double>(b->value);
+        std::erase_if(e.attrs, [&](const Attr& a) { return a.name == bound_name; });
+        add(flag, limit);
       }
     }
-    for (const char* k : {"minLength", "maxLength", "minItems", "maxItems", "minProperties",
-                          "maxProperties", "minContains", "maxContains"}) {
-      number_attr(e, doc, v, k, k);
+    for (Keyword k : {kMinLength, kMaxLength, kMinItems, kMaxItems, kMinProperties,
+                      kMaxProperties, kMinContains, kMaxContains}) {
+      number(k);
     }
-    for (const char* k : {"pattern", "format"}) {
-      if (const JsonValue* s = find(k); s && s->is_string()) e.set(k, s->text, at(k));
+    for (Keyword k : {kPattern, kFormat}) {
+      if (kw[k] != nullptr && kw[k]->is_string()) add(k, kw[k]->text);
     }
-    if (const JsonValue* u = find("uniqueItems"); u && u->is_bool() && u->boolean)
-      e.set("uniqueItems", true, at("uniqueItems"));
-    if (const JsonValue* d = find("default")) e.set("default", d->canonical(), at("default"));
-    if (const JsonValue* r = find("required"); r && r->is_array()) {
-      for (const JsonValue& name : r->items) {
-        if (!name.is_string()) continue;
+    if (const JsonValue* u = kw[kUniqueItems]; u && u->is_bool() && u->boolean)
+      add(kUniqueItems, true);
+    if (const JsonValue* d = kw[kDefault]) add(kDefault, d->canonical());
+    if (const JsonValue* r = kw[kRequired]; r && r->is_array()) {
+      for (const JsonValue& n : r->items) {
+        if (!n.is_string()) continue;
         Entity req;
         req.kind = "required";
-        req.key = req.name = name.text;
-        req.loc = where(doc, name.offset);
+        req.key = req.name = n.text;
+        req.loc = where(doc, n.offset);
         e.children.push_back(std::move(req));
       }
     }
-    for (const char* k :
-         {"properties", "patternProperties", "dependentSchemas", "$defs", "definitions"}) {
-      const JsonValue* m = find(k);
+    for (Keyword k : {kProperties, kPatternProperties, kDependentSchemas, kDefs, kDefinitions}) {
+      const JsonValue* m = kw[k];
       if (m == nullptr || !m->is_object()) continue;
-      const std::string slot = std::string(k == std::string_view("definitions") ? "$defs" : k);
+      const std::string_view slot = k == kDefinitions ? "$defs" : kKeywords[k].name;
       for (size_t i = 0; i < m->members.size(); ++i) {
-        const auto& [name, s] = m->members[i];
-        child(e, doc, s, sub(k) + "/" + escape_segment(name), slot + "/" + name, m->key_offsets[i]);
+        const auto& [member, s] = m->members[i];
+        std::string child_key;
+        child_key.reserve(slot.size() + 1 + member.size());
+        child_key.append(slot).append(1, '/').append(member);
+        child(e, doc, s, sub_member(k, member), std::move(child_key), m->key_offsets[i]);
       }
     }
-    const auto dependency_list = [&](const std::string& name, const JsonValue& names) {
+    const auto dependency_list = [&](const std::string& dependent, const JsonValue& names) {
       Entity dep;
       dep.kind = "dependency";
-      dep.key = dep.name = name;
+      dep.key = dep.name = dependent;
       dep.loc = where(doc, names.offset);
-      std::vector<std::string> list;
+      std::vector<std::string_view> list;
       for (const JsonValue& n : names.items) {
         if (n.is_string()) list.push_back(n.text);
       }
       std::sort(list.begin(), list.end());
       std::string joined;
-      for (const auto& s : list) joined += (joined.empty() ? "" : "\x1f") + s;
-      dep.set("names", joined);
+      for (std::string_view s : list) {
+        if (!joined.empty()) joined += '\x1f';
+        joined += s;
+      }
+      push(dep, "names", std::move(joined));
       e.children.push_back(std::move(dep));
     };
-    if (const JsonValue* m = find("dependentRequired"); m && m->is_object()) {
-      for (const auto& [name, names] : m->members) dependency_list(name, names);
+    if (const JsonValue* m = kw[kDependentRequired]; m && m->is_object()) {
+      for (const auto& [dependent, names] : m->members) dependency_list(dependent, names);
     }
-    if (const JsonValue* m = find("dependencies"); m && m->is_object()) {
+    if (const JsonValue* m = kw[kDependencies]; m && m->is_object()) {
       for (size_t i = 0; i < m->members.size(); ++i) {
-        const auto& [name, d] = m->members[i];
+        const auto& [dependent, d] = m->members[i];
         if (d.is_array()) {
-          dependency_list(name, d);
+          dependency_list(dependent, d);
         } else {
-          child(e, doc, d, sub("dependencies") + "/" + escape_segment(name),
-                "dependentSchemas/" + name, m->key_offsets[i]);
+          child(e, doc, d, sub_member(kDependencies, dependent), "dependentSchemas/" + dependent,
+                m->key_offsets[i]);
         }
       }
     }
-    for (const char* k : {"additionalProperties", "unevaluatedProperties", "propertyNames",
-                          "contains", "unevaluatedItems", "not", "if", "then", "else"}) {
-      if (const JsonValue* s = find(k)) child(e, doc, *s, sub(k), k, v.key_offset(k));
+    for (Keyword k : {kAdditionalProperties, kUnevaluatedProperties, kPropertyNames, kContains,
+                      kUnevaluatedItems, kNot, kIf, kThen, kElse}) {
+      if (const JsonValue* s = kw[k])
+        child(e, doc, *s, sub(k), std::string(kKeywords[k].name), kw.key_offset[k]);
     }
     // Tuples: 2020-12 prefixItems + items; earlier drafts items: [...] + additionalItems.
-    const JsonValue* items = find("items");
-    const JsonValue* prefix = find("prefixItems");
+    const JsonValue* items = kw[kItems];
+    const JsonValue* prefix = kw[kPrefixItems];
+    const auto tuple = [&](Keyword k, const JsonValue& list) {
+      for (size_t i = 0; i < list.items.size(); ++i) {
+        const std::string index = std::to_string(i);
+        child(e, doc, list.items[i], sub(k) + "/" + index, "prefixItems/" + index,
+              list.items[i].offset);
+      }
+    };
     if (items != nullptr && items->is_array()) {
-      for (size_t i = 0; i < items->items.size(); ++i) {
-        child(e, doc, items->items[i], sub("items") + "/" + std::to_string(i),
-              "prefixItems/" + std::to_string(i), items->items[i].offset);
-      }
-      if (const JsonValue* extra = find("additionalItems"))
-        child(e, doc, *extra, sub("additionalItems"), "items", v.key_offset("additionalItems"));
+      tuple(kItems, *items);
+      if (const JsonValue* extra = kw[kAdditionalItems])
+        child(e, doc, *extra, sub(kAdditionalItems), "items", kw.key_offset[kAdditionalItems]);
     } else {
-      if (prefix != nullptr && prefix->is_array()) {
-        for (size_t i = 0; i < prefix->items.size(); ++i) {
-          child(e, doc, prefix->items[i], sub("prefixItems") + "/" + std::to_string(i),
-                "prefixItems/" + std::to_string(i), prefix->items[i].offset);
-        }
-      }
-      if (items != nullptr) child(e, doc, *items, sub("items"), "items", v.key_offset("items"));
+      if (prefix != nullptr && prefix->is_array()) tuple(kPrefixItems, *prefix);
+      if (items != nullptr) child(e, doc, *items, sub(kItems), "items", kw.key_offset[kItems]);
     }
-    for (const char* k : {"allOf", "anyOf", "oneOf"}) {
-      const JsonValue* list = find(k);
+    for (Keyword k : {kAllOf, kAnyOf, kOneOf}) {
+      const JsonValue* list = kw[k];
       if (list == nullptr || !list->is_array()) continue;
-      e.set(k, static_cast<int64_t>(list->items.size()), at(k));
+      add(k, static_cast<int64_t>(list->items.size()));
       for (size_t i = 0; i < list->items.size(); ++i) {
-        child(e, doc, list->items[i], sub(k) + "/" + std::to_string(i),
-              std::string(k) + "/" + std::to_string(i), list->items[i].offset);
+        const std::string index = std::to_string(i);
+        child(e, doc, list->items[i], sub(k) + "/" + index,
+              std::string(kKeywords[k].name) + "/" + index, list->items[i].offset);
       }
     }
     return e;

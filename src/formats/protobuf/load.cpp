@@ -1,6 +1,7 @@
 #include "formats/protobuf/load.hpp"
 
 #include "core/parallel.hpp"
+#include "core/read_input.hpp"
 #include "core/trace.hpp"
 #include "formats/protobuf/source_locations.hpp"
 #include "formats/protobuf/to_model.hpp"
@@ -65,11 +66,7 @@ std::string display_path(const fs::path& root, const std::string& relative) {
 }
 
 std::string read_bytes(const fs::path& path, const std::string& display) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(Location{display, 0, 0}, "cannot read file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return detail::read_input(path, display);
 }
 
 class ParseErrors : public gp::io::ErrorCollector {
