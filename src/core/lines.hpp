@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,8 +16,10 @@ class Lines {
  public:
   explicit Lines(const std::string& text) : text_(text) {
     starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
+      starts_.push_back(static_cast<size_t>(++p - begin));
     }
   }
   std::pair<uint32_t, uint32_t> at(size_t offset) const {

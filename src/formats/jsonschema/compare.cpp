@@ -6,7 +6,7 @@
 #include "formats/jsonschema/compare.hpp"
 
 #include "core/big_stack.hpp"
-
+#include "core/trace.hpp"
 #include "formats/jsonschema/targets.hpp"
 
 #include <algorithm>
@@ -197,9 +197,12 @@ class Comparer {
  public:
   Comparer(const Schema& a_schema, const Schema& b_schema, bool forward, bool lenient,
            const detail::RuleSelection& on, detail::Emitter& out)
-      : forward_(forward), lenient_(lenient), on_(on), out_(out) {
-    a_index_ = ref_targets(a_schema);
-    b_index_ = ref_targets(b_schema);
+      : forward_(forward),
+        lenient_(lenient),
+        on_(on),
+        out_(out),
+        a_targets_(a_schema),
+        b_targets_(b_schema) {
     memo_.reserve(1 << 16);
   }
 
@@ -223,9 +226,7 @@ class Comparer {
   const Entity* target(const Entity* e, bool b_side) {
     const auto cached = targets_.find(e);
     if (cached != targets_.end()) return cached->second;
-    const auto& idx = b_side ? b_index_ : a_index_;
-    const auto it = idx.find(e->str("ref"));
-    const Entity* t = it == idx.end() ? nullptr : it->second;
+    const Entity* t = (b_side ? b_targets_ : a_targets_).find(e->str("ref"));
     targets_.emplace(e, t);
     return t;
   }
@@ -359,6 +360,7 @@ class Comparer {
 
   bool compare_now(const Entity& a, const Entity& b) {
     if (accepts_all(&b) || is_false(&a)) return true;
+    if (same_words(a, b)) return subschemas_pairwise(a, b);
     if (is_false(&b)) {
       emit("TYPE_NO_NARROW", a, b, "",
            "The schema at " + new_side(a, b).name + " now rejects every document (false).");
@@ -384,6 +386,44 @@ class Comparer {
     // when both sides have one.
     if ((a.has("anyOf") || a.has("oneOf")) && !b.has("anyOf") && !b.has("oneOf")) return ok;
     ok = families(a, b) && ok;
+    return ok;
+  }
+
+  // ---- schemas written the same way ----
+  // Equal fingerprints: the two schemas spell the same keywords with the same values and the
+  // same subschema slots; only what their $refs lead to may differ (a fingerprint holds a
+  // reference's name, not its target). Where every subschema slot constrains monotonically
+  // (a wider subschema never rejects more), A fits B when each subschema fits its counterpart,
+  // so the keyword-by-keyword comparison can be skipped. Slots where that fails are left to
+  // it: not, if, oneOf (exactly one), contains (maxContains counts matches), and the
+  // unevaluated keywords and anyOf/allOf, whose findings are worded for the combinator.
+  static bool monotone_slot(std::string_view key) {
+    for (std::string_view prefix : {"properties/", "patternProperties/", "prefixItems/",
+                                    "dependentSchemas/", "$defs/"}) {
+      if (key.starts_with(prefix)) return true;
+    }
+    return key == "items" || key == "additionalProperties" || key == "propertyNames";
+  }
+
+  static bool same_words(const Entity& a, const Entity& b) {
+    if (!a.flag("refs") || a.num("hash", 1) != b.num("hash", 2)) return false;
+    if (a.has("ref") || a.has("allOf") || a.has("anyOf") || a.has("oneOf")) return false;
+    if (a.children.size() != b.children.size()) return false;
+    for (size_t i = 0; i < a.children.size(); ++i) {
+      const Entity& c = a.children[i];
+      if (c.kind != b.children[i].kind || c.key != b.children[i].key) return false;
+      if (c.kind == "schema" && !monotone_slot(c.key)) return false;
+    }
+    return true;
+  }
+
+  bool subschemas_pairwise(const Entity& a, const Entity& b) {
+    bool ok = true;
+    for (size_t i = 0; i < a.children.size(); ++i) {
+      const Entity& c = a.children[i];
+      if (c.kind != "schema" || c.key.starts_with("$defs/")) continue;
+      ok = compare(&c, &b.children[i], reporting_) && ok;
+    }
     return ok;
   }
 
@@ -1110,7 +1150,7 @@ class Comparer {
   static constexpr int kMaxDepth = 300;
   int depth_ = 0;
   std::vector<std::pair<const Entity*, const Entity*>> deferred_;
-  std::unordered_map<std::string_view, const Entity*> a_index_, b_index_;
+  RefTargets a_targets_, b_targets_;  // resolved when a comparison reaches a $ref
   std::unordered_map<const Entity*, const Entity*> targets_;  // each $ref's target, once looked up
   struct PairHash {
     size_t operator()(const std::tuple<const Entity*, const Entity*, bool>& k) const {
@@ -1139,8 +1179,11 @@ namespace {
 void compare_here(const Schema& old_schema, const Schema& new_schema, std::string_view compat,
                   bool lenient, const detail::RuleSelection& on, detail::Emitter& out) {
   if (compat != "forward") {
+    detail::Trace trace("jsonschema compare");
     Comparer c(old_schema, new_schema, false, lenient, on, out);
+    trace.lap("targets");
     c.files(old_schema, new_schema);
+    trace.lap("pairs");
   }
   if (compat == "forward" || compat == "full") {
     Comparer c(new_schema, old_schema, true, lenient, on, out);

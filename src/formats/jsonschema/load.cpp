@@ -8,14 +8,15 @@
 #include "core/lines.hpp"
 #include "core/paths.hpp"
 #include "core/read_input.hpp"
+#include "core/trace.hpp"
 #include "formats/jsonschema/json_tree.hpp"
 #include "formats/jsonschema/targets.hpp"
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 namespace breakwater::jsonschema {
@@ -581,42 +582,41 @@ class Loader {
 // a $ref must not come back to itself (it describes no value; a validator would loop). Errors
 // are reported at the first such $ref in document order.
 void check_references(const Schema& schema) {
-  const auto targets = ref_targets(schema);
-  std::vector<const Entity*> in_order;
-  std::vector<const Entity*> stack;
-  for (auto it = schema.roots.rbegin(); it != schema.roots.rend(); ++it) stack.push_back(&*it);
-  while (!stack.empty()) {
-    const Entity* e = stack.back();
-    stack.pop_back();
-    if (e->has("ref")) in_order.push_back(e);
-    for (auto c = e->children.rbegin(); c != e->children.rend(); ++c) {
-      if (c->kind == "schema") stack.push_back(&*c);
-    }
-  }
   const auto only_ref = [](const Entity& e) {
     if (!e.has("ref") || !e.children.empty()) return false;
     return std::all_of(e.attrs.begin(), e.attrs.end(), [](const Attr& a) {
       return a.name == "ref" || a.name == "hash" || a.name == "refs";
     });
   };
-  for (const Entity* start : in_order) {
-    if (!start->has("ref")) continue;
-    const std::string_view ref = start->str("ref");
-    if (targets.at(ref) == nullptr) {
-      const std::string text(ref);
-      throw InputError(schema.resolve(start->loc_of("ref")),
-                       "$ref to " + text + " points at no schema (dangling reference)");
+  RefTargets targets(schema);
+  // Links between schemas that are nothing but a $ref: the only places a cycle can run.
+  std::unordered_map<const Entity*, const Entity*> bare_link;
+  std::vector<const Entity*> bare_starts;
+  for (const Entity* e : schemas_with_refs(schema)) {
+    const std::string_view ref = e->str("ref");
+    const Entity* t = targets.find(ref);
+    if (t == nullptr) {
+      throw InputError(schema.resolve(e->loc_of("ref")),
+                       "$ref to " + std::string(ref) + " points at no schema (dangling reference)");
     }
-    if (!only_ref(*start)) continue;
-    std::set<const Entity*> seen;
-    const Entity* e = start;
-    while (e != nullptr && only_ref(*e)) {
-      if (!seen.insert(e).second) {
+    if (only_ref(*e) && only_ref(*t)) {
+      bare_link.emplace(e, t);
+      bare_starts.push_back(e);
+    }
+  }
+  std::unordered_set<const Entity*> leads_somewhere;  // chains already followed to a schema
+  for (const Entity* start : bare_starts) {
+    std::vector<const Entity*> chain;
+    for (const Entity* e = start; e != nullptr && !leads_somewhere.contains(e);) {
+      if (std::find(chain.begin(), chain.end(), e) != chain.end()) {
         throw InputError(schema.resolve(e->loc_of("ref")),
                          "$ref cycle with no schema in it: " + e->name + " refers back to itself");
       }
-      e = targets.at(e->str("ref"));
+      chain.push_back(e);
+      const auto next = bare_link.find(e);
+      e = next == bare_link.end() ? nullptr : next->second;
     }
+    leads_somewhere.insert(chain.begin(), chain.end());
   }
 }
 
@@ -654,11 +654,13 @@ Schema load_here(const std::string& path) {
   const bool dir = fs::is_directory(input, ec);
   const fs::path root = dir ? input : input.parent_path();
   Loader loader(schema, root.empty() ? fs::path(".") : root);
+  detail::Trace trace("jsonschema load " + path);
   if (dir) {
     for (const fs::path& f : schema_files(input)) loader.open(f);
   } else {
     loader.open(input);
   }
+  trace.lap("parse");
   // Referenced files load on demand while building, so the list grows as it is walked.
   for (size_t i = 0; i < loader.documents(); ++i) {
     Entity file = loader.build_root(loader.document(i));
@@ -666,7 +668,9 @@ Schema load_here(const std::string& path) {
     if (!dir && i == 0) file.key = ".";  // two single files compare whatever their names
     schema.roots.push_back(std::move(file));
   }
+  trace.lap("build");
   check_references(schema);
+  trace.lap("references");
   return schema;
 }
 

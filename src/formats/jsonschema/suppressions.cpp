@@ -50,6 +50,7 @@ bool inside_string(std::string_view line, size_t pos) {
 
 std::vector<detail::InlineSuppression> find_suppressions(std::string_view text,
                                                          const std::string& path) {
+  if (text.find(kKey) == std::string_view::npos) return {};
   std::vector<std::string_view> lines;
   for (size_t start = 0; start <= text.size();) {
     const size_t end = text.find('\n', start);

@@ -1,9 +1,6 @@
 #include "formats/jsonschema/targets.hpp"
 
-#include <map>
-#include <memory>
 #include <string>
-#include <vector>
 
 namespace breakwater::jsonschema {
 namespace {
@@ -25,94 +22,83 @@ bool is_index(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-class Walker {
- public:
-  explicit Walker(const Schema& schema) {
-    for (const Entity& r : schema.roots) files_[r.name] = &r;  // "relative#"
-  }
-
-  const Entity* find(std::string_view target) {
-    const size_t hash = target.find('#');
-    if (hash == std::string_view::npos) return nullptr;
-    const auto root = files_.find(target.substr(0, hash + 1));
-    if (root == files_.end()) return nullptr;
-    const Entity* e = root->second;
-    std::vector<std::string_view> segments;
-    std::string_view pointer = target.substr(hash + 1);
-    while (!pointer.empty()) {
-      if (pointer.front() != '/') return nullptr;
-      pointer.remove_prefix(1);
-      const size_t slash = pointer.find('/');
-      segments.push_back(pointer.substr(0, slash));
-      pointer = slash == std::string_view::npos ? std::string_view() : pointer.substr(slash);
-    }
-    for (size_t i = 0; i < segments.size() && e != nullptr; ++i) {
-      const std::string_view s = segments[i];
-      const bool has_next = i + 1 < segments.size();
-      std::string key;
-      if ((s == "properties" || s == "patternProperties" || s == "dependentSchemas" ||
-           s == "$defs" || s == "definitions" || s == "dependencies") &&
-          has_next) {
-        const std::string_view slot = s == "definitions"    ? "$defs"
-                                      : s == "dependencies" ? "dependentSchemas"
-                                                            : s;
-        key = std::string(slot) + "/" + unescape(segments[++i]);
-      } else if ((s == "allOf" || s == "anyOf" || s == "oneOf" || s == "prefixItems") && has_next) {
-        key = std::string(s) + "/" + std::string(segments[++i]);
-      } else if (s == "items" && has_next && is_index(segments[i + 1])) {
-        key = "prefixItems/" + std::string(segments[++i]);  // draft-04..2019 array-form items
-      } else if (s == "additionalItems") {
-        key = "items";
-      } else {
-        key = unescape(s);
-      }
-      e = child(*e, key);
-    }
-    return e != nullptr && e->name == target ? e : nullptr;
-  }
-
- private:
-  // Children by key; big lists ($defs with thousands of entries) get an index on first use.
-  const Entity* child(const Entity& parent, const std::string& key) {
-    if (parent.children.size() > 16) {
-      auto& index = indexes_[&parent];
-      if (!index) {
-        index = std::make_unique<std::unordered_map<std::string_view, const Entity*>>();
-        for (const Entity& c : parent.children) {
-          if (c.kind == "schema") index->emplace(c.key, &c);
-        }
-      }
-      const auto it = index->find(key);
-      return it == index->end() ? nullptr : it->second;
-    }
-    for (const Entity& c : parent.children) {
-      if (c.kind == "schema" && c.key == key) return &c;
-    }
-    return nullptr;
-  }
-
-  std::map<std::string_view, const Entity*> files_;
-  std::unordered_map<const Entity*,
-                     std::unique_ptr<std::unordered_map<std::string_view, const Entity*>>>
-      indexes_;
-};
-
 }  // namespace
 
-std::unordered_map<std::string_view, const Entity*> ref_targets(const Schema& schema) {
-  std::unordered_map<std::string_view, const Entity*> out;
+RefTargets::RefTargets(const Schema& schema) {
+  for (const Entity& r : schema.roots) files_[r.name] = &r;  // "relative#"
+}
+
+const Entity* RefTargets::find(std::string_view target) {
+  const size_t hash = target.find('#');
+  if (hash == std::string_view::npos) return nullptr;
+  const auto root = files_.find(target.substr(0, hash + 1));
+  if (root == files_.end()) return nullptr;
+  const Entity* e = root->second;
+  std::vector<std::string_view> segments;
+  std::string_view pointer = target.substr(hash + 1);
+  while (!pointer.empty()) {
+    if (pointer.front() != '/') return nullptr;
+    pointer.remove_prefix(1);
+    const size_t slash = pointer.find('/');
+    segments.push_back(pointer.substr(0, slash));
+    pointer = slash == std::string_view::npos ? std::string_view() : pointer.substr(slash);
+  }
+  std::string key;
+  for (size_t i = 0; i < segments.size() && e != nullptr; ++i) {
+    const std::string_view s = segments[i];
+    const bool has_next = i + 1 < segments.size();
+    if ((s == "properties" || s == "patternProperties" || s == "dependentSchemas" ||
+         s == "$defs" || s == "definitions" || s == "dependencies") &&
+        has_next) {
+      const std::string_view slot = s == "definitions"    ? "$defs"
+                                    : s == "dependencies" ? "dependentSchemas"
+                                                          : s;
+      key.assign(slot).append(1, '/').append(unescape(segments[++i]));
+    } else if ((s == "allOf" || s == "anyOf" || s == "oneOf" || s == "prefixItems") && has_next) {
+      key.assign(s).append(1, '/').append(segments[++i]);
+    } else if (s == "items" && has_next && is_index(segments[i + 1])) {
+      key.assign("prefixItems/").append(segments[++i]);  // draft-04..2019 array-form items
+    } else if (s == "additionalItems") {
+      key.assign("items");
+    } else {
+      key = unescape(s);
+    }
+    e = child(*e, key);
+  }
+  return e != nullptr && e->name == target ? e : nullptr;
+}
+
+const Entity* RefTargets::child(const Entity& parent, std::string_view key) {
+  if (parent.children.size() > 16) {
+    auto& index = indexes_[&parent];
+    if (!index) {
+      index = std::make_unique<std::unordered_map<std::string_view, const Entity*>>();
+      for (const Entity& c : parent.children) {
+        if (c.kind == "schema") index->emplace(c.key, &c);
+      }
+    }
+    const auto it = index->find(key);
+    return it == index->end() ? nullptr : it->second;
+  }
+  for (const Entity& c : parent.children) {
+    if (c.kind == "schema" && c.key == key) return &c;
+  }
+  return nullptr;
+}
+
+std::vector<const Entity*> schemas_with_refs(const Schema& schema) {
+  std::vector<const Entity*> out;
   std::vector<const Entity*> stack;
-  for (const Entity& r : schema.roots) stack.push_back(&r);
+  for (auto it = schema.roots.rbegin(); it != schema.roots.rend(); ++it) stack.push_back(&*it);
   while (!stack.empty()) {
     const Entity* e = stack.back();
     stack.pop_back();
-    if (const Attr* ref = e->find("ref")) out.emplace(std::get<std::string>(ref->value), nullptr);
-    for (const Entity& c : e->children) {
-      if (c.kind == "schema") stack.push_back(&c);
+    if (!e->flag("refs")) continue;
+    if (e->has("ref")) out.push_back(e);
+    for (auto c = e->children.rbegin(); c != e->children.rend(); ++c) {
+      if (c->kind == "schema") stack.push_back(&*c);
     }
   }
-  Walker walker(schema);
-  for (auto& [target, entity] : out) entity = walker.find(target);
   return out;
 }
 

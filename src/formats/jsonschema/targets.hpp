@@ -4,13 +4,33 @@
 
 #include <breakwater/model.hpp>
 
+#include <map>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace breakwater::jsonschema {
 
-// Every "ref" attribute's value ("file#/pointer") -> the schema entity there, or null when no
-// schema sits there (a dangling reference).
-std::unordered_map<std::string_view, const Entity*> ref_targets(const Schema& schema);
+// Looks up "file#/pointer" reference targets in one loaded schema (which must outlive it).
+class RefTargets {
+ public:
+  explicit RefTargets(const Schema& schema);
+  // The schema entity the reference names, or null when no schema sits there (dangling).
+  const Entity* find(std::string_view target);
+
+ private:
+  const Entity* child(const Entity& parent, std::string_view key);
+
+  std::map<std::string_view, const Entity*> files_;
+  // Children by key for big lists ($defs with thousands of entries), built on first use.
+  std::unordered_map<const Entity*,
+                     std::unique_ptr<std::unordered_map<std::string_view, const Entity*>>>
+      indexes_;
+};
+
+// The schemas holding a "ref" attribute, in document order. Subtrees the loader marked free of
+// references are not entered.
+std::vector<const Entity*> schemas_with_refs(const Schema& schema);
 
 }  // namespace breakwater::jsonschema
