@@ -398,8 +398,8 @@ class Comparer {
   // it: not, if, oneOf (exactly one), contains (maxContains counts matches), and the
   // unevaluated keywords and anyOf/allOf, whose findings are worded for the combinator.
   static bool monotone_slot(std::string_view key) {
-    for (std::string_view prefix : {"properties/", "patternProperties/", "prefixItems/",
-                                    "dependentSchemas/", "$defs/"}) {
+    for (std::string_view prefix :
+         {"properties/", "patternProperties/", "prefixItems/", "dependentSchemas/", "$defs/"}) {
       if (key.starts_with(prefix)) return true;
     }
     return key == "items" || key == "additionalProperties" || key == "propertyNames";

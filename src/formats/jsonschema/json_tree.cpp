@@ -5,30 +5,41 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 
 namespace breakwater::jsonschema {
 
-const JsonValue* JsonValue::find(std::string_view key) const {
-  if (members.size() > 32) {
-    if (!index) {
-      index = std::make_unique<std::unordered_map<std::string_view, size_t>>();
-      for (size_t i = 0; i < members.size(); ++i) index->emplace(members[i].first, i);
-    }
-    const auto it = index->find(key);
-    return it == index->end() ? nullptr : &members[it->second].second;
-  }
-  for (const auto& [k, v] : members) {
-    if (k == key) return &v;
+const JsonValue* JsonValue::find(std::string_view name) const {
+  for (const JsonValue& m : children()) {
+    if (m.key == name) return &m;
   }
   return nullptr;
 }
 
-uint32_t JsonValue::key_offset(std::string_view key) const {
-  for (size_t i = 0; i < members.size(); ++i) {
-    if (members[i].first == key) return key_offsets[i];
+uint32_t JsonValue::member_key_offset(std::string_view name) const {
+  const JsonValue* m = find(name);
+  return m != nullptr ? m->key_offset : offset;
+}
+
+std::string_view JsonTree::keep(std::string_view s) {
+  constexpr size_t kBlock = 1 << 20;
+  if (s.empty()) return {};
+  if (s.size() > kBlock / 8) {  // a long string gets a block of its own
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
+    std::memcpy(blocks_.back().get(), s.data(), s.size());
+    return {blocks_.back().get(), s.size()};
   }
-  return offset;
+  if (left_ < s.size()) {
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(kBlock));
+    free_ = blocks_.back().get();
+    left_ = kBlock;
+  }
+  std::memcpy(free_, s.data(), s.size());
+  const std::string_view kept(free_, s.size());
+  free_ += s.size();
+  left_ -= s.size();
+  return kept;
 }
 
 namespace {
@@ -43,7 +54,7 @@ void append_number(std::string& out, double d) {
   out.append(buf, ec == std::errc() ? end : buf);
 }
 
-void append_string(std::string& out, const std::string& s) {
+void append_string(std::string& out, std::string_view s) {
   out += nlohmann::json(s).dump();
 }
 
@@ -63,23 +74,23 @@ void canonical_into(const JsonValue& v, std::string& out) {
       return;
     case JsonValue::Kind::array:
       out += '[';
-      for (size_t i = 0; i < v.items.size(); ++i) {
+      for (size_t i = 0; i < v.count; ++i) {
         if (i > 0) out += ',';
-        canonical_into(v.items[i], out);
+        canonical_into(v.first[i], out);
       }
       out += ']';
       return;
     case JsonValue::Kind::object: {
-      std::vector<const std::pair<std::string, JsonValue>*> sorted;
-      for (const auto& m : v.members) sorted.push_back(&m);
+      std::vector<const JsonValue*> sorted;
+      for (const JsonValue& m : v.children()) sorted.push_back(&m);
       std::sort(sorted.begin(), sorted.end(),
-                [](const auto* a, const auto* b) { return a->first < b->first; });
+                [](const JsonValue* a, const JsonValue* b) { return a->key < b->key; });
       out += '{';
       for (size_t i = 0; i < sorted.size(); ++i) {
         if (i > 0) out += ',';
-        append_string(out, sorted[i]->first);
+        append_string(out, sorted[i]->key);
         out += ':';
-        canonical_into(sorted[i]->second, out);
+        canonical_into(*sorted[i], out);
       }
       out += '}';
       return;
@@ -113,19 +124,22 @@ class TrackingIterator {
 // Schemas are walked recursively after parsing; this bounds the recursion far below the stack.
 constexpr size_t kMaxDepth = 4000;
 
-// Values are collected on one stack while their container is open and moved into a vector of
-// exactly their number when it closes: growing each container's vector by doubling cost more
-// than the parse and left a quarter of it unused.
+}  // namespace
+
+// Values are collected on one stack while their container is open; when it closes they move,
+// side by side, to the end of the tree's node array. Pointers to them are set once the parse is
+// over and the array no longer moves.
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
-  TreeBuilder(const std::string& text, const char** cursor) : text_(text), cursor_(cursor) {}
+  TreeBuilder(const std::string& text, const char** cursor, JsonTree& tree)
+      : text_(text), cursor_(cursor), tree_(tree) {}
 
   bool null() override { return put(JsonValue{}); }
   bool boolean(bool b) override {
     JsonValue v;
     v.kind = JsonValue::Kind::boolean;
     v.boolean = b;
-    return put(std::move(v));
+    return put(v);
   }
   bool number_integer(number_integer_t n) override { return integer(static_cast<double>(n)); }
   bool number_unsigned(number_unsigned_t n) override { return integer(static_cast<double>(n)); }
@@ -133,14 +147,14 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     JsonValue v;
     v.kind = JsonValue::Kind::number;
     v.number = n;
-    v.text = literal;
-    return put(std::move(v));
+    v.text = tree_.keep(literal);
+    return put(v);
   }
   bool string(string_t& s) override {
     JsonValue v;
     v.kind = JsonValue::Kind::string;
-    v.text = std::move(s);
-    return put(std::move(v), true);
+    v.text = tree_.keep(s);
+    return put(v, true);
   }
   bool binary(binary_t&) override { return false; }
   bool start_object(std::size_t) override { return open(JsonValue::Kind::object); }
@@ -148,7 +162,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool start_array(std::size_t) override { return open(JsonValue::Kind::array); }
   bool end_array() override { return close(); }
   bool key(string_t& k) override {
-    key_ = std::move(k);
+    key_ = tree_.keep(k);
     key_offset_ = static_cast<uint32_t>(quoted_start());
     return true;
   }
@@ -162,20 +176,20 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     return false;
   }
 
-  // The document, once the parse has succeeded.
-  JsonValue take_root() { return std::move(pending_.front().value); }
+  // Once the parse has succeeded: the root joins the array, and containers point at their values.
+  void finish() {
+    std::vector<JsonValue>& nodes = tree_.nodes_;
+    nodes.push_back(pending_.front());
+    for (JsonValue& v : nodes) {
+      if (v.count > 0) v.first = nodes.data() + v.first_index;
+    }
+    tree_.root_ = &nodes.back();
+  }
 
   size_t error_offset = 0;
   std::string error_message;
 
  private:
-  // A value whose container is still open, with its key when that container is an object.
-  struct Pending {
-    std::string key;
-    uint32_t key_offset = 0;
-    JsonValue value;
-  };
-
   size_t consumed() const { return static_cast<size_t>(*cursor_ - text_.data()); }
   // The opening quote of the string token the parser has just read.
   size_t quoted_start() const {
@@ -211,22 +225,19 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     v.kind = JsonValue::Kind::number;
     v.number = d;
     v.integral = true;
-    return put(std::move(v));
-  }
-  bool in_object() const {
-    return !open_.empty() && pending_[open_.back()].value.kind == JsonValue::Kind::object;
+    return put(v);
   }
   bool put(JsonValue v, bool quoted = false) {
     v.offset = static_cast<uint32_t>(value_start(quoted));
-    push(std::move(v));
+    push(v);
     return true;
   }
   void push(JsonValue v) {
-    if (in_object()) {
-      pending_.push_back({std::move(key_), key_offset_, std::move(v)});
-    } else {
-      pending_.push_back({{}, 0, std::move(v)});
+    if (!open_.empty() && pending_[open_.back()].kind == JsonValue::Kind::object) {
+      v.key = key_;
+      v.key_offset = key_offset_;
     }
+    pending_.push_back(v);
   }
   bool open(JsonValue::Kind kind) {
     if (open_.size() >= kMaxDepth) {
@@ -237,41 +248,31 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     JsonValue v;
     v.kind = kind;
     v.offset = static_cast<uint32_t>(consumed() == 0 ? 0 : consumed() - 1);
-    push(std::move(v));
+    push(v);
     open_.push_back(pending_.size() - 1);
     return true;
   }
   bool close() {
     const size_t at = open_.back();
     open_.pop_back();
-    JsonValue& container = pending_[at].value;
-    const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(at + 1);
-    const size_t n = pending_.size() - at - 1;
-    if (container.kind == JsonValue::Kind::object) {
-      container.members.reserve(n);
-      container.key_offsets.reserve(n);
-      for (auto it = first; it != pending_.end(); ++it) {
-        container.members.emplace_back(std::move(it->key), std::move(it->value));
-        container.key_offsets.push_back(it->key_offset);
-      }
-    } else {
-      container.items.reserve(n);
-      for (auto it = first; it != pending_.end(); ++it)
-        container.items.push_back(std::move(it->value));
-    }
-    pending_.erase(first, pending_.end());
+    std::vector<JsonValue>& nodes = tree_.nodes_;
+    JsonValue& container = pending_[at];
+    container.count = static_cast<uint32_t>(pending_.size() - at - 1);
+    container.first_index = static_cast<uint32_t>(nodes.size());
+    nodes.insert(nodes.end(), pending_.begin() + static_cast<std::ptrdiff_t>(at + 1),
+                 pending_.end());
+    pending_.resize(at + 1);
     return true;
   }
 
   const std::string& text_;
   const char** cursor_;
-  std::vector<Pending> pending_;
+  JsonTree& tree_;
+  std::vector<JsonValue> pending_;
   std::vector<size_t> open_;  // indexes in pending_ of the containers still open
-  std::string key_;
+  std::string_view key_;
   uint32_t key_offset_ = 0;
 };
-
-}  // namespace
 
 std::string JsonValue::canonical() const {
   std::string out;
@@ -279,16 +280,20 @@ std::string JsonValue::canonical() const {
   return out;
 }
 
-bool parse_json(const std::string& text, JsonValue& out, JsonSyntaxError& error) {
+bool parse_json(const std::string& text, JsonTree& out, JsonSyntaxError& error) {
+  out = JsonTree();
+  // A value takes at least two bytes of text ("1,"); most take far more. Reserved pages that
+  // are never written cost no memory.
+  out.nodes_.reserve(text.size() / 16 + 16);
   const char* cursor = text.data();
-  TreeBuilder builder(text, &cursor);
+  TreeBuilder builder(text, &cursor, out);
   TrackingIterator first(text.data(), &cursor), last(text.data() + text.size(), &cursor);
   const bool ok = nlohmann::json::sax_parse(first, last, &builder);
   if (!ok) {
     error = {builder.error_offset, builder.error_message};
     return false;
   }
-  out = builder.take_root();
+  builder.finish();
   return true;
 }
 

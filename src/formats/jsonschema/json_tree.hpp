@@ -4,30 +4,33 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
 namespace breakwater::jsonschema {
 
+// One value. A container's values sit side by side in the tree's node array, so a value is a
+// small fixed-size record and a 50 MB schema costs a few allocations, not millions.
 struct JsonValue {
   enum class Kind : uint8_t { null, boolean, number, string, array, object };
   Kind kind = Kind::null;
   bool boolean = false;
-  bool integral = false;  // a number written without fraction or exponent
+  bool integral = false;    // a number written without fraction or exponent
+  uint32_t offset = 0;      // byte offset where the value starts
+  uint32_t key_offset = 0;  // as an object member: byte offset of its key
+  uint32_t count = 0;       // a container's number of values
+  uint32_t first_index = 0;
   double number = 0;
-  std::string text;  // string value; for numbers, the literal as written
-  std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> members;
-  std::vector<uint32_t> key_offsets;  // byte offset of each member's key
-  uint32_t offset = 0;                // byte offset where the value starts
-  // Member lookup for big objects ($defs with thousands of entries), built on first use.
-  mutable std::unique_ptr<std::unordered_map<std::string_view, size_t>> index;
+  std::string_view key;   // as an object member: its name
+  std::string_view text;  // string value; for numbers with a fraction, the literal as written
+  const JsonValue* first = nullptr;  // a container's first value
 
-  const JsonValue* find(std::string_view key) const;
-  uint32_t key_offset(std::string_view key) const;  // the member's key, else the value's start
+  // An array's items, or an object's members (each with its `key`).
+  std::span<const JsonValue> children() const { return {first, count}; }
+  const JsonValue* find(std::string_view key) const;       // the first member of that name
+  uint32_t member_key_offset(std::string_view key) const;  // its key, else the value's start
   bool is_object() const { return kind == Kind::object; }
   bool is_array() const { return kind == Kind::array; }
   bool is_string() const { return kind == Kind::string; }
@@ -43,8 +46,25 @@ struct JsonSyntaxError {
   std::string message;
 };
 
+// The values of one document and the characters of its strings.
+class JsonTree {
+ public:
+  const JsonValue& root() const { return *root_; }
+
+ private:
+  friend bool parse_json(const std::string& text, JsonTree& out, JsonSyntaxError& error);
+  friend class TreeBuilder;
+  std::string_view keep(std::string_view s);
+
+  std::vector<JsonValue> nodes_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* free_ = nullptr;
+  size_t left_ = 0;
+  const JsonValue* root_ = nullptr;
+};
+
 // Parses `text`; on invalid JSON returns false and fills `error`. Deep nesting is fine: the
 // parser keeps its own stack.
-bool parse_json(const std::string& text, JsonValue& out, JsonSyntaxError& error);
+bool parse_json(const std::string& text, JsonTree& out, JsonSyntaxError& error);
 
 }  // namespace breakwater::jsonschema

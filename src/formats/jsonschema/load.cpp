@@ -58,13 +58,54 @@ std::string percent_decode(std::string_view s) {
 // The keywords the loader reads. An object's members are sorted into this table in one pass,
 // so each keyword is found without scanning the members again.
 enum Keyword : uint8_t {
-  kRef, kDynamicRef, kRecursiveRef, kContentSchema, kType, kEnum, kConst, kMinimum, kMaximum,
-  kMultipleOf, kExclusiveMinimum, kExclusiveMaximum, kMinLength, kMaxLength, kMinItems, kMaxItems,
-  kMinProperties, kMaxProperties, kMinContains, kMaxContains, kPattern, kFormat, kUniqueItems,
-  kDefault, kRequired, kProperties, kPatternProperties, kDependentSchemas, kDefs, kDefinitions,
-  kDependentRequired, kDependencies, kAdditionalProperties, kUnevaluatedProperties,
-  kPropertyNames, kContains, kUnevaluatedItems, kNot, kIf, kThen, kElse, kItems, kPrefixItems,
-  kAdditionalItems, kAllOf, kAnyOf, kOneOf, kKeywordCount
+  kRef,
+  kDynamicRef,
+  kRecursiveRef,
+  kContentSchema,
+  kType,
+  kEnum,
+  kConst,
+  kMinimum,
+  kMaximum,
+  kMultipleOf,
+  kExclusiveMinimum,
+  kExclusiveMaximum,
+  kMinLength,
+  kMaxLength,
+  kMinItems,
+  kMaxItems,
+  kMinProperties,
+  kMaxProperties,
+  kMinContains,
+  kMaxContains,
+  kPattern,
+  kFormat,
+  kUniqueItems,
+  kDefault,
+  kRequired,
+  kProperties,
+  kPatternProperties,
+  kDependentSchemas,
+  kDefs,
+  kDefinitions,
+  kDependentRequired,
+  kDependencies,
+  kAdditionalProperties,
+  kUnevaluatedProperties,
+  kPropertyNames,
+  kContains,
+  kUnevaluatedItems,
+  kNot,
+  kIf,
+  kThen,
+  kElse,
+  kItems,
+  kPrefixItems,
+  kAdditionalItems,
+  kAllOf,
+  kAnyOf,
+  kOneOf,
+  kKeywordCount
 };
 
 struct KeywordInfo {
@@ -134,12 +175,12 @@ struct Keywords {
       for (size_t i = 0; i < kKeywordCount; ++i) m.emplace(kKeywords[i].name, Keyword(i));
       return m;
     }();
-    for (size_t i = 0; i < object.members.size(); ++i) {
-      const auto it = by_name.find(object.members[i].first);
+    for (const JsonValue& m : object.children()) {
+      const auto it = by_name.find(m.key);
       if (it == by_name.end() || value[it->second] != nullptr) continue;
       if (static_cast<int>(draft) < static_cast<int>(kKeywords[it->second].since)) continue;
-      value[it->second] = &object.members[i].second;
-      key_offset[it->second] = object.key_offsets[i];
+      value[it->second] = &m;
+      key_offset[it->second] = m.key_offset;
     }
   }
   const JsonValue* operator[](Keyword k) const { return value[k]; }
@@ -150,7 +191,7 @@ struct Document {
   std::string shown;     // as users see it
   std::string relative;  // under the input root: the "file" part of reference keys
   std::string text;
-  JsonValue root;
+  JsonTree json;  // until the document's schemas are built
   Draft draft = Draft::d2020;
   std::map<std::string, std::string> anchors;  // $anchor name -> pointer
 };
@@ -169,12 +210,12 @@ class Loader {
     doc->id = schema_.add_file(doc->shown);
     lines_.emplace_back(std::make_unique<Lines>(doc->text));
     JsonSyntaxError error;
-    if (!parse_json(doc->text, doc->root, error)) {
+    if (!parse_json(doc->text, doc->json, error)) {
       fail(*doc, error.offset, "invalid JSON: " + error.message);
     }
     doc->draft = draft_of(*doc);
     std::vector<std::string_view> path;
-    collect_ids(*doc, doc->root, path);
+    collect_ids(*doc, doc->json.root(), path);
     by_relative_[relative] = docs_.size();
     docs_.push_back(std::move(doc));
     return *docs_.back();
@@ -182,7 +223,10 @@ class Loader {
 
   // Builds the entity tree of a document (its root schema).
   Entity build_root(Document& doc) {
-    return build(doc, doc.root, doc.relative + "#", doc.relative, doc.root.offset);
+    Entity e =
+        build(doc, doc.json.root(), doc.relative + "#", doc.relative, doc.json.root().offset);
+    doc.json = JsonTree();
+    return e;
   }
 
   size_t documents() const { return docs_.size(); }
@@ -201,10 +245,11 @@ class Loader {
   }
 
   Draft draft_of(const Document& doc) {
-    const JsonValue* s = doc.root.is_object() ? doc.root.find("$schema") : nullptr;
+    const JsonValue& root = doc.json.root();
+    const JsonValue* s = root.is_object() ? root.find("$schema") : nullptr;
     if (s == nullptr) return Draft::d2020;
     if (!s->is_string()) fail(doc, s->offset, "$schema must be a string");
-    const std::string& uri = s->text;
+    const std::string uri(s->text);
     if (uri.find("draft-04") != std::string::npos) return Draft::d4;
     if (uri.find("draft-06") != std::string::npos) return Draft::d6;
     if (uri.find("draft-07") != std::string::npos) return Draft::d7;
@@ -225,29 +270,30 @@ class Loader {
     };
     if (v.is_object()) {
       if (const JsonValue* anchor = v.find("$anchor"); anchor && anchor->is_string())
-        doc.anchors[anchor->text] = pointer();
+        doc.anchors[std::string(anchor->text)] = pointer();
       const char* id_key = doc.draft == Draft::d4 ? "id" : "$id";
       if (const JsonValue* id = v.find(id_key); id && id->is_string()) {
-        const size_t hash = id->text.find('#');
-        if (hash != std::string::npos && hash + 1 < id->text.size() && id->text[hash + 1] != '/') {
-          doc.anchors[id->text.substr(hash + 1)] = pointer();  // draft 6/7 "#name" ids
+        const std::string_view text = id->text;
+        const size_t hash = text.find('#');
+        if (hash != std::string::npos && hash + 1 < text.size() && text[hash + 1] != '/') {
+          doc.anchors[std::string(text.substr(hash + 1))] = pointer();  // draft 6/7 "#name" ids
         }
-        const std::string base = id->text.substr(0, hash);
+        const std::string base(text.substr(0, hash));
         if (!base.empty()) ids_[base] = {doc.relative, pointer()};
       }
-      for (const auto& [k, child] : v.members) {
+      for (const JsonValue& child : v.children()) {
         if (!child.is_object() && !child.is_array()) continue;
-        path.push_back(k);
+        path.push_back(child.key);
         collect_ids(doc, child, path);
         path.pop_back();
       }
     } else if (v.is_array()) {
-      std::vector<std::string> indexes(v.items.size());
-      for (size_t i = 0; i < v.items.size(); ++i) {
-        if (!v.items[i].is_object() && !v.items[i].is_array()) continue;
+      std::vector<std::string> indexes(v.count);
+      for (size_t i = 0; i < v.count; ++i) {
+        if (!v.first[i].is_object() && !v.first[i].is_array()) continue;
         indexes[i] = std::to_string(i);
         path.push_back(indexes[i]);
-        collect_ids(doc, v.items[i], path);
+        collect_ids(doc, v.first[i], path);
         path.pop_back();
       }
     }
@@ -256,7 +302,7 @@ class Loader {
   // "$ref" text -> "file#pointer", or an InputError at the reference.
   std::string resolve(Document& doc, const JsonValue& ref) {
     if (!ref.is_string()) fail(doc, ref.offset, "$ref must be a string");
-    const std::string& text = ref.text;
+    const std::string text(ref.text);
     const size_t hash = text.find('#');
     const std::string base = text.substr(0, hash);
     const std::string fragment =
@@ -300,24 +346,14 @@ class Loader {
   }
 
   // A subschema, located at the key that introduces it (`"name": {`, `"items": {`).
-  void child(Entity& parent, Document& doc, const JsonValue& v, std::string name,
-             std::string key, size_t key_offset) {
+  void child(Entity& parent, Document& doc, const JsonValue& v, std::string name, std::string key,
+             size_t key_offset) {
     parent.children.push_back(build(doc, v, std::move(name), std::move(key), key_offset));
-  }
-
-  // The tree is read once: a subtree's memory goes as soon as its entity exists, so a big
-  // schema is never held twice.
-  static void release(const JsonValue& v) {
-    JsonValue& owned = const_cast<JsonValue&>(v);  // the Document owns it; nothing reads it again
-    std::vector<JsonValue>().swap(owned.items);
-    std::vector<std::pair<std::string, JsonValue>>().swap(owned.members);
-    owned.index.reset();
   }
 
   // `name` is the schema's "file#pointer"; `at` where it is introduced.
   Entity build(Document& doc, const JsonValue& v, std::string name, std::string key, size_t at) {
     Entity e = build_unreleased(doc, v, std::move(name), std::move(key), at);
-    release(v);
     fingerprint(e);
     return e;
   }
@@ -412,9 +448,8 @@ class Loader {
         for (Keyword k : {kDefinitions, kDefs}) {
           const JsonValue* m = kw[k];
           if (m == nullptr || !m->is_object()) continue;
-          for (size_t i = 0; i < m->members.size(); ++i) {
-            child(e, doc, m->members[i].second, sub_member(k, m->members[i].first),
-                  "$defs/" + m->members[i].first, m->key_offsets[i]);
+          for (const JsonValue& d : m->children()) {
+            child(e, doc, d, sub_member(k, d.key), "$defs/" + std::string(d.key), d.key_offset);
           }
         }
         return e;
@@ -431,7 +466,7 @@ class Loader {
     if (const JsonValue* t = kw[kType]) {
       std::vector<std::string_view> types;
       if (t->is_string()) types.push_back(t->text);
-      for (const JsonValue& i : t->items) {
+      for (const JsonValue& i : t->children()) {
         if (i.is_string()) types.push_back(i.text);
       }
       std::sort(types.begin(), types.end());
@@ -444,7 +479,7 @@ class Loader {
     }
     if (const JsonValue* en = kw[kEnum]; en && en->is_array()) {
       add(kEnum, true);
-      for (const JsonValue& item : en->items) {
+      for (const JsonValue& item : en->children()) {
         Entity value;
         value.kind = "enum_value";
         value.key = value.name = item.canonical();
@@ -470,22 +505,22 @@ class Loader {
         add(flag, limit);
       }
     }
-    for (Keyword k : {kMinLength, kMaxLength, kMinItems, kMaxItems, kMinProperties,
-                      kMaxProperties, kMinContains, kMaxContains}) {
+    for (Keyword k : {kMinLength, kMaxLength, kMinItems, kMaxItems, kMinProperties, kMaxProperties,
+                      kMinContains, kMaxContains}) {
       number(k);
     }
     for (Keyword k : {kPattern, kFormat}) {
-      if (kw[k] != nullptr && kw[k]->is_string()) add(k, kw[k]->text);
+      if (kw[k] != nullptr && kw[k]->is_string()) add(k, std::string(kw[k]->text));
     }
     if (const JsonValue* u = kw[kUniqueItems]; u && u->is_bool() && u->boolean)
       add(kUniqueItems, true);
     if (const JsonValue* d = kw[kDefault]) add(kDefault, d->canonical());
     if (const JsonValue* r = kw[kRequired]; r && r->is_array()) {
-      for (const JsonValue& n : r->items) {
+      for (const JsonValue& n : r->children()) {
         if (!n.is_string()) continue;
         Entity req;
         req.kind = "required";
-        req.key = req.name = n.text;
+        req.key = req.name = std::string(n.text);
         req.loc = where(doc, n.offset);
         e.children.push_back(std::move(req));
       }
@@ -494,21 +529,20 @@ class Loader {
       const JsonValue* m = kw[k];
       if (m == nullptr || !m->is_object()) continue;
       const std::string_view slot = k == kDefinitions ? "$defs" : kKeywords[k].name;
-      for (size_t i = 0; i < m->members.size(); ++i) {
-        const auto& [member, s] = m->members[i];
+      for (const JsonValue& s : m->children()) {
         std::string child_key;
-        child_key.reserve(slot.size() + 1 + member.size());
-        child_key.append(slot).append(1, '/').append(member);
-        child(e, doc, s, sub_member(k, member), std::move(child_key), m->key_offsets[i]);
+        child_key.reserve(slot.size() + 1 + s.key.size());
+        child_key.append(slot).append(1, '/').append(s.key);
+        child(e, doc, s, sub_member(k, s.key), std::move(child_key), s.key_offset);
       }
     }
-    const auto dependency_list = [&](const std::string& dependent, const JsonValue& names) {
+    const auto dependency_list = [&](const JsonValue& names) {
       Entity dep;
       dep.kind = "dependency";
-      dep.key = dep.name = dependent;
+      dep.key = dep.name = std::string(names.key);
       dep.loc = where(doc, names.offset);
       std::vector<std::string_view> list;
-      for (const JsonValue& n : names.items) {
+      for (const JsonValue& n : names.children()) {
         if (n.is_string()) list.push_back(n.text);
       }
       std::sort(list.begin(), list.end());
@@ -521,16 +555,15 @@ class Loader {
       e.children.push_back(std::move(dep));
     };
     if (const JsonValue* m = kw[kDependentRequired]; m && m->is_object()) {
-      for (const auto& [dependent, names] : m->members) dependency_list(dependent, names);
+      for (const JsonValue& names : m->children()) dependency_list(names);
     }
     if (const JsonValue* m = kw[kDependencies]; m && m->is_object()) {
-      for (size_t i = 0; i < m->members.size(); ++i) {
-        const auto& [dependent, d] = m->members[i];
+      for (const JsonValue& d : m->children()) {
         if (d.is_array()) {
-          dependency_list(dependent, d);
+          dependency_list(d);
         } else {
-          child(e, doc, d, sub_member(kDependencies, dependent), "dependentSchemas/" + dependent,
-                m->key_offsets[i]);
+          child(e, doc, d, sub_member(kDependencies, d.key),
+                "dependentSchemas/" + std::string(d.key), d.key_offset);
         }
       }
     }
@@ -543,10 +576,10 @@ class Loader {
     const JsonValue* items = kw[kItems];
     const JsonValue* prefix = kw[kPrefixItems];
     const auto tuple = [&](Keyword k, const JsonValue& list) {
-      for (size_t i = 0; i < list.items.size(); ++i) {
+      for (size_t i = 0; i < list.count; ++i) {
         const std::string index = std::to_string(i);
-        child(e, doc, list.items[i], sub(k) + "/" + index, "prefixItems/" + index,
-              list.items[i].offset);
+        child(e, doc, list.first[i], sub(k) + "/" + index, "prefixItems/" + index,
+              list.first[i].offset);
       }
     };
     if (items != nullptr && items->is_array()) {
@@ -560,11 +593,11 @@ class Loader {
     for (Keyword k : {kAllOf, kAnyOf, kOneOf}) {
       const JsonValue* list = kw[k];
       if (list == nullptr || !list->is_array()) continue;
-      add(k, static_cast<int64_t>(list->items.size()));
-      for (size_t i = 0; i < list->items.size(); ++i) {
+      add(k, static_cast<int64_t>(list->count));
+      for (size_t i = 0; i < list->count; ++i) {
         const std::string index = std::to_string(i);
-        child(e, doc, list->items[i], sub(k) + "/" + index,
-              std::string(kKeywords[k].name) + "/" + index, list->items[i].offset);
+        child(e, doc, list->first[i], sub(k) + "/" + index,
+              std::string(kKeywords[k].name) + "/" + index, list->first[i].offset);
       }
     }
     return e;

@@ -47,8 +47,8 @@ const Entity* RefTargets::find(std::string_view target) {
   for (size_t i = 0; i < segments.size() && e != nullptr; ++i) {
     const std::string_view s = segments[i];
     const bool has_next = i + 1 < segments.size();
-    if ((s == "properties" || s == "patternProperties" || s == "dependentSchemas" ||
-         s == "$defs" || s == "definitions" || s == "dependencies") &&
+    if ((s == "properties" || s == "patternProperties" || s == "dependentSchemas" || s == "$defs" ||
+         s == "definitions" || s == "dependencies") &&
         has_next) {
       const std::string_view slot = s == "definitions"    ? "$defs"
                                     : s == "dependencies" ? "dependentSchemas"
