@@ -7,6 +7,7 @@
 
 #include "core/big_stack.hpp"
 #include "core/trace.hpp"
+#include "formats/jsonschema/fingerprint.hpp"
 #include "formats/jsonschema/targets.hpp"
 
 #include <algorithm>
@@ -78,8 +79,8 @@ bool is_false(const Entity* e) {
 
 // Annotations and bookkeeping: attributes that constrain nothing.
 bool annotation(std::string_view attr) {
-  return attr == "default" || attr == "hash" || attr == "refs" || attr == "enum" ||
-         attr == "allOf" || attr == "anyOf" || attr == "oneOf";
+  return attr == "default" || attr == "hash" || attr == "enum" || attr == "allOf" ||
+         attr == "anyOf" || attr == "oneOf";
 }
 
 // `true`, `{}` or a schema with annotations only: accepts every document.
@@ -286,7 +287,8 @@ class Comparer {
     b = deref(b, true);
     if (a == nullptr || b == nullptr) return true;
     // Unchanged and self-contained: nothing to compare.
-    if (!a->flag("refs") && !b->flag("refs") && a->num("hash", 1) == b->num("hash", 2)) return true;
+    if (const auto fa = fingerprint(*a); fa && !holds_refs(*a) && fa == fingerprint(*b))
+      return true;
     const auto key = std::make_tuple(a, b, report);
     if (const auto it = memo_.find(key); it != memo_.end()) {
       Memo& m = it->second;
@@ -406,7 +408,7 @@ class Comparer {
   }
 
   static bool same_words(const Entity& a, const Entity& b) {
-    if (!a.flag("refs") || a.num("hash", 1) != b.num("hash", 2)) return false;
+    if (!holds_refs(a) || !fingerprint(a) || fingerprint(a) != fingerprint(b)) return false;
     if (a.has("ref") || a.has("allOf") || a.has("anyOf") || a.has("oneOf")) return false;
     if (a.children.size() != b.children.size()) return false;
     for (size_t i = 0; i < a.children.size(); ++i) {

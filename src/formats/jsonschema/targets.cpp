@@ -1,5 +1,7 @@
 #include "formats/jsonschema/targets.hpp"
 
+#include "formats/jsonschema/fingerprint.hpp"
+
 #include <string>
 
 namespace breakwater::jsonschema {
@@ -93,7 +95,7 @@ std::vector<const Entity*> schemas_with_refs(const Schema& schema) {
   while (!stack.empty()) {
     const Entity* e = stack.back();
     stack.pop_back();
-    if (!e->flag("refs")) continue;
+    if (!holds_refs(*e)) continue;
     if (e->has("ref")) out.push_back(e);
     for (auto c = e->children.rbegin(); c != e->children.rend(); ++c) {
       if (c->kind == "schema") stack.push_back(&*c);
