@@ -12,7 +12,7 @@ namespace breakwater::jsonschema {
 
 const JsonValue* JsonValue::find(std::string_view name) const {
   for (const JsonValue& m : children()) {
-    if (m.key == name) return &m;
+    if (m.key() == name) return &m;
   }
   return nullptr;
 }
@@ -70,13 +70,13 @@ void canonical_into(const JsonValue& v, std::string& out) {
       append_number(out, v.number);
       return;
     case JsonValue::Kind::string:
-      append_string(out, v.text);
+      append_string(out, v.text());
       return;
     case JsonValue::Kind::array:
       out += '[';
-      for (size_t i = 0; i < v.count; ++i) {
-        if (i > 0) out += ',';
-        canonical_into(v.first[i], out);
+      for (const JsonValue& item : v.children()) {
+        if (&item != v.children().data()) out += ',';
+        canonical_into(item, out);
       }
       out += ']';
       return;
@@ -84,11 +84,11 @@ void canonical_into(const JsonValue& v, std::string& out) {
       std::vector<const JsonValue*> sorted;
       for (const JsonValue& m : v.children()) sorted.push_back(&m);
       std::sort(sorted.begin(), sorted.end(),
-                [](const JsonValue* a, const JsonValue* b) { return a->key < b->key; });
+                [](const JsonValue* a, const JsonValue* b) { return a->key() < b->key(); });
       out += '{';
       for (size_t i = 0; i < sorted.size(); ++i) {
         if (i > 0) out += ',';
-        append_string(out, sorted[i]->key);
+        append_string(out, sorted[i]->key());
         out += ':';
         canonical_into(*sorted[i], out);
       }
@@ -143,17 +143,18 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
   bool number_integer(number_integer_t n) override { return integer(static_cast<double>(n)); }
   bool number_unsigned(number_unsigned_t n) override { return integer(static_cast<double>(n)); }
-  bool number_float(number_float_t n, const string_t& literal) override {
+  bool number_float(number_float_t n, const string_t&) override {
     JsonValue v;
     v.kind = JsonValue::Kind::number;
     v.number = n;
-    v.text = tree_.keep(literal);
     return put(v);
   }
   bool string(string_t& s) override {
     JsonValue v;
     v.kind = JsonValue::Kind::string;
-    v.text = tree_.keep(s);
+    const std::string_view kept = tree_.keep(s);
+    v.text_data = kept.data();
+    v.text_size = static_cast<uint32_t>(kept.size());
     return put(v, true);
   }
   bool binary(binary_t&) override { return false; }
@@ -181,7 +182,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     std::vector<JsonValue>& nodes = tree_.nodes_;
     nodes.push_back(pending_.front());
     for (JsonValue& v : nodes) {
-      if (v.count > 0) v.first = nodes.data() + v.first_index;
+      if (v.count > 0) v.back = static_cast<uint32_t>(&v - nodes.data()) - v.back;
     }
     tree_.root_ = &nodes.back();
   }
@@ -234,7 +235,8 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
   void push(JsonValue v) {
     if (!open_.empty() && pending_[open_.back()].kind == JsonValue::Kind::object) {
-      v.key = key_;
+      v.key_data = key_.data();
+      v.key_size = static_cast<uint32_t>(key_.size());
       v.key_offset = key_offset_;
     }
     pending_.push_back(v);
@@ -258,7 +260,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     std::vector<JsonValue>& nodes = tree_.nodes_;
     JsonValue& container = pending_[at];
     container.count = static_cast<uint32_t>(pending_.size() - at - 1);
-    container.first_index = static_cast<uint32_t>(nodes.size());
+    container.back = static_cast<uint32_t>(nodes.size());  // its first value, until finish()
     nodes.insert(nodes.end(), pending_.begin() + static_cast<std::ptrdiff_t>(at + 1),
                  pending_.end());
     pending_.resize(at + 1);

@@ -11,8 +11,9 @@
 
 namespace breakwater::jsonschema {
 
-// One value. A container's values sit side by side in the tree's node array, so a value is a
-// small fixed-size record and a 50 MB schema costs a few allocations, not millions.
+// One value. A container's values sit side by side in the tree's node array, just before the
+// container itself, so a value is a 48-byte record and a 50 MB schema costs a few allocations,
+// not millions.
 struct JsonValue {
   enum class Kind : uint8_t { null, boolean, number, string, array, object };
   Kind kind = Kind::null;
@@ -21,14 +22,22 @@ struct JsonValue {
   uint32_t offset = 0;      // byte offset where the value starts
   uint32_t key_offset = 0;  // as an object member: byte offset of its key
   uint32_t count = 0;       // a container's number of values
-  uint32_t first_index = 0;
-  double number = 0;
-  std::string_view key;   // as an object member: its name
-  std::string_view text;  // string value; for numbers with a fraction, the literal as written
-  const JsonValue* first = nullptr;  // a container's first value
+  uint32_t back = 0;        // a container's first value is this many nodes before it
+  uint32_t key_size = 0;
+  uint32_t text_size = 0;
+  const char* key_data = nullptr;
+  union {
+    double number = 0;
+    const char* text_data;  // strings
+  };
 
-  // An array's items, or an object's members (each with its `key`).
-  std::span<const JsonValue> children() const { return {first, count}; }
+  // As an object member: its name.
+  std::string_view key() const { return {key_data, key_size}; }
+  std::string_view text() const {
+    return is_string() ? std::string_view(text_data, text_size) : "";
+  }
+  // An array's items, or an object's members (each with its key).
+  std::span<const JsonValue> children() const { return {this - back, count}; }
   const JsonValue* find(std::string_view key) const;       // the first member of that name
   uint32_t member_key_offset(std::string_view key) const;  // its key, else the value's start
   bool is_object() const { return kind == Kind::object; }

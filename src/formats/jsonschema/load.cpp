@@ -177,7 +177,7 @@ struct Keywords {
       return m;
     }();
     for (const JsonValue& m : object.children()) {
-      const auto it = by_name.find(m.key);
+      const auto it = by_name.find(m.key());
       if (it == by_name.end() || value[it->second] != nullptr) continue;
       if (static_cast<int>(draft) < static_cast<int>(kKeywords[it->second].since)) continue;
       const Keyword k = it->second;
@@ -253,7 +253,7 @@ class Loader {
     const JsonValue* s = root.is_object() ? root.find("$schema") : nullptr;
     if (s == nullptr) return Draft::d2020;
     if (!s->is_string()) fail(doc, s->offset, "$schema must be a string");
-    const std::string uri(s->text);
+    const std::string uri(s->text());
     if (uri.find("draft-04") != std::string::npos) return Draft::d4;
     if (uri.find("draft-06") != std::string::npos) return Draft::d6;
     if (uri.find("draft-07") != std::string::npos) return Draft::d7;
@@ -274,10 +274,10 @@ class Loader {
     };
     if (v.is_object()) {
       if (const JsonValue* anchor = v.find("$anchor"); anchor && anchor->is_string())
-        doc.anchors[std::string(anchor->text)] = pointer();
+        doc.anchors[std::string(anchor->text())] = pointer();
       const char* id_key = doc.draft == Draft::d4 ? "id" : "$id";
       if (const JsonValue* id = v.find(id_key); id && id->is_string()) {
-        const std::string_view text = id->text;
+        const std::string_view text = id->text();
         const size_t hash = text.find('#');
         if (hash != std::string::npos && hash + 1 < text.size() && text[hash + 1] != '/') {
           doc.anchors[std::string(text.substr(hash + 1))] = pointer();  // draft 6/7 "#name" ids
@@ -287,17 +287,18 @@ class Loader {
       }
       for (const JsonValue& child : v.children()) {
         if (!child.is_object() && !child.is_array()) continue;
-        path.push_back(child.key);
+        path.push_back(child.key());
         collect_ids(doc, child, path);
         path.pop_back();
       }
     } else if (v.is_array()) {
-      std::vector<std::string> indexes(v.count);
-      for (size_t i = 0; i < v.count; ++i) {
-        if (!v.first[i].is_object() && !v.first[i].is_array()) continue;
+      const auto items = v.children();
+      std::vector<std::string> indexes(items.size());
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].is_object() && !items[i].is_array()) continue;
         indexes[i] = std::to_string(i);
         path.push_back(indexes[i]);
-        collect_ids(doc, v.first[i], path);
+        collect_ids(doc, items[i], path);
         path.pop_back();
       }
     }
@@ -306,7 +307,7 @@ class Loader {
   // "$ref" text -> "file#pointer", or an InputError at the reference.
   std::string resolve(Document& doc, const JsonValue& ref) {
     if (!ref.is_string()) fail(doc, ref.offset, "$ref must be a string");
-    const std::string text(ref.text);
+    const std::string text(ref.text());
     const size_t hash = text.find('#');
     const std::string base = text.substr(0, hash);
     const std::string fragment =
@@ -474,7 +475,7 @@ class Loader {
           const JsonValue* m = kw[k];
           if (m == nullptr || !m->is_object()) continue;
           for (const JsonValue& d : m->children()) {
-            child(e, doc, d, sub_member(k, d.key), "$defs/" + std::string(d.key), d.key_offset);
+            child(e, doc, d, sub_member(k, d.key()), "$defs/" + std::string(d.key()), d.key_offset);
           }
         }
         return e;
@@ -490,9 +491,9 @@ class Loader {
     }
     if (const JsonValue* t = kw[kType]) {
       std::vector<std::string_view> types;
-      if (t->is_string()) types.push_back(t->text);
+      if (t->is_string()) types.push_back(t->text());
       for (const JsonValue& i : t->children()) {
-        if (i.is_string()) types.push_back(i.text);
+        if (i.is_string()) types.push_back(i.text());
       }
       std::sort(types.begin(), types.end());
       std::string joined;
@@ -535,7 +536,7 @@ class Loader {
       number(k);
     }
     for (Keyword k : {kPattern, kFormat}) {
-      if (kw[k] != nullptr && kw[k]->is_string()) add(k, std::string(kw[k]->text));
+      if (kw[k] != nullptr && kw[k]->is_string()) add(k, std::string(kw[k]->text()));
     }
     if (const JsonValue* u = kw[kUniqueItems]; u && u->is_bool() && u->boolean)
       add(kUniqueItems, true);
@@ -545,7 +546,7 @@ class Loader {
         if (!n.is_string()) continue;
         Entity req;
         req.kind = "required";
-        req.key = req.name = std::string(n.text);
+        req.key = req.name = std::string(n.text());
         req.loc = where(doc, n.offset);
         e.children.push_back(std::move(req));
       }
@@ -556,19 +557,19 @@ class Loader {
       const std::string_view slot = k == kDefinitions ? "$defs" : kKeywords[k].name;
       for (const JsonValue& s : m->children()) {
         std::string child_key;
-        child_key.reserve(slot.size() + 1 + s.key.size());
-        child_key.append(slot).append(1, '/').append(s.key);
-        child(e, doc, s, sub_member(k, s.key), std::move(child_key), s.key_offset);
+        child_key.reserve(slot.size() + 1 + s.key_size);
+        child_key.append(slot).append(1, '/').append(s.key());
+        child(e, doc, s, sub_member(k, s.key()), std::move(child_key), s.key_offset);
       }
     }
     const auto dependency_list = [&](const JsonValue& names) {
       Entity dep;
       dep.kind = "dependency";
-      dep.key = dep.name = std::string(names.key);
+      dep.key = dep.name = std::string(names.key());
       dep.loc = where(doc, names.offset);
       std::vector<std::string_view> list;
       for (const JsonValue& n : names.children()) {
-        if (n.is_string()) list.push_back(n.text);
+        if (n.is_string()) list.push_back(n.text());
       }
       std::sort(list.begin(), list.end());
       std::string joined;
@@ -587,8 +588,8 @@ class Loader {
         if (d.is_array()) {
           dependency_list(d);
         } else {
-          child(e, doc, d, sub_member(kDependencies, d.key),
-                "dependentSchemas/" + std::string(d.key), d.key_offset);
+          child(e, doc, d, sub_member(kDependencies, d.key()),
+                "dependentSchemas/" + std::string(d.key()), d.key_offset);
         }
       }
     }
@@ -603,8 +604,8 @@ class Loader {
     const auto tuple = [&](Keyword k, const JsonValue& list) {
       for (size_t i = 0; i < list.count; ++i) {
         const std::string index = std::to_string(i);
-        child(e, doc, list.first[i], sub(k) + "/" + index, "prefixItems/" + index,
-              list.first[i].offset);
+        child(e, doc, list.children()[i], sub(k) + "/" + index, "prefixItems/" + index,
+              list.children()[i].offset);
       }
     };
     if (items != nullptr && items->is_array()) {
@@ -621,8 +622,8 @@ class Loader {
       add(k, static_cast<int64_t>(list->count));
       for (size_t i = 0; i < list->count; ++i) {
         const std::string index = std::to_string(i);
-        child(e, doc, list->first[i], sub(k) + "/" + index,
-              std::string(kKeywords[k].name) + "/" + index, list->first[i].offset);
+        child(e, doc, list->children()[i], sub(k) + "/" + index,
+              std::string(kKeywords[k].name) + "/" + index, list->children()[i].offset);
       }
     }
     return e;
