@@ -478,9 +478,9 @@ class Runner {
     }();
     // Outside git mode the two sides share nothing, so NEW loads on a second thread while OLD
     // loads here, for formats whose loaders allow it. (In git mode NEW consults the lazily read
-    // working-tree file list.)
+    // working-tree file list.) -j1 keeps to one thread.
     std::future<Schema> new_loading;
-    if (format.parallel_sides && !git_mode_ && !m.new_missing) {
+    if (format.parallel_sides && co.load.jobs != 1 && !git_mode_ && !m.new_missing) {
       new_loading = std::async(std::launch::async, [&] { return load(format, m.new_side, m); });
     }
     Schema old_schema;

@@ -10,7 +10,8 @@ const Attr* Entity::find(std::string_view attr) const {
   // identity and length settle most comparisons without a memcmp.
   for (const Attr& a : attrs) {
     if (a.name.size() != attr.size()) continue;
-    if (a.name.data() == attr.data() || a.name == attr) return &a;
+    if (attr.empty() || a.name.data() == attr.data()) return &a;
+    if (a.name[0] == attr[0] && a.name == attr) return &a;
   }
   return nullptr;
 }

@@ -31,6 +31,12 @@ RefTargets::RefTargets(const Schema& schema) {
 }
 
 const Entity* RefTargets::find(std::string_view target) {
+  const auto [known, fresh] = found_.try_emplace(target, nullptr);
+  if (fresh) known->second = walk(target);
+  return known->second;
+}
+
+const Entity* RefTargets::walk(std::string_view target) {
   const size_t hash = target.find('#');
   if (hash == std::string_view::npos) return nullptr;
   const auto root = files_.find(target.substr(0, hash + 1));

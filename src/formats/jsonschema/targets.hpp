@@ -16,13 +16,16 @@ namespace breakwater::jsonschema {
 class RefTargets {
  public:
   explicit RefTargets(const Schema& schema);
-  // The schema entity the reference names, or null when no schema sits there (dangling).
+  // The schema entity the reference names, or null when no schema sits there (dangling). The
+  // name must stay alive as long as this object (it is a "ref" attribute of the schema).
   const Entity* find(std::string_view target);
 
  private:
+  const Entity* walk(std::string_view target);
   const Entity* child(const Entity& parent, std::string_view key);
 
   std::map<std::string_view, const Entity*> files_;
+  std::unordered_map<std::string_view, const Entity*> found_;  // references share targets
   // Children by key for big lists ($defs with thousands of entries), built on first use.
   std::unordered_map<const Entity*,
                      std::unique_ptr<std::unordered_map<std::string_view, const Entity*>>>
