@@ -75,12 +75,13 @@ struct SideSpec {
 struct Module {
   SideSpec old_side, new_side;
   std::string lang;
-  std::vector<std::string> include;  // absolute, as on the NEW side
-  config::ModuleConfig settings;     // use/except/ignore... as the config spells them
-  std::string origin;                // "breakwater.yaml:12", for ignore reasons
-  std::string ignore_base;           // the directory ignore paths are relative to
-  fs::path config_dir;               // the directory include paths are relative to
-  bool new_missing = false;          // the module was deleted from the working tree
+  std::vector<std::string> include;            // absolute, as on the NEW side
+  std::map<std::string, std::string> ref_map;  // remote URI (prefix) -> absolute local path
+  config::ModuleConfig settings;               // use/except/ignore... as the config spells them
+  std::string origin;                          // "breakwater.yaml:12", for ignore reasons
+  std::string ignore_base;                     // the directory ignore paths are relative to
+  fs::path config_dir;                         // the directory include paths are relative to
+  bool new_missing = false;                    // the module was deleted from the working tree
   std::string new_label, old_label;
 };
 
@@ -319,6 +320,12 @@ class Runner {
     for (const std::string& inc : m.settings.include) {
       m.include.push_back(absolute((m.config_dir / inc).string()).string());
     }
+    for (const auto& [uri, local] : m.settings.ref_map) {
+      m.ref_map[uri] = absolute((m.config_dir / local).string()).string();
+    }
+    for (const auto& [uri, local] : opt_.options.load.ref_map) {
+      m.ref_map[uri] = absolute(local).string();  // the command line wins
+    }
     m.ignore_base = m.config_dir.string();
   }
 
@@ -352,6 +359,9 @@ class Runner {
         for (const std::string& inc : m.include) {
           if (inside(inc, workdir_)) paths.push_back(relative_to(inc, workdir_));
         }
+        for (const auto& [uri, local] : m.ref_map) {
+          if (inside(local, workdir_)) paths.push_back(relative_to(local, workdir_));
+        }
       }
     }
     for (auto& [ref, paths] : wanted) snapshot(ref, paths);
@@ -379,6 +389,17 @@ class Runner {
     return out;
   }
 
+  // The local copies of remote schemas, on a side: in a commit, its own copies.
+  std::map<std::string, std::string> ref_map_for(const SideSpec& s, const Module& m) const {
+    if (!s.git) return m.ref_map;
+    std::map<std::string, std::string> out;
+    const fs::path root = snapshots_.at(s.git->ref)->root();
+    for (const auto& [uri, local] : m.ref_map) {
+      out[uri] = inside(local, workdir_) ? (root / relative_to(local, workdir_)).string() : local;
+    }
+    return out;
+  }
+
   // A path as a loader showed it, as users must see it: repository-relative in git mode.
   std::string shown(const std::string& p) const {
     if (!git_mode_ || p.empty()) return p;
@@ -395,6 +416,7 @@ class Runner {
     lo.lang = m.lang;
     if (lo.dialect.empty()) lo.dialect = m.settings.dialect;
     lo.include_paths = includes_for(side, m);
+    lo.ref_map = ref_map_for(side, m);
     const std::string path = disk_path(side);
     if (!git_mode_) {
       // Links may point across the repository (or the current directory), not beyond it.

@@ -5,6 +5,7 @@
 #include <breakwater/model.hpp>
 
 #include <functional>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -25,7 +26,10 @@ struct LoadOptions {
   std::string lang;                        // "" = detect; "proto"/"protobuf"
   std::string dialect;                     // SQL: "" (by file name) | postgres | sqlite
   std::vector<std::string> include_paths;  // extra import roots (-I)
-  unsigned jobs = 0;                       // 0 = hardware concurrency
+  // JSON Schema: a remote $ref URI, or a URI prefix ending in '/', -> the local file or
+  // directory holding its copy (remote schemas are never fetched).
+  std::map<std::string, std::string> ref_map;
+  unsigned jobs = 0;  // 0 = hardware concurrency
   // When set, a directory input only takes the files (absolute, lexically normal paths) it
   // accepts: in git mode, the files git sees, so ignored generated files stay out as they are
   // out of the commit being compared.
@@ -69,7 +73,7 @@ struct RunOptions {
   // false: the loaded models are never freed. A process that exits right after the run skips
   // tearing down millions of nodes (a tenth of a big JSON Schema check).
   bool free_models = true;
-  CheckOptions options;        // use/except/compat given here override the config's
+  CheckOptions options;  // use/except/compat given here override the config's
 };
 
 struct RunResult {

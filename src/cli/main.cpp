@@ -4,6 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <map>
+#include <string>
+#include <vector>
 
 #ifndef BREAKWATER_VERSION
 #define BREAKWATER_VERSION "0.0.0"
@@ -20,6 +23,24 @@ struct CheckFlags {
   CLI::Option* format = nullptr;
   CLI::Option* output = nullptr;
 };
+
+// `--ref-map URI=PATH` (repeatable) into `map`.
+void add_ref_map_option(CLI::App* cmd, std::map<std::string, std::string>& map) {
+  cmd->add_option_function<std::vector<std::string>>(
+         "--ref-map",
+         [&map](const std::vector<std::string>& items) {
+           for (const std::string& item : items) {
+             const size_t eq = item.find('=');
+             if (eq == std::string::npos || eq == 0 || eq + 1 == item.size()) {
+               throw CLI::ValidationError("--ref-map", "expected URI=PATH, got '" + item + "'");
+             }
+             map[item.substr(0, eq)] = item.substr(eq + 1);
+           }
+         },
+         "JSON Schema: read a remote $ref URI (or URI prefix ending in /) from this local file "
+         "or directory, as URI=PATH (repeatable; nothing is fetched)")
+      ->allow_extra_args(false);
+}
 
 void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
   cli::CheckArgs& a = f.args;
@@ -54,6 +75,7 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
   cmd->add_option("-I,--include", a.run.options.load.include_paths,
                   "Extra import directory for .proto inputs (repeatable)")
       ->allow_extra_args(false);
+  add_ref_map_option(cmd, a.run.options.load.ref_map);
   cmd->add_option("-j,--jobs", a.run.options.load.jobs, "Parser threads (0 = one per core)")
       ->capture_default_str();
   if (!with_reports) return;
@@ -164,6 +186,7 @@ int main(int argc, char** argv) {
                        "Input language (proto, sql, jsonschema); detected when omitted");
   dump_cmd->add_option("-I,--include", load.include_paths, "Extra import directory (repeatable)")
       ->allow_extra_args(false);
+  add_ref_map_option(dump_cmd, load.ref_map);
   dump_cmd->add_option("-j,--jobs", load.jobs, "Parser threads (0 = one per core)");
 
   try {

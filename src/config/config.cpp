@@ -102,6 +102,22 @@ class Reader {
       m.policy = choice(v, key, {"strict", "lenient"});
     } else if (key == "include") {
       m.include = list(v, key);
+    } else if (key == "ref_map") {
+      if (!v.IsMap()) fail(v, "'ref_map' must map remote $ref URIs to local paths");
+      for (const auto& kv : v) {
+        const std::string uri = scalar(kv.first, key);
+        const std::string local = scalar(kv.second, key);
+        // The config comes with the change under review: its copies stay inside the repository.
+        const std::filesystem::path p = std::filesystem::path(local).lexically_normal();
+        if (local.empty() || p.is_absolute() || (!p.empty() && *p.begin() == "..")) {
+          fail(kv.second, "'ref_map': '" + local +
+                              "' must be a path inside the config's directory (relative, no '..')");
+        }
+        if (uri.find("://") == std::string::npos) {
+          fail(kv.first, "'ref_map': '" + uri + "' is not a URI (scheme://...)");
+        }
+        m.ref_map[uri] = local;
+      }
     } else if (key == "dialect") {
       m.dialect = choice(v, key, {"postgres", "sqlite"});
     } else if (key == "compile_flags") {
@@ -122,11 +138,11 @@ class Reader {
 };
 
 constexpr const char* kModuleKeys =
-    "path, lang, use, except, ignore, ignore_only, severity, compat, policy, include, dialect, "
-    "compile_flags";
+    "path, lang, use, except, ignore, ignore_only, severity, compat, policy, include, ref_map, "
+    "dialect, compile_flags";
 constexpr const char* kTopKeys =
     "version, modules, baseline, fail_on, lang, use, except, ignore, ignore_only, severity, "
-    "compat, policy, include, dialect, compile_flags";
+    "compat, policy, include, ref_map, dialect, compile_flags";
 
 YAML::Node parse(const std::string& path) {
   const std::optional<std::string> text = detail::read_file(path);
@@ -298,6 +314,7 @@ ModuleConfig merged(const ModuleConfig& defaults, const ModuleConfig& module) {
   if (m.compat.empty()) m.compat = defaults.compat;
   if (m.policy.empty()) m.policy = defaults.policy;
   if (m.include.empty()) m.include = defaults.include;
+  for (const auto& [uri, local] : defaults.ref_map) m.ref_map.emplace(uri, local);
   if (m.dialect.empty()) m.dialect = defaults.dialect;
   if (m.compile_flags.empty()) m.compile_flags = defaults.compile_flags;
   return m;
@@ -330,6 +347,8 @@ version: 1    # pins the default rule sets; a future version 2 will not change w
 #   - path: schemas
 #     compat: full                   # JSON Schema: backward | forward | full
 #     policy: lenient                # JSON Schema: strict | lenient
+#     ref_map:                       # JSON Schema: local copies of remote $refs (never fetched)
+#       "https://example.com/schemas/": vendor/example-schemas/
 #
 # Inline, on the NEW side: `// breakwater:ignore RULE_ID the reason` (`-- ...` in SQL) on the
 # line of the finding or the comment line(s) directly above it; in JSON Schema a member

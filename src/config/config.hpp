@@ -24,6 +24,7 @@ struct ModuleConfig {
   std::string compat;                           // backward | forward | full
   std::string policy;                           // strict | lenient (JSON Schema)
   std::vector<std::string> include;             // proto import roots, relative like `path`
+  std::map<std::string, std::string> ref_map;   // JSON Schema: remote URI (prefix) -> local path
   std::string dialect;                          // SQL: postgres | sqlite
   std::vector<std::string> compile_flags;       // C++
   uint32_t line = 0;                            // where the module is declared

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
@@ -202,10 +203,14 @@ struct Document {
 
 class Loader {
  public:
-  Loader(Schema& schema, fs::path root) : schema_(schema), root_(std::move(root)) {}
+  Loader(Schema& schema, fs::path root, const std::map<std::string, std::string>& ref_map)
+      : schema_(schema), root_(std::move(root)), ref_map_(ref_map) {}
 
-  Document& open(const fs::path& file) {
-    const std::string relative = file.lexically_relative(root_).generic_string();
+  // A file under the input root, known by its path there; or, given `uri`, the local copy of a
+  // remote schema, known by that URI on both sides whatever the copy's path.
+  Document& open(const fs::path& file, const std::string& uri = "") {
+    const std::string relative =
+        uri.empty() ? file.lexically_relative(root_).generic_string() : uri;
     if (auto it = by_relative_.find(relative); it != by_relative_.end()) return *docs_[it->second];
     auto doc = std::make_unique<Document>();
     doc->shown = detail::shown_path(file);
@@ -315,14 +320,15 @@ class Loader {
     Document* target = &doc;
     std::string pointer;
     if (!base.empty()) {
-      if (auto it = ids_.find(base); it != ids_.end()) {
+      // Inside a remote schema's local copy, a relative reference is relative to its URI.
+      const std::string uri = is_uri(base)           ? base
+                              : is_uri(doc.relative) ? join_uri(doc.relative, base)
+                                                     : "";
+      if (auto it = ids_.find(uri.empty() ? base : uri); it != ids_.end()) {
         target = docs_[by_relative_.at(it->second.first)].get();
         pointer = it->second.second;
-      } else if (base.starts_with("http://") || base.starts_with("https://") ||
-                 base.find("://") != std::string::npos) {
-        fail(doc, ref.offset,
-             "remote $ref \"" + text +
-                 "\" is not fetched; give the schema it names as a local file");
+      } else if (!uri.empty()) {
+        target = &open_remote(doc, ref, uri);
       } else {
         const fs::path file =
             (root_ / fs::path(doc.relative).parent_path() / base).lexically_normal();
@@ -348,6 +354,50 @@ class Loader {
     }
     // Whether a schema sits there is checked once every file is built (check_references).
     return target->relative + "#" + pointer;
+  }
+
+  static bool is_uri(std::string_view s) { return s.find("://") != std::string_view::npos; }
+
+  // `relative` read against the URI `base` (RFC 3986 reference resolution, paths only).
+  static std::string join_uri(const std::string& base, const std::string& relative) {
+    const size_t path_at = base.find('/', base.find("://") + 3);
+    const std::string authority = base.substr(0, path_at);
+    const fs::path dir =
+        path_at == std::string::npos ? fs::path("/") : fs::path(base.substr(path_at)).parent_path();
+    const fs::path joined = relative.starts_with('/') ? fs::path(relative) : dir / relative;
+    return authority + joined.lexically_normal().generic_string();
+  }
+
+  // A remote schema is never fetched: it is read from the local file the configuration maps its
+  // URI to (an exact entry, else the longest entry ending in '/' that prefixes it).
+  Document& open_remote(const Document& doc, const JsonValue& ref, const std::string& uri) {
+    std::optional<fs::path> local;
+    size_t longest = 0;
+    for (const auto& [from, to] : ref_map_) {
+      if (from == uri) {
+        local = fs::path(to);
+        break;
+      }
+      if (from.ends_with('/') && uri.starts_with(from) && from.size() > longest) {
+        const fs::path rest = fs::path(uri.substr(from.size())).lexically_normal();
+        if (rest.empty() || *rest.begin() == ".." || rest.is_absolute()) continue;
+        local = fs::path(to) / rest;
+        longest = from.size();
+      }
+    }
+    const std::string text(ref.text());
+    if (!local) {
+      fail(doc, ref.offset,
+           "remote $ref \"" + text +
+               "\" is not fetched; map its URI to a local copy (ref_map: in breakwater.yaml, or "
+               "--ref-map URI=PATH)");
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(*local, ec)) {
+      fail(doc, ref.offset,
+           "$ref \"" + text + "\" is mapped to " + detail::shown_path(*local) + ": no such file");
+    }
+    return open(*local, uri);
   }
 
   // A subschema, located at the key that introduces it (`"name": {`, `"items": {`).
@@ -631,6 +681,7 @@ class Loader {
 
   Schema& schema_;
   fs::path root_;
+  const std::map<std::string, std::string>& ref_map_;  // remote URI (prefix) -> local copy
   std::vector<std::unique_ptr<Document>> docs_;
   std::vector<std::unique_ptr<Lines>> lines_;
   std::map<std::string, size_t> by_relative_;
@@ -702,7 +753,7 @@ bool claims(const fs::path& path) {
 
 namespace {
 
-Schema load_here(const std::string& path) {
+Schema load_here(const std::string& path, const std::map<std::string, std::string>& ref_map) {
   const fs::path input(path);
   std::error_code ec;
   if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
@@ -711,7 +762,7 @@ Schema load_here(const std::string& path) {
   schema.root = path;
   const bool dir = fs::is_directory(input, ec);
   const fs::path root = dir ? input : input.parent_path();
-  Loader loader(schema, root.empty() ? fs::path(".") : root);
+  Loader loader(schema, root.empty() ? fs::path(".") : root, ref_map);
   detail::Trace trace("jsonschema load " + path);
   if (dir) {
     for (const fs::path& f : schema_files(input)) loader.open(f);
@@ -734,10 +785,10 @@ Schema load_here(const std::string& path) {
 
 }  // namespace
 
-Schema load(const std::string& path, const LoadOptions&) {
+Schema load(const std::string& path, const LoadOptions& options) {
   // Building walks the document recursively: deep nesting needs more stack than a thread has.
   Schema schema;
-  detail::run_on_big_stack([&] { schema = load_here(path); });
+  detail::run_on_big_stack([&] { schema = load_here(path, options.ref_map); });
   return schema;
 }
 
