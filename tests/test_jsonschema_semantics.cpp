@@ -163,4 +163,50 @@ TEST_SUITE("jsonschema_semantics") {
                     "forward") ==
           rules_for(R"({"type":"string","maxLength":10})", R"({"type":"string","maxLength":5})"));
   }
+
+  TEST_CASE("an OLD allOf is compared as the intersection of its members") {
+    CHECK_FALSE(breaks(R"({"allOf":[{"type":"string"},{"maxLength":5}]})",
+                       R"({"type":"string","maxLength":5})"));
+    CHECK_FALSE(
+        breaks(R"({"allOf":[{"type":"number","minimum":0},{"type":"integer","maximum":9}]})",
+               R"({"type":"integer","minimum":0,"maximum":9})"));
+    CHECK_FALSE(breaks(R"({"allOf":[{"required":["a"]},{"required":["b"]}]})",
+                       R"({"required":["a","b"]})"));
+    // Still a break where the intersection is wider than NEW.
+    CHECK(rules_for(R"({"allOf":[{"type":"string"},{"maxLength":5}]})",
+                    R"({"type":"string","maxLength":4})")
+              .contains("MAX_LENGTH_NO_DECREASE"));
+    // additionalProperties is relative to its own properties: OLD accepts only {} here, which
+    // merging the two members into one object would have forgotten.
+    CHECK_FALSE(breaks(
+        R"({"allOf":[{"properties":{"a":{"type":"string"}}},{"additionalProperties":false}]})",
+        R"({"properties":{"a":{"type":"integer"}},"additionalProperties":false})"));
+  }
+
+  TEST_CASE("unevaluatedProperties leaves names evaluated through allOf and $ref to them") {
+    const std::string base = R"("$defs":{"base":{"properties":{"a":{"type":"string"}}}})";
+    // NEW drops its own declaration of "a": the $ref'd base still evaluates it.
+    CHECK_FALSE(breaks(
+        "{" + base +
+            R"(,"properties":{"a":{"type":"string"}},"allOf":[{"$ref":"#/$defs/base"}],"unevaluatedProperties":false})",
+        "{" + base + R"(,"allOf":[{"$ref":"#/$defs/base"}],"unevaluatedProperties":false})"));
+    // NEW narrows "a" beside the base that allowed any string: a break.
+    CHECK(
+        rules_for(
+            "{" + base + R"(,"allOf":[{"$ref":"#/$defs/base"}],"unevaluatedProperties":false})",
+            "{" + base +
+                R"(,"properties":{"a":{"type":"string","maxLength":3}},"allOf":[{"$ref":"#/$defs/base"}],"unevaluatedProperties":false})")
+            .contains("PROPERTY_NO_ADD_UNCOVERED"));
+  }
+
+  TEST_CASE("every matching patternProperties entry constrains a name") {
+    // OLD values of "ab" met both patterns, so the new declaration accepts them.
+    CHECK_FALSE(breaks(R"({"patternProperties":{"^a":{"type":"string"},"b$":{"maxLength":3}}})",
+                       R"({"properties":{"ab":{"type":"string","maxLength":3}},
+                          "patternProperties":{"^a":{"type":"string"},"b$":{"maxLength":3}}})"));
+    // NEW drops "ab" from properties; both its patterns still hold what OLD allowed.
+    CHECK_FALSE(breaks(R"({"properties":{"ab":{"type":"string"}},
+                   "patternProperties":{"^a":{"type":"string"},"b$":{"maxLength":2}}})",
+                       R"({"patternProperties":{"^a":{"type":"string"},"b$":{"maxLength":2}}})"));
+  }
 }

@@ -8,6 +8,8 @@
 #include "core/big_stack.hpp"
 #include "core/trace.hpp"
 #include "formats/jsonschema/fingerprint.hpp"
+#include "formats/jsonschema/intersect.hpp"
+#include "formats/jsonschema/schema_values.hpp"
 #include "formats/jsonschema/targets.hpp"
 
 #include <algorithm>
@@ -33,14 +35,6 @@ std::string number_text(double d) {
   std::string s = std::to_string(d);
   while (!s.empty() && s.back() == '0') s.pop_back();
   return s;
-}
-
-std::optional<double> num(const Entity& e, std::string_view attr) {
-  const Attr* a = e.find(attr);
-  if (a == nullptr) return std::nullopt;
-  if (const double* d = std::get_if<double>(&a->value)) return *d;
-  if (const int64_t* i = std::get_if<int64_t>(&a->value)) return static_cast<double>(*i);
-  return std::nullopt;
 }
 
 const Entity* slot(const Entity& e, std::string_view key) {
@@ -108,45 +102,6 @@ bool pure_ref(const Entity& e) {
   return true;
 }
 
-constexpr std::string_view kTypeNames[] = {"array",  "boolean", "integer", "null",
-                                           "number", "object",  "string"};
-
-// A `type` keyword as a set of JSON types (absent: all of them).
-class TypeSet {
- public:
-  static TypeSet of(const Entity& e) {
-    const Attr* attr = e.find("type");
-    if (attr == nullptr) return TypeSet(0x7F);
-    const std::string_view t = std::get<std::string>(attr->value);
-    uint8_t bits = 0;
-    for (size_t start = 0; start <= t.size();) {
-      const size_t comma = t.find(',', start);
-      bits |= bit(t.substr(start, comma == std::string_view::npos ? t.npos : comma - start));
-      if (comma == std::string_view::npos) break;
-      start = comma + 1;
-    }
-    return TypeSet(bits);
-  }
-  bool has(std::string_view t) const { return (bits_ & bit(t)) != 0; }
-  std::vector<std::string_view> names() const {
-    std::vector<std::string_view> out;
-    for (size_t i = 0; i < std::size(kTypeNames); ++i) {
-      if (bits_ & (1u << i)) out.push_back(kTypeNames[i]);
-    }
-    return out;
-  }
-
- private:
-  explicit TypeSet(uint8_t bits) : bits_(bits) {}
-  static uint8_t bit(std::string_view t) {
-    for (size_t i = 0; i < std::size(kTypeNames); ++i) {
-      if (kTypeNames[i] == t) return static_cast<uint8_t>(1u << i);
-    }
-    return 0;
-  }
-  uint8_t bits_;
-};
-
 TypeSet types_of(const Entity& e) {
   return TypeSet::of(e);
 }
@@ -165,27 +120,6 @@ std::string type_of_value(std::string_view v) {
   if (v == "true" || v == "false") return "boolean";
   if (v == "null") return "null";
   return v.find_first_of(".eE") == std::string_view::npos ? "integer" : "number";
-}
-
-struct Bound {
-  double value;
-  bool exclusive;
-};
-
-std::optional<Bound> lower(const Entity& e) {
-  const auto m = num(e, "minimum"), x = num(e, "exclusiveMinimum");
-  if (m && x) return *x >= *m ? Bound{*x, true} : Bound{*m, false};
-  if (x) return Bound{*x, true};
-  if (m) return Bound{*m, false};
-  return std::nullopt;
-}
-
-std::optional<Bound> upper(const Entity& e) {
-  const auto m = num(e, "maximum"), x = num(e, "exclusiveMaximum");
-  if (m && x) return *x <= *m ? Bound{*x, true} : Bound{*m, false};
-  if (x) return Bound{*x, true};
-  if (m) return Bound{*m, false};
-  return std::nullopt;
 }
 
 std::string bound_text(std::optional<Bound> b, bool low) {
@@ -379,9 +313,13 @@ class Comparer {
       const Entity* t = target(&a, false);
       if (t != nullptr && holds(t, &b)) return true;
     }
-    // A must satisfy all its members: one of them fitting B is enough.
+    // A must satisfy all its members: one of them fitting B is enough, and so is their
+    // intersection where it can be written as one schema.
     for (const Entity* m : slots(a, "allOf")) {
       if (holds(m, &b)) return true;
+    }
+    if (a.has("allOf")) {
+      if (const Entity* merged = all_of_merged(a)) return compare(merged, &b, reporting_);
     }
     bool ok = combinators(a, b);
     // A union's branches were compared one by one; what sits beside the unions still counts
@@ -427,6 +365,46 @@ class Comparer {
       ok = compare(&c, &b.children[i], reporting_) && ok;
     }
     return ok;
+  }
+
+  // ---- intersections ----
+  // An A-side schema with allOf, as one schema: its own keywords and every member's. Made
+  // once per schema and kept for the comparer's lifetime (memo keys are addresses).
+  const Entity* all_of_merged(const Entity& a) {
+    const auto [it, fresh] = merged_.try_emplace(&a);
+    if (!fresh) return it->second.get();
+    Entity own = a;
+    own.loc = a.loc_of("allOf");  // what is said of the whole is said of the allOf
+    std::erase_if(own.attrs, [](const Attr& x) { return x.name == "allOf" || x.name == "hash"; });
+    std::erase_if(own.children, [](const Entity& c) { return c.key.starts_with("allOf/"); });
+    std::optional<Entity> merged = std::move(own);
+    for (const Entity* m : slots(a, "allOf")) {
+      const Entity* member = deref(m, false);
+      if (member == nullptr || !(merged = intersect(*merged, *member))) break;
+    }
+    if (merged) it->second = std::make_unique<Entity>(std::move(*merged));
+    return it->second.get();
+  }
+
+  // What every schema in `list` accepts, as one schema where it can be written so.
+  const Entity* conjunction(const std::vector<const Entity*>& list) {
+    if (list.size() == 1) return list.front();
+    // Made once per list: a fresh address each time would defeat the memo (and recursion).
+    const auto [it, fresh] = conjunctions_.try_emplace(list);
+    if (!fresh) return it->second.get();
+    std::optional<Entity> merged = *list.front();
+    for (size_t i = 1; i < list.size() && merged; ++i) merged = intersect(*merged, *list[i]);
+    if (merged) it->second = std::make_unique<Entity>(std::move(*merged));
+    return it->second.get();
+  }
+
+  // Whether every document all of `list` accept, `target` accepts.
+  bool covers(const std::vector<const Entity*>& list, const Entity* target) {
+    for (const Entity* x : list) {
+      if (holds(x, target)) return true;
+    }
+    const Entity* both = list.size() > 1 ? conjunction(list) : nullptr;
+    return both != nullptr && holds(both, target);
   }
 
   // ---- allOf / anyOf / oneOf / not / if ----
@@ -942,12 +920,58 @@ class Comparer {
 
   // The schema that governs property `name` when it is not declared: the first matching
   // patternProperties entry, else additionalProperties (null: anything goes).
-  const Entity* undeclared(const Entity& e, const std::string& name) {
-    for (const Entity* p : slots(e, "patternProperties")) {
-      if (matches(std::string(slot_name(*p)), name)) return p;
+  // What constrains a member `name` that `e` does not list in `properties`: every matching
+  // patternProperties schema, else additionalProperties. unevaluatedProperties governs only
+  // the names no in-place applicator (allOf, a $ref beside keywords) evaluates; for the others
+  // the applicators' schemas are what constrains. Empty: anything goes.
+  std::vector<const Entity*> undeclared(const Entity& e, const std::string& name, bool b_side) {
+    std::vector<const Entity*> out = own_evaluators(e, name);
+    if (!out.empty()) return out;
+    if (const Entity* u = slot(e, "unevaluatedProperties")) {
+      out = applied_evaluators(e, name, b_side, 0);
+      if (out.empty()) out.push_back(u);
     }
-    if (const Entity* x = slot(e, "additionalProperties")) return x;
-    return slot(e, "unevaluatedProperties");
+    return out;
+  }
+
+  std::vector<const Entity*> own_evaluators(const Entity& e, const std::string& name) {
+    std::vector<const Entity*> out;
+    for (const Entity* p : slots(e, "patternProperties")) {
+      if (matches(std::string(slot_name(*p)), name)) out.push_back(p);
+    }
+    if (out.empty()) {
+      if (const Entity* x = slot(e, "additionalProperties")) out.push_back(x);
+    }
+    return out;
+  }
+
+  // The schemas of `e`'s in-place applicators (and of theirs) that evaluate member `name`.
+  std::vector<const Entity*> applied_evaluators(const Entity& e, const std::string& name,
+                                                bool b_side, int depth) {
+    std::vector<const Entity*> out;
+    if (depth > 16) return out;
+    std::vector<const Entity*> applicators = slots(e, "allOf");
+    if (e.has("ref") && !pure_ref(e)) applicators.push_back(target(&e, b_side));
+    for (const Entity* a : applicators) {
+      const Entity* s = deref(a, b_side);
+      if (s == nullptr) continue;
+      std::vector<const Entity*> found;
+      if (const Entity* p = slot(*s, "properties/" + name)) {
+        found.push_back(p);
+      } else {
+        found = own_evaluators(*s, name);
+        if (found.empty()) found = applied_evaluators(*s, name, b_side, depth + 1);
+      }
+      out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+  }
+
+  static bool any_false(const std::vector<const Entity*>& list) {
+    return std::any_of(list.begin(), list.end(), [](const Entity* x) { return is_false(x); });
+  }
+  static bool all_accept(const std::vector<const Entity*>& list) {
+    return std::all_of(list.begin(), list.end(), [](const Entity* x) { return accepts_all(x); });
   }
 
   // Whether `name` matches `pattern`. libstdc++'s polynomial (breadth-first) matcher keeps
@@ -1004,14 +1028,14 @@ class Comparer {
         ok = compare(it->second, bp, reporting_) && ok;
         continue;
       }
-      const Entity* before = undeclared(a, std::string(name));
-      if (is_false(before) || accepts_all(bp)) continue;
-      if (accepts_all(before)) {
+      const auto before = undeclared(a, std::string(name), false);
+      if (any_false(before) || accepts_all(bp)) continue;
+      if (all_accept(before)) {
         emit_at("PROPERTY_NO_ADD_OPEN", a, b, a.loc, bp->loc, bp->key,
                 "Property " + q(name) + " was " + added() + " in the open object at " + where +
                     "; existing documents may already carry it with any value.");
         ok = false;
-      } else if (!holds(before, bp)) {
+      } else if (!covers(before, bp)) {
         emit_at("PROPERTY_NO_ADD_UNCOVERED", a, b, a.loc, bp->loc, bp->key,
                 "Property " + q(name) + " was " + added() + " at " + where +
                     " with a schema narrower than the one undeclared properties had.");
@@ -1020,18 +1044,28 @@ class Comparer {
     }
     for (const auto& [name, ap] : a_by_name) {
       if (b_by_name.contains(name) || is_false(ap)) continue;
-      const Entity* after = undeclared(b, std::string(name));
-      if (accepts_all(after)) continue;
-      if (is_false(after)) {
-        emit_at("PROPERTY_NO_DELETE_CLOSED", a, b, ap->loc, after->loc, ap->key,
+      const auto after = undeclared(b, std::string(name), true);
+      if (all_accept(after)) continue;
+      const auto closed = std::find_if(after.begin(), after.end(), is_false);
+      if (closed != after.end()) {
+        emit_at("PROPERTY_NO_DELETE_CLOSED", a, b, ap->loc, (*closed)->loc, ap->key,
                 "Property " + q(name) + " was " + removed() + " in the closed object at " + where +
                     "; documents carrying it are rejected.");
         ok = false;
-      } else if (!holds(ap, after)) {
-        emit_at("PROPERTY_NO_DELETE_UNCOVERED", a, b, ap->loc, after->loc, ap->key,
+        continue;
+      }
+      // In A the value met the property's schema and every pattern matching its name.
+      std::vector<const Entity*> had{ap};
+      for (const Entity* p : slots(a, "patternProperties")) {
+        if (matches(std::string(slot_name(*p)), std::string(name))) had.push_back(p);
+      }
+      for (const Entity* m : after) {
+        if (accepts_all(m) || covers(had, m)) continue;
+        emit_at("PROPERTY_NO_DELETE_UNCOVERED", a, b, ap->loc, m->loc, ap->key,
                 "Property " + q(name) + " was " + removed() + " at " + where +
                     " and the schema for undeclared properties does not accept its values.");
         ok = false;
+        break;
       }
     }
     // patternProperties present on both sides compare in place; a new pattern constrains the
@@ -1172,6 +1206,8 @@ class Comparer {
   std::unordered_map<std::tuple<const Entity*, const Entity*, bool>, Memo, PairHash> memo_;
   std::map<std::string, std::unique_ptr<std::regex>> regexes_;
   std::map<std::pair<const Entity*, std::string>, std::unique_ptr<Entity>> restricted_;
+  std::unordered_map<const Entity*, std::unique_ptr<Entity>> merged_;  // see all_of_merged()
+  std::map<std::vector<const Entity*>, std::unique_ptr<Entity>> conjunctions_;
 };
 
 }  // namespace
