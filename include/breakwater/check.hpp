@@ -29,6 +29,8 @@ struct LoadOptions {
   // JSON Schema: a remote $ref URI, or a URI prefix ending in '/', -> the local file or
   // directory holding its copy (remote schemas are never fetched).
   std::map<std::string, std::string> ref_map;
+  // C++: compiler flags for the headers (-I, -D, -std...); flags that load code are refused.
+  std::vector<std::string> compile_flags;
   unsigned jobs = 0;  // 0 = hardware concurrency
   // When set, a directory input only takes the files (absolute, lexically normal paths) it
   // accepts: in git mode, the files git sees, so ignored generated files stay out as they are

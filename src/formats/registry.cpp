@@ -1,5 +1,6 @@
 // The one place that knows which formats exist; core reaches them only through FormatPlugin.
 #include "core/engine.hpp"
+#include "formats/cpp/plugin.hpp"
 #include "formats/jsonschema/plugin.hpp"
 #include "formats/protobuf/plugin.hpp"
 #include "formats/sql/plugin.hpp"
@@ -8,7 +9,7 @@ namespace breakwater::detail {
 
 const std::vector<const FormatPlugin*>& formats() {
   static const std::vector<const FormatPlugin*> all = {&protobuf::plugin(), &sql::plugin(),
-                                                            &jsonschema::plugin()};
+                                                            &jsonschema::plugin(), &cpp::plugin()};
   return all;
 }
 

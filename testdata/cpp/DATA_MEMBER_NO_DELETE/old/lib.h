@@ -1,0 +1,13 @@
+#pragma once
+
+namespace demo {
+
+// How long a request may take before it is abandoned.
+struct Timeout {
+  long seconds;
+  long millis;
+};
+
+void set_default_timeout(const Timeout& timeout);
+
+}  // namespace demo

@@ -1,0 +1,10 @@
+#pragma once
+
+namespace demo {
+
+enum class Compression { None, Gzip, Lz4, Zstd };
+
+// Selects the codec used for every archive written afterwards.
+void set_compression(Compression codec);
+
+}  // namespace demo

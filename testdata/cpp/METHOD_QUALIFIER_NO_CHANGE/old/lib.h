@@ -1,0 +1,17 @@
+#pragma once
+
+namespace demo {
+
+class Buffer {
+public:
+  Buffer();
+  void push(char c);
+  // Number of bytes currently stored.
+  unsigned long size() const;
+
+private:
+  char* data_;
+  unsigned long size_;
+};
+
+}  // namespace demo

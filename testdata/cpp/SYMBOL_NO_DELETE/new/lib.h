@@ -1,0 +1,10 @@
+#pragma once
+
+namespace demo {
+
+// Parses a configuration file; returns 0 on success or an error code.
+int load_config(const char* path);
+
+extern int config_verbosity;
+
+}  // namespace demo
