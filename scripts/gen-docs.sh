@@ -35,6 +35,16 @@ mkdir -p "$out"
   "$bw" rules --lang jsonschema --format markdown
 } > "$out/jsonschema.md"
 {
+  echo "# C++ header rules"
+  echo
+  echo "Generated from \`rules/cpp/\` by \`scripts/gen-docs.sh\`; do not edit. Categories: API (code"
+  echo "compiled against OLD headers stops compiling or changes meaning) and ABI (programs built against"
+  echo "OLD misbehave with the NEW library; Itanium C++ ABI, x86-64); both are the default. See"
+  echo "[../cpp.md](../cpp.md)."
+  echo
+  "$bw" rules --lang cpp --format markdown
+} > "$out/cpp.md"
+{
   echo "# Breakwater's own checks"
   echo
   echo "Generated from \`rules/breakwater/\` by \`scripts/gen-docs.sh\`; do not edit. These rules"

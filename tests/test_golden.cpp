@@ -122,4 +122,27 @@ TEST_SUITE("golden") {
     }
     CHECK(cases >= 10);
   }
+
+  // The verdict of an API rule, checked by a compiler: a client that compiles against OLD
+  // headers must fail against NEW.
+  TEST_CASE("C++ API cases: client.cpp compiles against OLD, not against NEW") {
+    const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" / "cpp";
+    const char* cxx = std::getenv("CXX");
+    const std::string compiler = cxx != nullptr && *cxx != '\0' ? cxx : "c++";
+    int cases = 0;
+    for (const fs::path& dir : case_dirs(root)) {
+      if (!fs::exists(dir / "client.cpp")) continue;
+      const auto compiles = [&](const char* side) {
+        const std::string cmd = compiler + " -std=c++17 -fsyntax-only -I '" +
+                                (dir / side).string() + "' '" + (dir / "client.cpp").string() +
+                                "' >/dev/null 2>&1";
+        return std::system(cmd.c_str()) == 0;
+      };
+      CAPTURE(dir.filename().string());
+      CHECK(compiles("old"));
+      CHECK_FALSE(compiles("new"));
+      ++cases;
+    }
+    CHECK(cases >= 10);
+  }
 }

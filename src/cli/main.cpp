@@ -54,7 +54,7 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
   cmd->add_option("--config", a.run.config,
                   "breakwater.yaml or buf.yaml (default: found upward from NEW)");
   cmd->add_option("--lang", a.run.options.load.lang,
-                  "Input language (proto, sql, jsonschema); detected when omitted");
+                  "Input language (proto, sql, jsonschema, cpp); detected when omitted");
   cmd->add_option("--use", a.run.options.use,
                   "Rule ids or categories to run (comma-separated; proto default: FILE)")
       ->delimiter(',')
@@ -183,7 +183,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json"}))
       ->capture_default_str();
   dump_cmd->add_option("--lang", load.lang,
-                       "Input language (proto, sql, jsonschema); detected when omitted");
+                       "Input language (proto, sql, jsonschema, cpp); detected when omitted");
   dump_cmd->add_option("-I,--include", load.include_paths, "Extra import directory (repeatable)")
       ->allow_extra_args(false);
   add_ref_map_option(dump_cmd, load.ref_map);

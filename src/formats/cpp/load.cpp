@@ -419,7 +419,8 @@ Schema load(const std::string& path, const LoadOptions& options) {
   std::error_code ec;
   if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
   const bool dir = fs::is_directory(input, ec);
-  const fs::path root = fs::absolute(dir ? input : input.parent_path()).lexically_normal();
+  const fs::path parent = input.parent_path().empty() ? fs::path(".") : input.parent_path();
+  const fs::path root = fs::absolute(dir ? input : parent).lexically_normal();
   const std::vector<fs::path> headers = dir ? headers_under(input) : std::vector<fs::path>{input};
   const std::string boundary =
       options.link_boundary.empty() ? root.string() : options.link_boundary;

@@ -1,0 +1,5 @@
+#pragma once
+namespace demo {
+int add(int a, int b)
+int sub(int a, int b);
+}

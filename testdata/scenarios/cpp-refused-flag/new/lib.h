@@ -1,0 +1,4 @@
+#pragma once
+namespace demo {
+int add(int a, int b);
+}
