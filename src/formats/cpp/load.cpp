@@ -414,7 +414,15 @@ bool claims(const fs::path& path) {
   return is_header(path);
 }
 
-Schema load(const std::string& path, const LoadOptions& options) {
+namespace {
+
+struct Parsed {  // members in this order: the unit is disposed of before its index
+  IndexHandle index;
+  TranslationUnitHandle tu;
+  fs::path root;
+};
+
+Parsed parse_headers(const std::string& path, const LoadOptions& options) {
   const fs::path input(path);
   std::error_code ec;
   if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
@@ -443,12 +451,12 @@ Schema load(const std::string& path, const LoadOptions& options) {
   const std::string umbrella_name = (root / "<breakwater umbrella>.cpp").string();
   CXUnsavedFile unsaved{umbrella_name.c_str(), umbrella.c_str(),
                         static_cast<unsigned long>(umbrella.size())};
-  const IndexHandle index(clang_createIndex(0, 0));
+  IndexHandle index(clang_createIndex(0, 0));
   CXTranslationUnit raw = nullptr;
   const CXErrorCode code = clang_parseTranslationUnit2(
       index.get(), umbrella_name.c_str(), argv.data(), static_cast<int>(argv.size()), &unsaved, 1,
       CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_DetailedPreprocessingRecord, &raw);
-  const TranslationUnitHandle tu(raw);
+  TranslationUnitHandle tu(raw);
   if (code != CXError_Success || !tu) {
     throw InputError(Location{path, 0, 0}, "libclang could not parse the headers");
   }
@@ -458,6 +466,18 @@ Schema load(const std::string& path, const LoadOptions& options) {
     clang_disposeDiagnostic(d);
     if (error) compile_error(tu.get(), root);
   }
+  return Parsed{std::move(index), std::move(tu), root};  // the unit goes before its index
+}
+
+}  // namespace
+
+void parse_only(const std::string& path, const LoadOptions& options) {
+  parse_headers(path, options);
+}
+
+Schema load(const std::string& path, const LoadOptions& options) {
+  const Parsed parsed = parse_headers(path, options);
+  const fs::path& root = parsed.root;
   Schema schema;
   schema.format = "cpp";
   schema.root = path;
@@ -466,7 +486,7 @@ Schema load(const std::string& path, const LoadOptions& options) {
   api.key = ".";
   api.name = path;
   Modeler modeler(schema, root, api);
-  modeler.walk(clang_getTranslationUnitCursor(tu.get()), "");
+  modeler.walk(clang_getTranslationUnitCursor(parsed.tu.get()), "");
   std::stable_sort(api.children.begin(), api.children.end(), [](const Entity& a, const Entity& b) {
     return std::tie(a.kind, a.key) < std::tie(b.kind, b.key);
   });

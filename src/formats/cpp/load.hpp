@@ -16,5 +16,7 @@ bool claims(const std::filesystem::path& path);
 // object-like macros, all under one "api" root keyed by qualified name. A header that does not
 // compile, or a refused compile flag, throws InputError at its location.
 Schema load(const std::string& path, const LoadOptions& options);
+// The same parse with nothing modelled: the benchmark's floor. Throws as load() does.
+void parse_only(const std::string& path, const LoadOptions& options);
 
 }  // namespace breakwater::cpp

@@ -34,6 +34,7 @@ const detail::FormatPlugin& plugin() {
       .extensions = {".h", ".hh", ".hpp", ".hxx", ".h++"},
       .comment_markers = {"//"},
       .discover = &discover,
+      .parallel_sides = true,  // each side has its own libclang index
   };
   return p;
 }
