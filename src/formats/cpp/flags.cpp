@@ -7,8 +7,11 @@ namespace breakwater::cpp {
 namespace {
 
 bool inside(const std::filesystem::path& p, const std::string& root) {
-  const auto rel = std::filesystem::weakly_canonical(p).lexically_relative(
-      std::filesystem::weakly_canonical(root));
+  std::error_code ec1, ec2;
+  const auto file = std::filesystem::weakly_canonical(p, ec1);
+  const auto dir = std::filesystem::weakly_canonical(root, ec2);
+  if (ec1 || ec2) return false;
+  const auto rel = file.lexically_relative(dir);
   return !rel.empty() && *rel.begin() != "..";
 }
 

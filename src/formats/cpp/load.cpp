@@ -108,9 +108,9 @@ class Modeler {
     switch (kind) {
       case CXCursor_Namespace:
         if (!name.empty()) {
-          // An inline namespace is part of every mangled name inside it but not of the API.
+          // An inline namespace is part of every mangled name inside it but not of the API:
+          // its declarations keep their outer names (a changed symbol shows in `mangled`).
           walk(c, clang_Cursor_isInlineNamespace(c) ? scope : qualified);
-          if (clang_Cursor_isInlineNamespace(c)) inline_namespaces_[scope] = qualified;
         }
         return;
       case CXCursor_StructDecl:
@@ -232,7 +232,7 @@ class Modeler {
           clang_getOverriddenCursors(m, &overridden, &overrides);
           clang_disposeOverriddenCursors(overridden);
           if (clang_CXXMethod_isVirtual(m) && overrides == 0) {
-            own_virtuals.push_back(mk == CXCursor_Destructor ? "~" + member + "()" : signature);
+            own_virtuals.push_back(mk == CXCursor_Destructor ? member + "()" : signature);
           }
           return;
         }
@@ -277,7 +277,6 @@ class Modeler {
       v.set("value", static_cast<int64_t>(clang_getEnumConstantDeclValue(k)));
       e.children.push_back(std::move(v));
     });
-    // Unscoped enumerators are also names of the enclosing scope: keep the enum findable there.
     add(std::move(e));
   }
 
@@ -382,7 +381,6 @@ class Modeler {
   std::map<std::string, uint32_t>
       files_;  // file name as libclang spells it -> file id (0: outside)
   std::set<std::string> seen_;
-  std::map<std::string, std::string> inline_namespaces_;
 };
 
 [[noreturn]] void compile_error(CXTranslationUnit tu, const fs::path& root) {
