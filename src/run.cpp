@@ -575,16 +575,19 @@ class Runner {
       if (detail::finish_finding(about)) findings.push_back(std::move(about));
     }
     if (!opt_.free_models) {
-      abandon(std::move(old_schema));
-      abandon(std::move(new_schema));
+      abandon(std::move(old_schema), std::move(new_schema));
     }
     return findings;
   }
 
   // Kept reachable until the process exits, so it is neither freed nor reported as a leak.
-  static void abandon(Schema&& schema) {
+  // Only the newest module's models are kept: an earlier module's go when the next arrives, so
+  // memory stays that of the biggest module, not the sum.
+  void abandon(Schema&& old_schema, Schema&& new_schema) {
     static auto* kept = new std::vector<Schema>();
-    kept->push_back(std::move(schema));
+    kept->clear();
+    kept->push_back(std::move(old_schema));
+    kept->push_back(std::move(new_schema));
   }
 
   // The absolute file a finding path names (paths are relative to the display base).

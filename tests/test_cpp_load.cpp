@@ -78,15 +78,41 @@ enum class Mode : unsigned char { Read = 1, Write = 4 };
     CHECK(mode->children.size() == 2);
   }
 
+  TEST_CASE("C idioms and members passed in memory") {
+    const auto s = load_header(R"(#pragma once
+#include <memory>
+typedef struct { int x; union { int i; float f; }; } Pair;
+typedef enum { kOff, kOn = 3 } Switch;
+struct Impl;
+struct Widget { std::unique_ptr<Impl> p; };
+struct Plain { int a; double b; };
+)");
+    const auto* pair = find(s, "record", "Pair");
+    REQUIRE(pair != nullptr);
+    CHECK(pair->num("size") == 8);
+    for (const auto& f : pair->children) CHECK(f.str("type").find(" at ") == std::string::npos);
+    REQUIRE(find(s, "enum", "Switch") != nullptr);
+    CHECK(find(s, "enum", "Switch")->children.back().num("value") == 3);
+    // A unique_ptr member already sends Widget through memory: adding ~Widget() changes nothing.
+    CHECK(find(s, "record", "Widget")->flag("call_in_memory"));
+    CHECK_FALSE(find(s, "record", "Plain")->flag("call_in_memory"));
+  }
+
   TEST_CASE("flags that load code or reach outside the repository are refused") {
     using breakwater::cpp::refused_flag;
     CHECK_FALSE(refused_flag({"-DX=1", "-Iinclude", "-std=c++20", "-Wall"}, "/repo"));
-    for (const char* bad : {"-Xclang", "-fplugin=/x.so", "-fpass-plugin=/x.so", "-B/evil",
-                            "--config=/etc/x.cfg", "@/tmp/args", "-load"}) {
+    for (const char* bad :
+         {"-Xclang", "-fplugin=/x.so", "-fpass-plugin=/x.so", "-B/evil", "--config=/etc/x.cfg",
+          "@/tmp/args", "-load", "-MJ/tmp/x", "-MMD", "--output=/tmp/x", "-include-pch",
+          "-ivfsoverlay", "-mllvm", "--prefix=/x", "--include=/etc/passwd"}) {
       CAPTURE(bad);
       CHECK(refused_flag({"-DX=1", bad}, "/repo").has_value());
     }
     CHECK(refused_flag({"-include", "/etc/passwd"}, "/repo").has_value());
+    CHECK(refused_flag({"-include", "../../etc/passwd"}, "/repo").has_value());
+    CHECK_FALSE(refused_flag({"-isystem", "/usr/include/x", "-D", "A=1", "-fno-exceptions",
+                              "-march=x86-64", "-Wno-deprecated"},
+                             "/repo"));
     CHECK_FALSE(refused_flag({"-include", "config.h"}, "/repo"));
   }
 }

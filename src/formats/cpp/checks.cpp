@@ -195,6 +195,8 @@ class Checker {
       const size_t extra = new_params.size() - std::min(new_params.size(), old_params.size());
       if (extra > 0 && std::equal(old_params.begin(), old_params.end(), new_params.begin()) &&
           c->num("defaults") >= static_cast<int64_t>(extra) && quals_of(f) == quals_of(*c)) {
+        // Defined in the header and called directly: no symbol for old binaries to miss.
+        if (f.flag("inline") && !f.flag("virtual")) return;
         emit("PARAMETER_NO_ADD", f, c,
              q(name) + " gained " + std::to_string(extra) + " defaulted parameter" +
                  (extra > 1 ? "s" : "") + ": old calls compile, but its symbol is now " +

@@ -7,7 +7,9 @@
 #include "formats/cpp/flags.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -37,8 +39,19 @@ std::vector<fs::path> headers_under(const fs::path& dir) {
 std::string spelling(CXCursor c) {
   return text(clang_getCursorSpelling(c));
 }
+// A type as written canonically, without the file position libclang 14 puts into the names of
+// unnamed types ("union (anonymous union at /abs/lib.h:5:3)"), which differs between OLD and NEW.
 std::string type_text(CXType t) {
-  return text(clang_getTypeSpelling(clang_getCanonicalType(t)));
+  std::string s = text(clang_getTypeSpelling(clang_getCanonicalType(t)));
+  for (const char* marker : {"(anonymous ", "(unnamed "}) {
+    for (size_t open = s.find(marker); open != std::string::npos; open = s.find(marker, open + 1)) {
+      const size_t at = s.find(" at ", open);
+      const size_t close = s.find(')', open);
+      if (at != std::string::npos && close != std::string::npos && at < close)
+        s.erase(at, close - at);
+    }
+  }
+  return s;
 }
 
 const char* access_name(CX_CXXAccessSpecifier a) {
@@ -80,7 +93,9 @@ class Modeler {
   std::optional<SourceRef> where(CXCursor c) {
     CXFile file;
     unsigned line = 0, column = 0;
-    clang_getSpellingLocation(clang_getCursorLocation(c), &file, &line, &column, nullptr);
+    // Where the declaration is written in the headers, macros expanded (a namespace-opening
+    // macro defined elsewhere still declares here).
+    clang_getExpansionLocation(clang_getCursorLocation(c), &file, &line, &column, nullptr);
     if (file == nullptr) return std::nullopt;
     const std::string name = text(clang_getFileName(file));
     auto it = files_.find(name);
@@ -126,6 +141,20 @@ class Modeler {
         return;
       case CXCursor_TypedefDecl:
       case CXCursor_TypeAliasDecl: {
+        // `typedef struct { ... } Foo;`: the unnamed definition is known by the typedef's name.
+        const CXCursor target =
+            clang_getTypeDeclaration(clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c)));
+        const CXCursorKind tk = clang_getCursorKind(target);
+        if (spelling(target).empty() && clang_isCursorDefinition(target)) {
+          if (tk == CXCursor_StructDecl || tk == CXCursor_UnionDecl || tk == CXCursor_ClassDecl) {
+            record(target, qualified, *at);
+            return;
+          }
+          if (tk == CXCursor_EnumDecl) {
+            enumeration(target, qualified, *at);
+            return;
+          }
+        }
         Entity e = named("typedef", qualified, *at);
         e.set("target", type_text(clang_getTypedefDeclUnderlyingType(c)));
         add(std::move(e));
@@ -179,6 +208,7 @@ class Modeler {
     }
     if (clang_CXXRecord_isAbstract(c)) e.set("abstract", true);
     int64_t base_index = 0;
+    int field_index = 0;
     std::vector<std::string> own_virtuals;
     bool user_copy_or_dtor = false;
     visit_children(c, [&](CXCursor m) {
@@ -200,6 +230,8 @@ class Modeler {
         Entity f;
         f.kind = "field";
         f.key = spelling(m);
+        if (f.key.empty()) f.key = "(anonymous " + std::to_string(field_index) + ")";
+        ++field_index;
         f.name = qualified + "::" + f.key;
         f.loc = where(m).value_or(at);
         f.set("type", type_text(clang_getCursorType(m)));
@@ -254,13 +286,55 @@ class Modeler {
     // Passed by value in registers only when copying is trivial (Itanium "trivial for the
     // purposes of calls"); a user-provided copy/move constructor or destructor moves it to
     // memory, which changes how every function taking or returning it is called.
-    if (size >= 0) e.set("call_in_memory", user_copy_or_dtor);
+    if (size >= 0) e.set("call_in_memory", user_copy_or_dtor || passed_in_memory(c));
     if (!own_virtuals.empty()) {
       std::string joined;
       for (const auto& v : own_virtuals) joined += (joined.empty() ? "" : "\x1f") + v;
       e.set("virtuals", joined);
     }
     add(std::move(e));
+  }
+
+  // Whether the Itanium ABI passes a record through memory: a user-provided (not defaulted,
+  // not deleted) copy/move constructor or destructor, a virtual function or base, or a base or
+  // field (arrays included) that is itself passed through memory.
+  bool passed_in_memory(CXCursor record) {
+    CXCursor def = clang_getCursorDefinition(record);
+    // libclang does not list the members of an implicit instantiation (std::unique_ptr<Impl>):
+    // its template's members tell the same story about copying and destruction.
+    if (const CXCursor pattern =
+            clang_getSpecializedCursorTemplate(clang_Cursor_isNull(def) ? record : def);
+        !clang_Cursor_isNull(pattern)) {
+      def = pattern;
+    }
+    if (clang_Cursor_isNull(def)) return false;
+    const std::string usr = text(clang_getCursorUSR(def));
+    if (const auto it = in_memory_.find(usr); it != in_memory_.end()) return it->second;
+    in_memory_[usr] = false;  // a record reaching itself through pointers is not a member
+    bool memory = false;
+    visit_children(def, [&](CXCursor m) {
+      const CXCursorKind k = clang_getCursorKind(m);
+      if (memory) return;
+      if (k == CXCursor_CXXBaseSpecifier) {
+        memory = clang_isVirtualBase(m) ||
+                 passed_in_memory(clang_getTypeDeclaration(clang_getCursorType(m)));
+      } else if (k == CXCursor_FieldDecl) {
+        CXType t = clang_getCanonicalType(clang_getCursorType(m));
+        while (t.kind == CXType_ConstantArray)
+          t = clang_getCanonicalType(clang_getArrayElementType(t));
+        if (t.kind == CXType_Record) memory = passed_in_memory(clang_getTypeDeclaration(t));
+      } else if (k == CXCursor_CXXMethod) {
+        memory = clang_CXXMethod_isVirtual(m);
+      } else if (k == CXCursor_Destructor ||
+                 (k == CXCursor_Constructor && (clang_CXXConstructor_isCopyConstructor(m) ||
+                                                clang_CXXConstructor_isMoveConstructor(m)))) {
+        memory = clang_CXXMethod_isVirtual(m) ||
+                 (!clang_CXXMethod_isDefaulted(m) &&
+                  clang_getCursorAvailability(m) != CXAvailability_NotAvailable);
+      }
+    });
+    in_memory_[usr] = memory;
+    return memory;
   }
 
   void enumeration(CXCursor c, const std::string& qualified, SourceRef at) {
@@ -280,6 +354,22 @@ class Modeler {
     add(std::move(e));
   }
 
+  // Whether a parameter declaration spells a default argument (an `=` in its tokens; array
+  // bounds and decltype(...) are expressions too, so children do not tell).
+  static bool spelled_with_default(CXCursor param) {
+    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(param);
+    CXToken* tokens = nullptr;
+    unsigned count = 0;
+    clang_tokenize(tu, clang_getCursorExtent(param), &tokens, &count);
+    bool found = false;
+    for (unsigned i = 0; i < count && !found; ++i) {
+      found = clang_getTokenKind(tokens[i]) == CXToken_Punctuation &&
+              text(clang_getTokenSpelling(tu, tokens[i])) == "=";
+    }
+    clang_disposeTokens(tu, tokens, count);
+    return found;
+  }
+
   // A function or method; returns its signature within its scope, "name(params) quals".
   std::string function(CXCursor c, const std::string& qualified, SourceRef at,
                        const std::string& record) {
@@ -290,10 +380,7 @@ class Modeler {
     for (int i = 0; i < n; ++i) {
       const CXCursor p = clang_Cursor_getArgument(c, static_cast<unsigned>(i));
       params += (i == 0 ? "" : ", ") + type_text(clang_getCursorType(p));
-      bool has_default = false;
-      visit_children(p, [&](CXCursor child) {
-        if (clang_isExpression(clang_getCursorKind(child))) has_default = true;
-      });
+      const bool has_default = spelled_with_default(p);
       defaults = has_default ? defaults + 1 : 0;
     }
     if (clang_isFunctionTypeVariadic(type)) params += n > 0 ? ", ..." : "...";
@@ -340,9 +427,12 @@ class Modeler {
           case CXEval_Int:
             e.set("value", std::to_string(clang_EvalResult_getAsLongLong(r.get())));
             break;
-          case CXEval_Float:
-            e.set("value", std::to_string(clang_EvalResult_getAsDouble(r.get())));
+          case CXEval_Float: {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.17g", clang_EvalResult_getAsDouble(r.get()));
+            e.set("value", std::string(buf));
             break;
+          }
           case CXEval_StrLiteral:
             e.set("value", "\"" + std::string(clang_EvalResult_getAsStr(r.get())) + "\"");
             break;
@@ -381,6 +471,7 @@ class Modeler {
   std::map<std::string, uint32_t>
       files_;  // file name as libclang spells it -> file id (0: outside)
   std::set<std::string> seen_;
+  std::map<std::string, bool> in_memory_;  // by USR, see passed_in_memory()
 };
 
 [[noreturn]] void compile_error(CXTranslationUnit tu, const fs::path& root) {
@@ -449,7 +540,13 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options) {
   const std::string umbrella_name = (root / "<breakwater umbrella>.cpp").string();
   CXUnsavedFile unsaved{umbrella_name.c_str(), umbrella.c_str(),
                         static_cast<unsigned long>(umbrella.size())};
-  IndexHandle index(clang_createIndex(0, 0));
+  IndexHandle index = [] {
+    // Creating an index initialises LLVM's process-wide target registry, which is not
+    // thread-safe; OLD and NEW may parse at the same time.
+    static std::mutex creating;
+    std::lock_guard lock(creating);
+    return IndexHandle(clang_createIndex(0, 0));
+  }();
   CXTranslationUnit raw = nullptr;
   const CXErrorCode code = clang_parseTranslationUnit2(
       index.get(), umbrella_name.c_str(), argv.data(), static_cast<int>(argv.size()), &unsaved, 1,

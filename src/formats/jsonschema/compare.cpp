@@ -392,8 +392,13 @@ class Comparer {
     // Made once per list: a fresh address each time would defeat the memo (and recursion).
     const auto [it, fresh] = conjunctions_.try_emplace(list);
     if (!fresh) return it->second.get();
-    std::optional<Entity> merged = *list.front();
-    for (size_t i = 1; i < list.size() && merged; ++i) merged = intersect(*merged, *list[i]);
+    std::optional<Entity> merged;
+    for (const Entity* x : list) {
+      const Entity* schema = deref(x, false);  // the lists hold A-side schemas
+      if (schema == nullptr) return nullptr;
+      merged = merged ? intersect(*merged, *schema) : std::optional<Entity>(*schema);
+      if (!merged) break;
+    }
     if (merged) it->second = std::make_unique<Entity>(std::move(*merged));
     return it->second.get();
   }

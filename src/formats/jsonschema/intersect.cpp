@@ -114,7 +114,8 @@ std::optional<Entity> intersect(const Entity& x, const Entity& y) {
   const auto evaluates = [](const Entity& e) {
     return std::any_of(e.children.begin(), e.children.end(), [](const Entity& c) {
       return c.key.starts_with("properties/") || c.key.starts_with("patternProperties/") ||
-             c.key.starts_with("prefixItems/") || c.key == "contains" || relative_slot(c.key);
+             c.key.starts_with("prefixItems/") || c.key.starts_with("dependentSchemas/") ||
+             c.key == "contains" || relative_slot(c.key);
     });
   };
   const bool both_enums = has_kind(x, "enum_value") && has_kind(y, "enum_value");
