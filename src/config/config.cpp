@@ -349,6 +349,9 @@ version: 1    # pins the default rule sets; a future version 2 will not change w
 #     policy: lenient                # JSON Schema: strict | lenient
 #     ref_map:                       # JSON Schema: local copies of remote $refs (never fetched)
 #       "https://example.com/schemas/": vendor/example-schemas/
+#   - path: include                  # C++: the public include root of a library
+#     lang: cpp
+#     compile_flags: [-DMYLIB_STATIC, -std=c++20]   # allowlisted: -I -D -U -std -W -f -m ...
 #
 # Inline, on the NEW side: `// breakwater:ignore RULE_ID the reason` (`-- ...` in SQL) on the
 # line of the finding or the comment line(s) directly above it; in JSON Schema a member
