@@ -417,7 +417,10 @@ class Runner {
     if (lo.dialect.empty()) lo.dialect = m.settings.dialect;
     lo.include_paths = includes_for(side, m);
     lo.ref_map = ref_map_for(side, m);
-    if (lo.compile_flags.empty()) lo.compile_flags = m.settings.compile_flags;
+    if (lo.compile_flags.empty() && !m.settings.compile_flags.empty()) {
+      lo.compile_flags = m.settings.compile_flags;
+      if (cfg_) lo.compile_flags_at = cfg_->where(m.settings, "compile_flags");
+    }
     const std::string path = disk_path(side);
     if (!git_mode_) {
       // Links may point across the repository (or the current directory), not beyond it.

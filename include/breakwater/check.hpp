@@ -31,6 +31,7 @@ struct LoadOptions {
   std::map<std::string, std::string> ref_map;
   // C++: compiler flags for the headers (-I, -D, -std...); flags that load code are refused.
   std::vector<std::string> compile_flags;
+  Location compile_flags_at;  // where they are spelled (a config line), for errors about them
   unsigned jobs = 0;  // 0 = hardware concurrency
   // When set, a directory input only takes the files (absolute, lexically normal paths) it
   // accepts: in git mode, the files git sees, so ignored generated files stay out as they are

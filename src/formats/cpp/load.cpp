@@ -522,7 +522,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options) {
   const std::string boundary =
       options.link_boundary.empty() ? root.string() : options.link_boundary;
   if (const auto refused = refused_flag(options.compile_flags, boundary)) {
-    throw InputError(Location{}, *refused);
+    throw InputError(options.compile_flags_at, *refused);
   }
   std::vector<std::string> args = {"-x", "c++", "-I" + root.string()};
   const bool has_std = std::any_of(options.compile_flags.begin(), options.compile_flags.end(),
