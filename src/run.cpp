@@ -359,6 +359,11 @@ class Runner {
         for (const std::string& inc : m.include) {
           if (inside(inc, workdir_)) paths.push_back(relative_to(inc, workdir_));
         }
+        // Compile flags may name include directories anywhere in the repository: its headers
+        // come along (the export keeps only files of the formats' extensions).
+        if (!m.settings.compile_flags.empty() || !m.settings.compile_commands.empty() ||
+            !opt_.options.load.compile_flags.empty() || !opt_.options.load.compile_commands.empty())
+          paths.push_back(".");
         for (const auto& [uri, local] : m.ref_map) {
           if (inside(local, workdir_)) paths.push_back(relative_to(local, workdir_));
         }
@@ -419,7 +424,18 @@ class Runner {
     lo.ref_map = ref_map_for(side, m);
     if (lo.compile_flags.empty() && !m.settings.compile_flags.empty()) {
       lo.compile_flags = m.settings.compile_flags;
+      lo.compile_flags_base = m.config_dir.string();
       if (cfg_) lo.compile_flags_at = cfg_->where(m.settings, "compile_flags");
+    }
+    if (lo.compile_commands.empty() && !m.settings.compile_commands.empty()) {
+      lo.compile_commands = (m.config_dir / m.settings.compile_commands).string();
+    }
+    lo.exclude.insert(lo.exclude.end(), m.settings.exclude.begin(), m.settings.exclude.end());
+    if (side.git) {
+      // Include directories inside the repository named by compile flags are read from the
+      // commit's copy of the repository.
+      lo.workdir = workdir_;
+      lo.side_root = snapshots_.at(side.git->ref)->root();
     }
     const std::string path = disk_path(side);
     if (!git_mode_) {

@@ -3,6 +3,7 @@
 #include <breakwater/check.hpp>
 
 #include "cli_runner.hpp"
+#include "formats/cpp/compile_db.hpp"
 #include "formats/cpp/flags.hpp"
 
 #include <doctest/doctest.h>
@@ -63,15 +64,31 @@ struct Token { int v; ~Token(); };
   TEST_CASE("defaults, constants and macros") {
     const auto s = load_header(R"(#pragma once
 #define DEMO_LIMIT (4 * 16)
+#define DEMO_SCALE(x) ((x) * 2)
+#define DEMO_TWICE DEMO_SCALE(DEMO_LIMIT)
+#define DEMO_NAME "demo"
+#define DEMO_EXPORT __attribute__((visibility("default")))
 namespace demo {
 constexpr int kMax = 100;
 void open(const char* path, int mode = 0, bool sync = false);
 enum class Mode : unsigned char { Read = 1, Write = 4 };
 }
 )");
-    CHECK(find(s, "function", "demo::open(const char *, int, bool)")->num("defaults") == 2);
+    const auto* open = find(s, "function", "demo::open(const char *, int, bool)");
+    REQUIRE(open != nullptr);
+    CHECK(open->num("defaults") == 2);
+    CHECK(open->str("default_values") ==
+          "\x1f"
+          "0\x1f"
+          "0");  // false evaluates to 0
     CHECK(find(s, "variable", "demo::kMax")->str("value") == "100");
-    CHECK(find(s, "macro", "DEMO_LIMIT")->str("value") == "( 4 * 16 )");
+    // Macros by value (their spelling kept for messages), macros built from macros too.
+    CHECK(find(s, "macro", "DEMO_LIMIT")->str("value") == "64");
+    CHECK(find(s, "macro", "DEMO_LIMIT")->str("spelling") == "( 4 * 16 )");
+    CHECK(find(s, "macro", "DEMO_TWICE")->str("value") == "128");
+    CHECK(find(s, "macro", "DEMO_NAME")->str("value") == "\"demo\"");
+    CHECK(find(s, "macro", "DEMO_EXPORT")->str("value") ==
+          "__attribute__ ( ( visibility ( \"default\" ) ) )");
     const auto* mode = find(s, "enum", "demo::Mode");
     REQUIRE(mode != nullptr);
     CHECK(mode->str("underlying") == "unsigned char");
@@ -96,6 +113,89 @@ struct Plain { int a; double b; };
     // A unique_ptr member already sends Widget through memory: adding ~Widget() changes nothing.
     CHECK(find(s, "record", "Widget")->flag("call_in_memory"));
     CHECK_FALSE(find(s, "record", "Plain")->flag("call_in_memory"));
+  }
+
+  TEST_CASE("special members, templates, exception specifications, inline namespaces") {
+    const auto s = load_header(R"(#pragma once
+#include <memory>
+#include <mutex>
+namespace demo {
+struct Plain { int a; };
+struct WithCtor { WithCtor(int); int a; };
+struct Movable { Movable(Movable&&); };
+struct Owner { std::unique_ptr<int> p; };
+struct Locked { std::mutex m; };
+struct Ref { int& r; };
+struct Outer { struct Inner; };
+struct Outer::Inner { int x; };
+template <typename T, int N = 4, template <class> class C = std::allocator, typename... R>
+struct Box {};
+void a() noexcept;
+void b() noexcept(true);
+void c() noexcept(false);
+template <class T> void d() noexcept(sizeof(T) > 4);
+inline namespace v2 { void e(); }
+struct Base { virtual void f(); };
+struct Leaf final : Base { void f() final; };
+}
+)");
+    const auto specials = [&](const char* name) {
+      const auto* r = find(s, "record", name);
+      REQUIRE(r != nullptr);
+      return std::string(r->str("specials")) + "/" + std::string(r->str("specials_declared"));
+    };
+    CHECK(specials("demo::Plain") == "yyy/iii");
+    CHECK(specials("demo::WithCtor") == "nyy/iii");
+    CHECK(specials("demo::Movable") == "nnn/iii");
+    // unique_ptr's copy is deleted; its default constructor is a template: not known
+    CHECK(specials("demo::Owner") == "?nn/iii");
+    CHECK(specials("demo::Locked") == "ynn/iii");
+    CHECK(specials("demo::Ref") == "?yn/iii");
+    CHECK(find(s, "record", "demo::Outer::Inner") != nullptr);  // named by its semantic parent
+    CHECK(find(s, "template", "demo::Box")->str("params") ==
+          "typename\x1f"
+          "value int=4\x1f"
+          "template=std :: allocator\x1f"
+          "typename...");
+    CHECK(find(s, "function", "demo::a()")->str("noexcept") == "yes");
+    CHECK(find(s, "function", "demo::b()")->str("noexcept") == "yes");
+    CHECK_FALSE(find(s, "function", "demo::c()")->has("noexcept"));
+    CHECK(find(s, "function", "demo::e()")->str("inline_ns") == "v2");
+    CHECK(find(s, "function", "demo::Leaf::f()")->flag("final"));
+    CHECK(find(s, "record", "demo::Leaf")->flag("final"));
+  }
+
+  TEST_CASE("excluded headers are neither parsed on their own nor modelled") {
+    char tmpl[] = "/tmp/bw-cpp-exclude-XXXXXX";
+    const fs::path dir = mkdtemp(tmpl);
+    breakwater::test::write_file((dir / "lib.h").string(), "#pragma once\nvoid f();\n");
+    fs::create_directories(dir / "win");
+    breakwater::test::write_file((dir / "win" / "only.h").string(), "#error not here\n");
+    breakwater::LoadOptions options;
+    options.lang = "cpp";
+    CHECK_THROWS_AS(breakwater::load_schema(dir.string(), options), breakwater::InputError);
+    options.exclude = {"win"};
+    const auto s = breakwater::load_schema(dir.string(), options);
+    CHECK(find(s, "function", "f()") != nullptr);
+    fs::remove_all(dir);
+  }
+
+  TEST_CASE("compile_commands.json: the entry nearest the headers, outputs dropped") {
+    using breakwater::cpp::split_command;
+    CHECK(split_command(R"(c++ -DA="x y" -I'inc dir' a\ b.cpp)") ==
+          std::vector<std::string>{"c++", "-DA=x y", "-Iinc dir", "a b.cpp"});
+    char tmpl[] = "/tmp/bw-cpp-db-XXXXXX";
+    const fs::path dir = mkdtemp(tmpl);
+    const std::string db = (dir / "compile_commands.json").string();
+    breakwater::test::write_file(
+        db, R"([{"directory": "/b", "file": "/src/other/x.cpp", "command": "c++ -DOTHER -c x.cpp"},
+  {"directory": "/b", "file": "/src/lib/a.cpp",
+   "arguments": ["g++", "-Iinclude", "-DLIB=1", "-MD", "-MF", "a.d", "-o", "a.o", "-c", "/src/lib/a.cpp"]}])");
+    CHECK(breakwater::cpp::flags_from_compile_db(db, "/src/lib/include") ==
+          std::vector<std::string>{"-I/b/include", "-DLIB=1"});
+    breakwater::test::write_file(db, "[{\"directory\": 1}\n");
+    CHECK_THROWS_AS(breakwater::cpp::flags_from_compile_db(db, "/src"), breakwater::InputError);
+    fs::remove_all(dir);
   }
 
   TEST_CASE("flags that load code or reach outside the repository are refused") {

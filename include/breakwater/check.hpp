@@ -31,7 +31,18 @@ struct LoadOptions {
   std::map<std::string, std::string> ref_map;
   // C++: compiler flags for the headers (-I, -D, -std...); flags that load code are refused.
   std::vector<std::string> compile_flags;
-  Location compile_flags_at;  // where they are spelled (a config line), for errors about them
+  Location compile_flags_at;       // where they are spelled (a config line), for errors about them
+  std::string compile_flags_base;  // relative paths in compile_flags are relative to it ("" = .)
+  // C++: a compile_commands.json; its entry nearest the headers gives flags (before
+  // compile_flags).
+  std::string compile_commands;
+  // C++: headers (files or directories, relative to the include root) left out of the umbrella
+  // and of the model: platform or internal headers that do not compile on their own. Still
+  // parsed where other headers include them.
+  std::vector<std::string> exclude;
+  // Git side: paths under `workdir` that options name (include directories in compile flags)
+  // are read from this side's copy of the repository under `side_root`.
+  std::string workdir, side_root;
   unsigned jobs = 0;  // 0 = hardware concurrency
   // When set, a directory input only takes the files (absolute, lexically normal paths) it
   // accepts: in git mode, the files git sees, so ignored generated files stay out as they are

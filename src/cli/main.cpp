@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <string>
@@ -42,6 +43,16 @@ void add_ref_map_option(CLI::App* cmd, std::map<std::string, std::string>& map) 
       ->allow_extra_args(false);
 }
 
+void add_cpp_options(CLI::App* cmd, breakwater::LoadOptions& load) {
+  cmd->add_option("--compile-commands", load.compile_commands,
+                  "C++: compile_commands.json; the flags of its entry nearest the headers are "
+                  "used (compile flags may also follow `--`)");
+  cmd->add_option("--exclude", load.exclude,
+                  "C++: a header or directory not parsed on its own and not reported "
+                  "(repeatable)")
+      ->allow_extra_args(false);
+}
+
 void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
   cli::CheckArgs& a = f.args;
   cmd->add_option("INPUTS", a.inputs,
@@ -76,6 +87,7 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
                   "Extra import directory for .proto inputs (repeatable)")
       ->allow_extra_args(false);
   add_ref_map_option(cmd, a.run.options.load.ref_map);
+  add_cpp_options(cmd, a.run.options.load);
   cmd->add_option("-j,--jobs", a.run.options.load.jobs, "Parser threads (0 = one per core)")
       ->capture_default_str();
   if (!with_reports) return;
@@ -187,10 +199,20 @@ int main(int argc, char** argv) {
   dump_cmd->add_option("-I,--include", load.include_paths, "Extra import directory (repeatable)")
       ->allow_extra_args(false);
   add_ref_map_option(dump_cmd, load.ref_map);
+  add_cpp_options(dump_cmd, load);
   dump_cmd->add_option("-j,--jobs", load.jobs, "Parser threads (0 = one per core)");
 
+  // C++ compile flags follow `--` (`breakwater check old new -- -DMYLIB_STATIC -std=c++20`),
+  // as with clang tools; they are vetted like the config's.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::vector<std::string> trailing_flags;
+  if (const auto dash = std::find(args.begin(), args.end(), "--"); dash != args.end()) {
+    trailing_flags.assign(dash + 1, args.end());
+    args.erase(dash, args.end());
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes them last-first
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -202,6 +224,10 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  for (breakwater::LoadOptions* lo :
+       {&check.args.run.options.load, &base.args.run.options.load, &load}) {
+    lo->compile_flags = trailing_flags;
+  }
   try {
     if (*check_cmd) {
       pair_reports(check_cmd, check);

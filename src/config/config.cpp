@@ -122,6 +122,10 @@ class Reader {
       m.dialect = choice(v, key, {"postgres", "sqlite"});
     } else if (key == "compile_flags") {
       m.compile_flags = list(v, key);
+    } else if (key == "compile_commands") {
+      m.compile_commands = scalar(v, key);
+    } else if (key == "exclude") {
+      m.exclude = list(v, key);
     } else {
       return false;
     }
@@ -139,10 +143,10 @@ class Reader {
 
 constexpr const char* kModuleKeys =
     "path, lang, use, except, ignore, ignore_only, severity, compat, policy, include, ref_map, "
-    "dialect, compile_flags";
+    "dialect, compile_flags, compile_commands, exclude";
 constexpr const char* kTopKeys =
     "version, modules, baseline, fail_on, lang, use, except, ignore, ignore_only, severity, "
-    "compat, policy, include, ref_map, dialect, compile_flags";
+    "compat, policy, include, ref_map, dialect, compile_flags, compile_commands, exclude";
 
 YAML::Node parse(const std::string& path) {
   const std::optional<std::string> text = detail::read_file(path);
@@ -317,6 +321,8 @@ ModuleConfig merged(const ModuleConfig& defaults, const ModuleConfig& module) {
   for (const auto& [uri, local] : defaults.ref_map) m.ref_map.emplace(uri, local);
   if (m.dialect.empty()) m.dialect = defaults.dialect;
   if (m.compile_flags.empty()) m.compile_flags = defaults.compile_flags;
+  if (m.compile_commands.empty()) m.compile_commands = defaults.compile_commands;
+  m.exclude.insert(m.exclude.begin(), defaults.exclude.begin(), defaults.exclude.end());
   return m;
 }
 
@@ -352,6 +358,8 @@ version: 1    # pins the default rule sets; a future version 2 will not change w
 #   - path: include                  # C++: the public include root of a library
 #     lang: cpp
 #     compile_flags: [-DMYLIB_STATIC, -std=c++20]   # allowlisted: -I -D -U -std -W -f -m ...
+#     compile_commands: build/compile_commands.json # flags of the entry nearest the headers
+#     exclude: [include/mylib/win32]                # headers not parsed on their own
 #
 # Inline, on the NEW side: `// breakwater:ignore RULE_ID the reason` (`-- ...` in SQL) on the
 # line of the finding or the comment line(s) directly above it; in JSON Schema a member

@@ -27,6 +27,8 @@ struct ModuleConfig {
   std::map<std::string, std::string> ref_map;   // JSON Schema: remote URI (prefix) -> local path
   std::string dialect;                          // SQL: postgres | sqlite
   std::vector<std::string> compile_flags;       // C++
+  std::string compile_commands;                 // C++: compile_commands.json, relative like `path`
+  std::vector<std::string> exclude;             // C++: headers left out, relative to the include root
   uint32_t line = 0;                            // where the module is declared
   // Where each key's value is spelled (line, column), for errors found after loading.
   std::map<std::string, std::pair<uint32_t, uint32_t>> at;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -106,11 +108,15 @@ class Checker {
       } else if (e->kind == "typedef") {
         alias(*e, now);
       } else if (e->kind == "template") {
-        if (now == nullptr) removed_type(*e);
+        templates(*e, now);
       } else if (e->kind == "macro") {
         macro(*e, now);
       }
     }
+    for (const auto& [key, e] : news_) {
+      if (e->kind == "function" && find(olds_, e->kind, e->key) == nullptr) added_function(*e);
+    }
+    inline_namespaces();
   }
 
  private:
@@ -167,8 +173,28 @@ class Checker {
            q(name) + " went from " + std::string(f.str("access", "public")) + " to " +
                std::string(now->str("access")) + ".");
     }
+    noexcept_change(f, *now);
+    default_arguments(f, *now);
+    if (f.flag("virtual") && !f.flag("pure") && now->flag("pure")) {
+      emit("PURE_VIRTUAL_NO_ADD", f, now,
+           q(f.name) + " became pure virtual: client classes derived from " + q(f.str("record")) +
+               " that do not override it can no longer be instantiated.");
+    }
+    if (f.flag("virtual") && !f.flag("final") && now->flag("final")) {
+      emit("FINAL_NO_ADD", f, now,
+           q(f.name) + " became final: client classes that override it no longer compile.");
+    }
+    if (!f.flag("inline") && now->flag("inline") && !now->flag("deleted") && !f.flag("deleted")) {
+      emit("FUNCTION_INLINE_NO_ADD", f, now,
+           q(f.name) + " is now defined inline in the header: the library need not export " +
+               q(f.str("mangled")) + " any more, and binaries built against OLD import it.");
+    }
     if (!f.flag("deleted") && now->flag("deleted")) {
       emit("SYMBOL_NO_DELETE", f, now, q(f.name) + " is now deleted (= delete).");
+    } else if (f.str("inline_ns") != now->str("inline_ns")) {
+      moved_namespaces_.emplace(
+          std::pair{std::string(f.str("inline_ns")), std::string(now->str("inline_ns"))},
+          std::pair{&f, now});
     } else if (!f.flag("inline") && f.str("mangled") != now->str("mangled") &&
                !f.str("mangled").empty()) {
       emit("SYMBOL_NO_DELETE", f, now,
@@ -226,6 +252,15 @@ class Checker {
       emit("SYMBOL_NO_DELETE", v, nullptr, q(v.name) + " was removed.");
       return;
     }
+    if (v.str("type") != now->str("type")) {
+      emit("VARIABLE_TYPE_NO_CHANGE", v, now,
+           q(v.name) + " changed type from " + q(v.str("type")) + " to " + q(now->str("type")) +
+               ": binaries built against OLD read and write it as " + q(v.str("type")) + ".");
+    } else if (v.str("inline_ns") != now->str("inline_ns")) {
+      moved_namespaces_.emplace(
+          std::pair{std::string(v.str("inline_ns")), std::string(now->str("inline_ns"))},
+          std::pair{&v, now});
+    }
     if (v.has("value") && now->has("value") && v.str("value") != now->str("value")) {
       emit("CONSTANT_NO_CHANGE", v, now,
            q(v.name) + " changed from " + std::string(v.str("value")) + " to " +
@@ -237,13 +272,32 @@ class Checker {
     if (now == nullptr) {
       emit("CONSTANT_NO_CHANGE", m, nullptr, "Macro " + q(m.name) + " was removed.");
     } else if (m.str("value") != now->str("value")) {
+      const auto shown = [](const Entity& e) {
+        return e.has("spelling") ? q(e.str("spelling")) + " (" + std::string(e.str("value")) + ")"
+                                 : q(e.str("value"));
+      };
       emit("CONSTANT_NO_CHANGE", m, now,
-           "Macro " + q(m.name) + " changed from " + q(m.str("value")) + " to " +
-               q(now->str("value")) + "; clients built against OLD keep the old value.");
+           "Macro " + q(m.name) + " changed from " + shown(m) + " to " + shown(*now) +
+               "; clients built against OLD keep the old value.");
     }
   }
 
+  // A type gone under its kind may live on under another: `struct Options` replaced by
+  // `using Options = Settings;` keeps sources compiling (the layout is compared with the
+  // alias's target).
   void removed_type(const Entity& t) {
+    for (std::string_view kind : {"typedef", "record", "enum", "template"}) {
+      if (kind == t.kind) continue;
+      const Entity* other = find(news_, kind, t.key);
+      if (other == nullptr) continue;
+      if (t.kind == "record" && kind == "typedef") {
+        if (const Entity* target = find(news_, "record", other->str("target"))) {
+          layout(t, *target);
+          virtuals(t, *target);
+        }
+      }
+      return;
+    }
     emit("TYPE_DECL_NO_DELETE", t, nullptr, q(t.name) + " was removed.");
   }
 
@@ -261,6 +315,12 @@ class Checker {
     if (now == nullptr) {
       removed_type(e);
       return;
+    }
+    if (!e.flag("scoped") && now->flag("scoped")) {
+      emit("ENUM_SCOPE_NO_CHANGE", e, now,
+           q(e.name) +
+               " became a scoped enum (enum class): its enumerators leave the enclosing "
+               "scope and no longer convert to integers.");
     }
     if (e.str("underlying") != now->str("underlying")) {
       emit("ENUM_UNDERLYING_NO_CHANGE", e, now,
@@ -286,7 +346,12 @@ class Checker {
       removed_type(r);
       return;
     }
-    layout(r, *now);
+    if (!opaque(r)) layout(r, *now);
+    if (!r.flag("final") && now->flag("final")) {
+      emit("FINAL_NO_ADD", r, now,
+           q(r.name) + " became final: client classes derived from it no longer compile.");
+    }
+    special_members(r, *now);
     // Fields seen by clients.
     for (const Entity& f : r.children) {
       if (f.kind != "field" || !visible(f)) continue;
@@ -401,12 +466,285 @@ class Checker {
              (after.empty() ? "none" : after) + ").");
   }
 
+  void noexcept_change(const Entity& f, const Entity& now) {
+    const std::string_view before = f.str("noexcept"), after = now.str("noexcept");
+    if (before == after) return;
+    if (before == "yes" && after.empty()) {
+      emit("NOEXCEPT_NO_CHANGE", f, &now,
+           q(f.name) +
+               " is no longer noexcept: clients that take it as a noexcept function "
+               "pointer or test noexcept(...) on calls to it no longer compile or change "
+               "behaviour.");
+    } else if (before.empty() && after == "yes" && f.flag("virtual")) {
+      emit("NOEXCEPT_NO_CHANGE", f, &now,
+           q(f.name) + " became noexcept: client overrides without noexcept no longer compile.");
+    } else if (!before.empty() && !after.empty() && before != "yes" && after != "yes" &&
+               f.flag("virtual")) {
+      emit("NOEXCEPT_NO_CHANGE", f, &now,
+           q(f.name) + " changed its exception specification from " + q(before) + " to " +
+               q(after) + ".");
+    }
+  }
+
+  void default_arguments(const Entity& f, const Entity& now) {
+    const auto before = split(f.str("default_values"));
+    const auto after = split(now.str("default_values"));
+    const auto params = params_of(f);
+    for (size_t i = 0; i < before.size(); ++i) {
+      if (before[i].empty()) continue;
+      const std::string_view then = i < after.size() ? after[i] : std::string_view();
+      if (then == before[i]) continue;
+      const std::string which = "parameter " + std::to_string(i + 1) +
+                                (i < params.size() ? " (" + std::string(params[i]) + ")" : "");
+      if (then.empty()) {
+        // An overload taking the parameters before it keeps the shorter calls compiling.
+        if (has_overload(now.str("callable"), params, i, quals_of(f))) continue;
+        emit("DEFAULT_ARGUMENT_NO_CHANGE", f, &now,
+             q(f.name) + ": " + which + " lost its default argument " + q(before[i]) +
+                 "; calls that leave it out no longer compile.");
+      } else {
+        emit("DEFAULT_ARGUMENT_NO_CHANGE", f, &now,
+             q(f.name) + ": the default of " + which + " changed from " + q(before[i]) + " to " +
+                 q(then) + "; binaries built against OLD keep passing " + q(before[i]) + ".");
+      }
+    }
+  }
+
+  // Whether NEW has a visible overload of `callable` taking exactly the first `count` of
+  // `params` (defaults after them allowed).
+  bool has_overload(std::string_view callable, const std::vector<std::string_view>& params,
+                    size_t count, std::string_view quals) const {
+    const auto news = new_overloads_.equal_range(callable);
+    for (auto it = news.first; it != news.second; ++it) {
+      const auto p = params_of(*it->second);
+      if (!visible(*it->second) || quals_of(*it->second) != quals) continue;
+      const size_t required = p.size() - static_cast<size_t>(it->second->num("defaults"));
+      if (required <= count && p.size() >= count &&
+          std::equal(params.begin(), params.begin() + static_cast<std::ptrdiff_t>(count),
+                     p.begin()))
+        return true;
+    }
+    return false;
+  }
+
+  // A NEW function with no OLD counterpart: a pure virtual added to an existing class, or an
+  // overload that makes existing calls ambiguous.
+  void added_function(const Entity& g) {
+    if (!visible(g)) return;
+    if (const Entity* rec = find(olds_, "record", g.str("record"));
+        rec != nullptr && g.flag("pure")) {
+      emit("PURE_VIRTUAL_NO_ADD", *rec, &g,
+           "Pure virtual " + q(g.name) + " was added: client classes derived from " +
+               q(g.str("record")) + " do not override it and can no longer be instantiated.");
+    }
+    const auto olds = old_overloads_.equal_range(g.str("callable"));
+    const auto new_params = params_of(g);
+    const Entity* only = nullptr;
+    for (auto it = olds.first; it != olds.second; ++it) {
+      const Entity& o = *it->second;
+      if (!visible(o) || params_of(o).size() != new_params.size()) continue;
+      if (only != nullptr) return;  // OLD already had two candidates for this many arguments
+      only = &o;
+    }
+    if (only == nullptr || find(news_, "function", only->key) == nullptr ||
+        quals_of(*only) != quals_of(g) || only->flag("static") != g.flag("static") ||
+        new_params.empty())
+      return;
+    if (only->str("params").find("...") != std::string_view::npos) return;
+    const auto old_params = params_of(*only);
+    size_t differ = old_params.size();
+    for (size_t i = 0; i < old_params.size(); ++i) {
+      if (old_params[i] == new_params[i]) continue;
+      if (differ != old_params.size()) return;  // more than one position differs
+      differ = i;
+    }
+    if (differ == old_params.size()) return;
+    const std::string_view a = old_params[differ], b = new_params[differ];
+    std::string argument;
+    if (arithmetic(a) && arithmetic(b)) {
+      // A type that converts to both (no promotion or exact match to either).
+      for (std::string_view c : {"double", "unsigned long long", "long double", "long long"}) {
+        if (c != a && c != b) {
+          argument = "a `" + std::string(c) + "`";
+          break;
+        }
+      }
+    } else if (a.ends_with("*") && b.ends_with("*")) {
+      argument = "`nullptr` or `0`";
+    } else {
+      return;
+    }
+    emit("OVERLOAD_NO_AMBIGUITY", *only, &g,
+         "The new overload " + q(g.name) + " differs from " + q(only->name) +
+             " only in parameter " + std::to_string(differ + 1) + " (" + q(b) + " vs " + q(a) +
+             "): a call passing " + argument +
+             " there, which converted to the old one, is now ambiguous.");
+  }
+
+  static bool arithmetic(std::string_view t) {
+    for (std::string_view n :
+         {"bool", "char", "signed char", "unsigned char", "short", "unsigned short", "int",
+          "unsigned int", "long", "unsigned long", "long long", "unsigned long long", "float",
+          "double", "long double", "wchar_t", "char16_t", "char32_t", "char8_t"}) {
+      if (t == n) return true;
+    }
+    return false;
+  }
+
+  // One finding per move into, out of or between inline namespaces, instead of one removed
+  // symbol per declaration.
+  void inline_namespaces() {
+    for (auto it = moved_namespaces_.begin(); it != moved_namespaces_.end();) {
+      const auto& [from, to] = it->first;
+      const auto range = moved_namespaces_.equal_range(it->first);
+      const auto count = std::distance(range.first, range.second);
+      const auto& [old_e, new_e] = range.first->second;
+      const auto name = [](const std::string& ns) {
+        return ns.empty() ? std::string("no inline namespace") : "inline namespace " + q(ns);
+      };
+      emit("INLINE_NAMESPACE_NO_CHANGE", *old_e, new_e,
+           std::to_string(count) + " exported declaration" + (count > 1 ? "s" : "") +
+               " moved from " + name(from) + " to " + name(to) + " (" + q(old_e->name) +
+               (count > 1 ? " and others" : "") +
+               "): sources compile as before, but every "
+               "mangled name changes (" +
+               q(old_e->str("mangled")) + " is now " + q(new_e->str("mangled")) +
+               "), so binaries built against OLD fail to load.");
+      it = range.second;
+    }
+  }
+
+  void templates(const Entity& t, const Entity* now) {
+    if (now == nullptr) {
+      removed_type(t);
+      return;
+    }
+    if (t.flag("overloaded") || now->flag("overloaded")) return;
+    const auto before = split(t.str("params")), after = split(now->str("params"));
+    const auto kind = [](std::string_view p) { return p.substr(0, p.find('=')); };
+    const auto default_of = [](std::string_view p) {
+      const size_t eq = p.find('=');
+      return eq == std::string_view::npos ? std::string_view() : p.substr(eq + 1);
+    };
+    for (size_t i = 0; i < std::max(before.size(), after.size()); ++i) {
+      const std::string n = std::to_string(i + 1);
+      std::string what;
+      if (i >= after.size()) {
+        what = "template parameter " + n + " (" + q(kind(before[i])) + ") was removed";
+      } else if (i >= before.size()) {
+        if (!default_of(after[i]).empty() || kind(after[i]).ends_with("...")) continue;
+        what =
+            "template parameter " + n + " (" + q(kind(after[i])) + ") was added without a default";
+      } else if (kind(before[i]) != kind(after[i])) {
+        what = "template parameter " + n + " changed from " + q(kind(before[i])) + " to " +
+               q(kind(after[i]));
+      } else if (default_of(before[i]) != default_of(after[i])) {
+        what = default_of(after[i]).empty()
+                   ? "template parameter " + n + " lost its default " + q(default_of(before[i]))
+                   : "the default of template parameter " + n + " changed from " +
+                         q(default_of(before[i]).empty() ? "(none)" : default_of(before[i])) +
+                         " to " + q(default_of(after[i]));
+        if (default_of(before[i]).empty()) continue;  // a default added: old uses still fit
+      } else {
+        continue;
+      }
+      emit("TEMPLATE_PARAMETER_NO_CHANGE", t, now,
+           q(t.name) + ": " + what +
+               "; code naming its instantiations as in OLD no longer "
+               "compiles or means another type.");
+      return;
+    }
+  }
+
+  void special_members(const Entity& r, const Entity& now) {
+    const std::string_view before = r.str("specials"), after = now.str("specials");
+    const std::string_view declared = now.str("specials_declared");
+    if (before.size() != 3 || after.size() != 3 || declared.size() != 3) return;
+    static constexpr const char* kWhat[] = {"default constructed", "copy constructed",
+                                            "copy assigned"};
+    for (size_t i = 0; i < 3; ++i) {
+      if (i == 0 && (r.flag("abstract") || now.flag("abstract"))) continue;
+      // A member written in NEW (deleted, made private) is reported on the member itself.
+      if (before[i] != 'y' || after[i] != 'n' || declared[i] == 'd') continue;
+      emit("SPECIAL_MEMBER_NO_DELETE", r, &now,
+           q(r.name) + " can no longer be " + kWhat[i] +
+               (i == 0 ? ": a constructor was declared and none takes no arguments, so the "
+                         "implicit default constructor is gone."
+                       : ": its implicit copy operation is deleted (a move operation was "
+                         "declared, or a member or base cannot be copied)."));
+    }
+  }
+
+  // A class clients only hold by pointer: its layout is the library's own business. Nothing
+  // public to read or write, no way to create, destroy or embed one, no inline code in the
+  // header that would bake offsets in.
+  bool opaque(const Entity& r) {
+    if (r.flag("abstract")) return false;
+    for (const Entity& f : r.children) {
+      if (f.kind == "field" && visible(f)) return false;
+    }
+    const std::string_view name = r.key;
+    const std::string_view last =
+        name.substr(name.rfind(':') == std::string_view::npos ? 0 : name.rfind(':') + 1);
+    bool destructor_hidden = false;
+    for (const auto& [key, e] : olds_) {
+      if (e->kind != "function" || e->str("record") != name) continue;
+      if (e->flag("inline") && !e->flag("deleted")) return false;
+      const std::string_view callable = e->str("callable");
+      const bool ctor = callable.ends_with(std::string(last) + "::" + std::string(last));
+      const bool dtor = callable.ends_with("::~" + std::string(last));
+      if (ctor && visible(*e) && !e->flag("deleted")) return false;
+      if (dtor) destructor_hidden = !visible(*e) || e->flag("virtual") || e->flag("deleted");
+    }
+    if (!destructor_hidden) return false;
+    return !used_by_value().contains(std::string(name));
+  }
+
+  // Records that OLD's declarations hold by value: parameters, returns, fields, variables,
+  // bases, alias targets.
+  const std::set<std::string>& used_by_value() {
+    if (by_value_) return *by_value_;
+    by_value_.emplace();
+    const auto note = [this](std::string_view type) {
+      std::string t(type);
+      for (std::string_view cv : {"const ", "volatile "}) {
+        while (t.starts_with(cv)) t.erase(0, cv.size());
+      }
+      if (const size_t bracket = t.find(" ["); bracket != std::string::npos) t.erase(bracket);
+      while (t.ends_with(" const") || t.ends_with(" volatile")) t.erase(t.rfind(' '));
+      if (t.find('*') == std::string::npos && t.find('&') == std::string::npos)
+        by_value_->insert(t);
+    };
+    for (const Entity& root : old_.roots) {
+      for (const Entity& e : root.children) {
+        if (e.kind == "function") {
+          for (std::string_view p : params_of(e)) note(p);
+          note(e.str("return"));
+        } else if (e.kind == "variable") {
+          note(e.str("type"));
+        } else if (e.kind == "typedef") {
+          note(e.str("target"));
+        } else if (e.kind == "record") {
+          for (const Entity& c : e.children) {
+            if (c.kind == "field") note(c.str("type"));
+            if (c.kind == "base") note(c.key);
+          }
+        }
+      }
+    }
+    return *by_value_;
+  }
+
   const Schema& old_;
   const Schema& new_;
   const detail::RuleSelection& on_;
   detail::Emitter& out_;
   Index olds_, news_;
   std::multimap<std::string_view, const Entity*> old_overloads_, new_overloads_;
+  // (OLD inline namespaces, NEW inline namespaces) -> the declarations that moved.
+  std::multimap<std::pair<std::string, std::string>, std::pair<const Entity*, const Entity*>>
+      moved_namespaces_;
+  std::optional<std::set<std::string>> by_value_;
 };
 
 }  // namespace
@@ -417,14 +755,32 @@ void compare(const Schema& old_schema, const Schema& new_schema, const detail::R
 }
 
 std::vector<std::string_view> implemented_rules() {
-  return {"SYMBOL_NO_DELETE",      "FUNCTION_PROTOTYPE_NO_CHANGE",
-          "PARAMETER_NO_ADD",      "METHOD_QUALIFIER_NO_CHANGE",
-          "TYPE_DECL_NO_DELETE",   "RECORD_LAYOUT_NO_CHANGE",
-          "DATA_MEMBER_NO_DELETE", "VIRTUAL_NO_CHANGE",
-          "ENUM_VALUE_NO_CHANGE",  "ENUM_UNDERLYING_NO_CHANGE",
-          "CONSTANT_NO_CHANGE",    "TYPEDEF_NO_CHANGE",
-          "ACCESS_NO_NARROW",      "CALLING_CONVENTION_NO_CHANGE",
-          "BASE_NO_CHANGE"};
+  return {"SYMBOL_NO_DELETE",
+          "FUNCTION_PROTOTYPE_NO_CHANGE",
+          "PARAMETER_NO_ADD",
+          "METHOD_QUALIFIER_NO_CHANGE",
+          "TYPE_DECL_NO_DELETE",
+          "RECORD_LAYOUT_NO_CHANGE",
+          "DATA_MEMBER_NO_DELETE",
+          "VIRTUAL_NO_CHANGE",
+          "ENUM_VALUE_NO_CHANGE",
+          "ENUM_UNDERLYING_NO_CHANGE",
+          "CONSTANT_NO_CHANGE",
+          "TYPEDEF_NO_CHANGE",
+          "ACCESS_NO_NARROW",
+          "CALLING_CONVENTION_NO_CHANGE",
+          "BASE_NO_CHANGE",
+          "NOEXCEPT_NO_CHANGE",
+          "DEFAULT_ARGUMENT_NO_CHANGE",
+          "FUNCTION_INLINE_NO_ADD",
+          "PURE_VIRTUAL_NO_ADD",
+          "FINAL_NO_ADD",
+          "ENUM_SCOPE_NO_CHANGE",
+          "VARIABLE_TYPE_NO_CHANGE",
+          "SPECIAL_MEMBER_NO_DELETE",
+          "TEMPLATE_PARAMETER_NO_CHANGE",
+          "OVERLOAD_NO_AMBIGUITY",
+          "INLINE_NAMESPACE_NO_CHANGE"};
 }
 
 }  // namespace breakwater::cpp

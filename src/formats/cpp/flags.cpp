@@ -45,7 +45,35 @@ bool plain_switch(std::string_view f) {
          f.starts_with("--target=") || f.starts_with("-march=") || f.starts_with("-mtune=");
 }
 
+constexpr std::array<std::string_view, 6> kPathValued = {"-isystem", "-iquote",  "-idirafter",
+                                                         "-include", "-imacros", "-I"};
+
 }  // namespace
+
+std::vector<std::string> map_flag_paths(const std::vector<std::string>& flags,
+                                        const std::function<std::string(const std::string&)>& map) {
+  std::vector<std::string> out;
+  out.reserve(flags.size());
+  for (size_t i = 0; i < flags.size(); ++i) {
+    const std::string& f = flags[i];
+    std::string_view opt;
+    for (std::string_view o : kPathValued) {
+      if (f.starts_with(o) && !f.starts_with("-include-")) {
+        opt = o;
+        break;
+      }
+    }
+    if (opt.empty()) {
+      out.push_back(f);
+    } else if (f.size() > opt.size()) {
+      out.push_back(std::string(opt) + map(f.substr(opt.size())));
+    } else {
+      out.push_back(f);
+      if (i + 1 < flags.size()) out.push_back(map(flags[++i]));
+    }
+  }
+  return out;
+}
 
 // An allowlist: what a header parse needs (include paths, macros, language level, warnings and
 // code-generation switches that change layout) and nothing that names programs, plugins or

@@ -2,6 +2,7 @@
 // untrusted: flags that load code or read files outside the repository are refused.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,5 +13,10 @@ namespace breakwater::cpp {
 // directory that -include and @response files must stay inside.
 std::optional<std::string> refused_flag(const std::vector<std::string>& flags,
                                         const std::string& root);
+
+// `flags` with every path value of a path-taking flag (-I, -isystem, -iquote, -idirafter,
+// -include, -imacros; joined or separate) replaced by `map(value)`; other flags as they are.
+std::vector<std::string> map_flag_paths(const std::vector<std::string>& flags,
+                                        const std::function<std::string(const std::string&)>& map);
 
 }  // namespace breakwater::cpp

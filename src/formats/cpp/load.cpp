@@ -4,6 +4,8 @@
 
 #include "core/paths.hpp"
 #include "formats/cpp/clang_handles.hpp"
+#include "formats/cpp/compile_db.hpp"
+#include "formats/cpp/constants.hpp"
 #include "formats/cpp/flags.hpp"
 
 #include <algorithm>
@@ -33,6 +35,22 @@ std::vector<fs::path> headers_under(const fs::path& dir) {
     if (it->is_regular_file(ec) && is_header(it->path())) out.push_back(it->path());
   }
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Whether `file` is one of the excluded headers or lies under an excluded directory.
+bool excluded(const fs::path& file, const std::vector<fs::path>& exclude) {
+  for (const fs::path& x : exclude) {
+    const fs::path rel = file.lexically_relative(x);
+    if (!rel.empty() && *rel.begin() != "..") return true;
+  }
+  return false;
+}
+
+// Excluded headers are named relative to the include root, so one list fits OLD and NEW.
+std::vector<fs::path> under_root(const std::vector<std::string>& paths, const fs::path& root) {
+  std::vector<fs::path> out;
+  for (const std::string& p : paths) out.push_back((root / p).lexically_normal());
   return out;
 }
 
@@ -70,8 +88,8 @@ const char* access_name(CX_CXXAccessSpecifier a) {
 // Walks the translation unit and builds the model of what is declared under the input root.
 class Modeler {
  public:
-  Modeler(Schema& schema, fs::path root, Entity& api)
-      : schema_(schema), root_(std::move(root)), api_(api) {}
+  Modeler(Schema& schema, fs::path root, std::vector<fs::path> exclude, Entity& api)
+      : schema_(schema), root_(std::move(root)), exclude_(std::move(exclude)), api_(api) {}
 
   void walk(CXCursor parent, const std::string& scope) {
     visit_children(parent, [&](CXCursor c) { declaration(c, scope); });
@@ -103,7 +121,8 @@ class Modeler {
       const fs::path abs = fs::absolute(name).lexically_normal();
       const fs::path rel = abs.lexically_relative(root_);
       uint32_t id = 0;
-      if (!rel.empty() && *rel.begin() != "..") id = schema_.add_file(detail::shown_path(abs));
+      if (!rel.empty() && *rel.begin() != ".." && !excluded(abs, exclude_))
+        id = schema_.add_file(detail::shown_path(abs));
       it = files_.emplace(name, id).first;
     }
     if (it->second == 0) return std::nullopt;
@@ -119,13 +138,21 @@ class Modeler {
     const auto at = where(c);
     if (!at) return;
     const std::string name = spelling(c);
-    const std::string qualified = scope.empty() ? name : scope + "::" + name;
+    // `struct Outer::Inner { ... };` written at namespace scope belongs to Outer.
+    const std::string qualified = (scope.empty() ? "" : scope + "::") + out_of_line_scope(c) + name;
     switch (kind) {
       case CXCursor_Namespace:
         if (!name.empty()) {
           // An inline namespace is part of every mangled name inside it but not of the API:
-          // its declarations keep their outer names (a changed symbol shows in `mangled`).
-          walk(c, clang_Cursor_isInlineNamespace(c) ? scope : qualified);
+          // its declarations keep their outer names and carry the namespace as `inline_ns`.
+          if (clang_Cursor_isInlineNamespace(c)) {
+            const std::string outer = inline_ns_;
+            inline_ns_ += (outer.empty() ? "" : "::") + name;
+            walk(c, scope);
+            inline_ns_ = outer;
+          } else {
+            walk(c, qualified);
+          }
         }
         return;
       case CXCursor_StructDecl:
@@ -165,11 +192,9 @@ class Modeler {
         return;
       case CXCursor_ClassTemplate:
       case CXCursor_FunctionTemplate:
-      case CXCursor_TypeAliasTemplateDecl: {
-        Entity e = named("template", qualified, *at);
-        add(std::move(e));
+      case CXCursor_TypeAliasTemplateDecl:
+        template_decl(c, qualified, *at);
         return;
-      }
       case CXCursor_MacroDefinition:
         macro(c, name, *at);
         return;
@@ -191,7 +216,73 @@ class Modeler {
     // The same declaration reached twice (a header included from two places) is one entity.
     const std::string id = std::string(e.kind) + " " + e.key;
     if (!seen_.insert(id).second) return;
+    if (!inline_ns_.empty()) e.set("inline_ns", inline_ns_);
     api_.children.push_back(std::move(e));
+  }
+
+  // The classes between a declaration's lexical and semantic parents, "Outer::" for
+  // `struct Outer::Inner {}` written outside Outer; "" for declarations written in place.
+  static std::string out_of_line_scope(CXCursor c) {
+    const CXCursor lexical = clang_getCursorLexicalParent(c);
+    std::string scope;
+    for (CXCursor p = clang_getCursorSemanticParent(c);
+         !clang_Cursor_isNull(p) && !clang_equalCursors(p, lexical) &&
+         clang_getCursorKind(p) != CXCursor_TranslationUnit;
+         p = clang_getCursorSemanticParent(p)) {
+      const CXCursorKind k = clang_getCursorKind(p);
+      if (k != CXCursor_StructDecl && k != CXCursor_ClassDecl && k != CXCursor_UnionDecl &&
+          k != CXCursor_ClassTemplate)
+        break;
+      scope = spelling(p) + "::" + scope;
+    }
+    return scope;
+  }
+
+  // A template's parameters as "kind[=default]" words: `typename`, `value <type>`, `template`,
+  // with "..." for a pack; defaults as their tokens.
+  void template_decl(CXCursor c, const std::string& qualified, SourceRef at) {
+    std::string params;
+    visit_children(c, [&](CXCursor p) {
+      const CXCursorKind k = clang_getCursorKind(p);
+      std::string word;
+      if (k == CXCursor_TemplateTypeParameter) {
+        word = "typename";
+      } else if (k == CXCursor_NonTypeTemplateParameter) {
+        word = "value " + type_text(clang_getCursorType(p));
+      } else if (k == CXCursor_TemplateTemplateParameter) {
+        word = "template";
+      } else {
+        return;
+      }
+      const std::vector<std::string> tokens = tokens_of(p);
+      if (std::find(tokens.begin(), tokens.end(), "...") != tokens.end()) word += "...";
+      if (const auto eq = std::find(tokens.begin(), tokens.end(), "="); eq != tokens.end()) {
+        word += "=";
+        for (auto t = eq + 1; t != tokens.end(); ++t) word += (t == eq + 1 ? "" : " ") + *t;
+      }
+      params += (params.empty() ? "" : "\x1f") + word;
+    });
+    const auto [it, fresh] = templates_.emplace(qualified, api_.children.size());
+    if (!fresh) {
+      // Overloaded function templates share a name: their parameters are not compared.
+      if (it->second < api_.children.size()) api_.children[it->second].set("overloaded", true);
+      return;
+    }
+    Entity e = named("template", qualified, at);
+    e.set("params", params);
+    add(std::move(e));
+  }
+
+  static std::vector<std::string> tokens_of(CXCursor c) {
+    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+    CXToken* tokens = nullptr;
+    unsigned count = 0;
+    clang_tokenize(tu, clang_getCursorExtent(c), &tokens, &count);
+    std::vector<std::string> out;
+    out.reserve(count);
+    for (unsigned i = 0; i < count; ++i) out.push_back(text(clang_getTokenSpelling(tu, tokens[i])));
+    clang_disposeTokens(tu, tokens, count);
+    return out;
   }
 
   void record(CXCursor c, const std::string& qualified, SourceRef at) {
@@ -287,6 +378,13 @@ class Modeler {
     // purposes of calls"); a user-provided copy/move constructor or destructor moves it to
     // memory, which changes how every function taking or returning it is called.
     if (size >= 0) e.set("call_in_memory", user_copy_or_dtor || passed_in_memory(c));
+    if (kind != CXCursor_UnionDecl) {
+      const Specials sp = specials(c);
+      e.set("specials", std::string{sp.make, sp.copy, sp.assign});
+      e.set("specials_declared",
+            std::string{sp.make_declared ? 'd' : 'i', sp.copy_declared ? 'd' : 'i',
+                        sp.assign_declared ? 'd' : 'i'});
+    }
     if (!own_virtuals.empty()) {
       std::string joined;
       for (const auto& v : own_virtuals) joined += (joined.empty() ? "" : "\x1f") + v;
@@ -337,6 +435,100 @@ class Modeler {
     return memory;
   }
 
+  // What clients can do with a record: default construct, copy construct, copy assign; 'y',
+  // 'n', or '?' when declarations alone do not tell (a reference or const member may have an
+  // initializer). `*_declared`: the member doing it is written in the class, not implicit.
+  struct Specials {
+    char make = '?', copy = '?', assign = '?';
+    bool make_declared = false, copy_declared = false, assign_declared = false;
+  };
+
+  static char both(char a, char b) {
+    return a == 'n' || b == 'n' ? 'n' : a == '?' || b == '?' ? '?' : 'y';
+  }
+
+  Specials specials(CXCursor record) {
+    CXCursor def = clang_getCursorDefinition(record);
+    if (const CXCursor pattern =
+            clang_getSpecializedCursorTemplate(clang_Cursor_isNull(def) ? record : def);
+        !clang_Cursor_isNull(pattern)) {
+      def = pattern;  // std::unique_ptr<T>: its template's members
+    }
+    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) == CXCursor_UnionDecl) return {};
+    const std::string usr = text(clang_getCursorUSR(def));
+    if (const auto it = specials_.find(usr); it != specials_.end()) return it->second;
+    specials_[usr] = Specials{};  // a record reaching itself through pointers
+    const std::string own = spelling(def);
+    Specials s;
+    bool any_ctor = false, ctor_template = false, move_declared = false;
+    char make = 'y', copy = 'y', assign = 'y';  // what the implicit members would do
+    const auto fold = [&](const Specials& part) {
+      make = both(make, part.make);
+      copy = both(copy, part.copy);
+      assign = both(assign, part.assign);
+    };
+    visit_children(def, [&](CXCursor m) {
+      const CXCursorKind k = clang_getCursorKind(m);
+      const bool usable = clang_getCursorAvailability(m) != CXAvailability_NotAvailable &&
+                          clang_getCXXAccessSpecifier(m) == CX_CXXPublic;
+      if (k == CXCursor_Constructor) {
+        any_ctor = true;
+        if (clang_CXXConstructor_isCopyConstructor(m)) {
+          s.copy_declared = true;
+          s.copy = usable ? 'y' : 'n';
+        } else if (clang_CXXConstructor_isMoveConstructor(m)) {
+          move_declared = true;
+        } else if (clang_CXXConstructor_isDefaultConstructor(m)) {
+          s.make_declared = true;
+          s.make = usable ? 'y' : 'n';
+        }
+      } else if (k == CXCursor_FunctionTemplate &&
+                 spelling(m).substr(0, spelling(m).find('<')) == own) {
+        // A constructor template suppresses the implicit default constructor, and may itself
+        // take no arguments (std::unique_ptr's does).
+        any_ctor = true;
+        ctor_template = true;
+      } else if (k == CXCursor_CXXMethod && spelling(m) == "operator=" &&
+                 clang_Cursor_getNumArguments(m) == 1) {
+        const CXType t = clang_getCursorType(clang_Cursor_getArgument(m, 0));
+        const CXType pointee = clang_getCanonicalType(clang_getPointeeType(t));
+        const bool same = spelling(clang_getTypeDeclaration(pointee)) == own ||
+                          spelling(clang_getTypeDeclaration(clang_getCanonicalType(t))) == own;
+        if (t.kind == CXType_RValueReference) {
+          move_declared = true;
+        } else if (same) {
+          s.assign_declared = true;
+          s.assign = usable ? 'y' : 'n';
+        }
+      } else if (k == CXCursor_FieldDecl) {
+        CXType t = clang_getCanonicalType(clang_getCursorType(m));
+        while (t.kind == CXType_ConstantArray)
+          t = clang_getCanonicalType(clang_getArrayElementType(t));
+        if (t.kind == CXType_LValueReference || t.kind == CXType_RValueReference) {
+          make = both(make, '?');  // fine with a default member initializer
+          assign = 'n';
+        } else if (clang_isConstQualifiedType(t)) {
+          if (t.kind != CXType_Record) make = both(make, '?');
+          assign = 'n';
+        }
+        if (t.kind == CXType_Record) fold(specials(clang_getTypeDeclaration(t)));
+      } else if (k == CXCursor_CXXBaseSpecifier) {
+        // A derived class reaches its base's protected members too: a base member that is
+        // written but not public leaves the answer open.
+        Specials base = specials(clang_getTypeDeclaration(clang_getCursorType(m)));
+        if (base.make_declared && base.make == 'n') base.make = '?';
+        if (base.copy_declared && base.copy == 'n') base.copy = '?';
+        if (base.assign_declared && base.assign == 'n') base.assign = '?';
+        fold(base);
+      }
+    });
+    if (!s.make_declared) s.make = !any_ctor ? make : ctor_template ? '?' : 'n';
+    if (!s.copy_declared) s.copy = move_declared ? 'n' : copy;
+    if (!s.assign_declared) s.assign = move_declared ? 'n' : assign;
+    specials_[usr] = s;
+    return s;
+  }
+
   void enumeration(CXCursor c, const std::string& qualified, SourceRef at) {
     Entity e = named("enum", qualified, at);
     e.set("underlying", type_text(clang_getEnumDeclIntegerType(c)));
@@ -354,20 +546,47 @@ class Modeler {
     add(std::move(e));
   }
 
-  // Whether a parameter declaration spells a default argument (an `=` in its tokens; array
-  // bounds and decltype(...) are expressions too, so children do not tell).
-  static bool spelled_with_default(CXCursor param) {
-    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(param);
-    CXToken* tokens = nullptr;
-    unsigned count = 0;
-    clang_tokenize(tu, clang_getCursorExtent(param), &tokens, &count);
-    bool found = false;
-    for (unsigned i = 0; i < count && !found; ++i) {
-      found = clang_getTokenKind(tokens[i]) == CXToken_Punctuation &&
-              text(clang_getTokenSpelling(tu, tokens[i])) == "=";
+  // A parameter's default argument: its value when it is a constant, else its tokens (an `=`
+  // in the declaration's tokens marks one; array bounds and decltype(...) are expressions too).
+  static std::optional<std::string> default_of(CXCursor param) {
+    const std::vector<std::string> tokens = tokens_of(param);
+    const auto eq = std::find(tokens.begin(), tokens.end(), "=");
+    if (eq == tokens.end()) return std::nullopt;
+    std::optional<CXCursor> expr;
+    visit_children(param, [&](CXCursor k) {
+      if (clang_isExpression(clang_getCursorKind(k))) expr = k;
+    });
+    if (expr) {
+      if (auto v = constant_value(*expr)) return v;
     }
-    clang_disposeTokens(tu, tokens, count);
-    return found;
+    std::string spelled;
+    for (auto t = eq + 1; t != tokens.end(); ++t) spelled += (t == eq + 1 ? "" : " ") + *t;
+    return spelled;
+  }
+
+  // `noexcept`, `noexcept(true)`, `throw()` -> "yes"; none or `noexcept(false)` -> "";
+  // another computed condition -> "noexcept(<tokens>)" (compared as written).
+  static std::string noexcept_of(CXCursor c) {
+    const int spec = clang_getCursorExceptionSpecificationType(c);
+    if (spec == CXCursor_ExceptionSpecificationKind_BasicNoexcept ||
+        spec == CXCursor_ExceptionSpecificationKind_DynamicNone)
+      return "yes";
+    if (spec != CXCursor_ExceptionSpecificationKind_ComputedNoexcept) return "";
+    const std::vector<std::string> tokens = tokens_of(c);
+    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (tokens[i] != "noexcept" || tokens[i + 1] != "(") continue;
+      std::string cond;
+      int depth = 0;
+      for (size_t j = i + 1; j < tokens.size(); ++j) {
+        depth += tokens[j] == "(" ? 1 : tokens[j] == ")" ? -1 : 0;
+        if (j > i + 1 && depth == 0) break;
+        if (j > i + 1) cond += (cond.empty() ? "" : " ") + tokens[j];
+      }
+      if (cond == "true") return "yes";
+      if (cond == "false") return "";
+      return "noexcept(" + cond + ")";
+    }
+    return "";
   }
 
   // A function or method; returns its signature within its scope, "name(params) quals".
@@ -377,11 +596,13 @@ class Modeler {
     std::string params;
     const int n = clang_Cursor_getNumArguments(c);
     int defaults = 0;
+    std::string default_values;  // one word per parameter, "" when it has no default
     for (int i = 0; i < n; ++i) {
       const CXCursor p = clang_Cursor_getArgument(c, static_cast<unsigned>(i));
       params += (i == 0 ? "" : ", ") + type_text(clang_getCursorType(p));
-      const bool has_default = spelled_with_default(p);
-      defaults = has_default ? defaults + 1 : 0;
+      const std::optional<std::string> value = default_of(p);
+      defaults = value ? defaults + 1 : 0;
+      default_values += (i == 0 ? "" : "\x1f") + value.value_or("");
     }
     if (clang_isFunctionTypeVariadic(type)) params += n > 0 ? ", ..." : "...";
     std::string quals;
@@ -395,6 +616,7 @@ class Modeler {
     e.set("callable", qualified);  // overloads share it
     e.set("params", params);
     e.set("defaults", static_cast<int64_t>(defaults));
+    if (defaults > 0) e.set("default_values", default_values);
     const CXCursorKind kind = clang_getCursorKind(c);
     if (kind != CXCursor_Constructor && kind != CXCursor_Destructor)
       e.set("return", type_text(clang_getResultType(type)));
@@ -407,10 +629,10 @@ class Modeler {
     }
     if (clang_getCursorAvailability(c) == CXAvailability_NotAvailable) e.set("deleted", true);
     if (clang_Cursor_isFunctionInlined(c)) e.set("inline", true);
-    const int spec = clang_getCursorExceptionSpecificationType(c);
-    if (spec == CXCursor_ExceptionSpecificationKind_BasicNoexcept ||
-        spec == CXCursor_ExceptionSpecificationKind_DynamicNone)
-      e.set("noexcept", true);
+    if (const std::string spec = noexcept_of(c); !spec.empty()) e.set("noexcept", spec);
+    visit_children(c, [&](CXCursor k) {
+      if (clang_getCursorKind(k) == CXCursor_CXXFinalAttr) e.set("final", true);
+    });
     // Never asked of anything but functions and variables: libclang 14 crashes elsewhere.
     e.set("mangled", text(clang_Cursor_getMangling(c)));
     add(std::move(e));
@@ -421,57 +643,54 @@ class Modeler {
     Entity e = named("variable", qualified, at);
     e.set("type", type_text(clang_getCursorType(c)));
     if (clang_isConstQualifiedType(clang_getCursorType(c))) {
-      const EvalResultHandle r(clang_Cursor_Evaluate(c));
-      if (r) {
-        switch (clang_EvalResult_getKind(r.get())) {
-          case CXEval_Int:
-            e.set("value", std::to_string(clang_EvalResult_getAsLongLong(r.get())));
-            break;
-          case CXEval_Float: {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.17g", clang_EvalResult_getAsDouble(r.get()));
-            e.set("value", std::string(buf));
-            break;
-          }
-          case CXEval_StrLiteral:
-            e.set("value", "\"" + std::string(clang_EvalResult_getAsStr(r.get())) + "\"");
-            break;
-          default:
-            break;
-        }
-      }
+      if (auto v = constant_value(c)) e.set("value", *v);
     }
     e.set("mangled", text(clang_Cursor_getMangling(c)));
     add(std::move(e));
   }
 
   void macro(CXCursor c, const std::string& name, SourceRef at) {
-    if (clang_Cursor_isMacroBuiltin(c) || clang_Cursor_isMacroFunctionLike(c)) return;
+    if (clang_Cursor_isMacroBuiltin(c)) return;
+    const std::vector<std::string> tokens = tokens_of(c);
+    if (tokens.empty()) return;
+    // The definition again, for evaluating macros built from others: a function-like macro's
+    // parameter list must touch its name.
+    const bool function_like = clang_Cursor_isMacroFunctionLike(c);
+    std::string definition = "#define " + tokens[0];
+    for (size_t i = 1; i < tokens.size(); ++i)
+      definition += (function_like && i == 1 ? "" : " ") + tokens[i];
+    definitions_.push_back(std::move(definition));
+    if (function_like) return;
     // The value as written: the tokens after the name.
-    CXToken* tokens = nullptr;
-    unsigned count = 0;
-    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
-    clang_tokenize(tu, clang_getCursorExtent(c), &tokens, &count);
     std::string value;
-    for (unsigned i = 1; i < count; ++i) {
-      value += (i == 1 ? "" : " ") + text(clang_getTokenSpelling(tu, tokens[i]));
-    }
-    clang_disposeTokens(tu, tokens, count);
+    for (size_t i = 1; i < tokens.size(); ++i) value += (i == 1 ? "" : " ") + tokens[i];
     if (name.starts_with("__") || name.ends_with("_H") || name.ends_with("_H_") ||
         name.ends_with("_HPP") || (value.empty() && name.find("INCLUDED") != std::string::npos))
       return;  // include guards and reserved names are not API
     Entity e = named("macro", name, at);
     e.set("value", value);
+    if (!value.empty()) macro_names_.push_back(name);
     add(std::move(e));
   }
 
+ public:
+  const std::vector<std::string>& macro_definitions() const { return definitions_; }
+  const std::vector<std::string>& macro_names() const { return macro_names_; }
+
+ private:
   Schema& schema_;
   fs::path root_;
+  std::vector<fs::path> exclude_;
   Entity& api_;
   std::map<std::string, uint32_t>
       files_;  // file name as libclang spells it -> file id (0: outside)
   std::set<std::string> seen_;
-  std::map<std::string, bool> in_memory_;  // by USR, see passed_in_memory()
+  std::map<std::string, bool> in_memory_;     // by USR, see passed_in_memory()
+  std::map<std::string, Specials> specials_;  // by USR, see specials()
+  std::map<std::string, size_t> templates_;   // qualified name -> index in api_.children
+  std::string inline_ns_;                     // the inline namespaces around the walk
+  std::vector<std::string> definitions_;      // every #define under the root, as written
+  std::vector<std::string> macro_names_;      // object-like macros with a value
 };
 
 [[noreturn]] void compile_error(CXTranslationUnit tu, const fs::path& root) {
@@ -511,6 +730,36 @@ struct Parsed {  // members in this order: the unit is disposed of before its in
   fs::path root;
 };
 
+// The flags to parse with: the compilation database's, then the configured ones, relative paths
+// made absolute and, on a git side, paths inside the repository read from that side's copy.
+std::vector<std::string> flags_for(const fs::path& root, const LoadOptions& options,
+                                   const std::string& boundary) {
+  std::vector<std::string> db_flags;
+  if (!options.compile_commands.empty()) {
+    db_flags = flags_from_compile_db(options.compile_commands, root);
+    if (const auto refused = refused_flag(db_flags, boundary))
+      throw InputError(Location{options.compile_commands, 0, 0}, *refused);
+  }
+  if (const auto refused = refused_flag(options.compile_flags, boundary)) {
+    throw InputError(options.compile_flags_at, *refused);
+  }
+  const fs::path base =
+      fs::absolute(options.compile_flags_base.empty() ? "." : options.compile_flags_base);
+  std::vector<std::string> flags = std::move(db_flags);
+  for (const std::string& f : map_flag_paths(options.compile_flags, [&base](const std::string& p) {
+         return fs::path(p).is_absolute() ? p : (base / p).lexically_normal().string();
+       })) {
+    flags.push_back(f);
+  }
+  if (options.side_root.empty()) return flags;
+  const fs::path workdir = fs::absolute(options.workdir).lexically_normal();
+  return map_flag_paths(flags, [&](const std::string& p) {
+    const fs::path rel = fs::path(p).lexically_normal().lexically_relative(workdir);
+    if (rel.empty() || *rel.begin() == "..") return p;
+    return (fs::path(options.side_root) / rel).lexically_normal().string();
+  });
+}
+
 Parsed parse_headers(const std::string& path, const LoadOptions& options) {
   const fs::path input(path);
   std::error_code ec;
@@ -518,18 +767,20 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options) {
   const bool dir = fs::is_directory(input, ec);
   const fs::path parent = input.parent_path().empty() ? fs::path(".") : input.parent_path();
   const fs::path root = fs::absolute(dir ? input : parent).lexically_normal();
-  const std::vector<fs::path> headers = dir ? headers_under(input) : std::vector<fs::path>{input};
+  const std::vector<fs::path> exclude = under_root(options.exclude, root);
+  std::vector<fs::path> headers;
+  for (const fs::path& h : dir ? headers_under(input) : std::vector<fs::path>{input}) {
+    if (!excluded(fs::absolute(h).lexically_normal(), exclude)) headers.push_back(h);
+  }
   const std::string boundary =
       options.link_boundary.empty() ? root.string() : options.link_boundary;
-  if (const auto refused = refused_flag(options.compile_flags, boundary)) {
-    throw InputError(options.compile_flags_at, *refused);
-  }
+  const std::vector<std::string> flags = flags_for(root, options, boundary);
   std::vector<std::string> args = {"-x", "c++", "-I" + root.string()};
-  const bool has_std = std::any_of(options.compile_flags.begin(), options.compile_flags.end(),
+  const bool has_std = std::any_of(flags.begin(), flags.end(),
                                    [](const std::string& f) { return f.starts_with("-std="); });
   if (!has_std) args.push_back("-std=c++17");
   for (const std::string& inc : options.include_paths) args.push_back("-I" + inc);
-  args.insert(args.end(), options.compile_flags.begin(), options.compile_flags.end());
+  args.insert(args.end(), flags.begin(), flags.end());
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
   // One translation unit for all headers: parsing each on its own costs ~50x.
@@ -580,8 +831,19 @@ Schema load(const std::string& path, const LoadOptions& options) {
   api.kind = "api";
   api.key = ".";
   api.name = path;
-  Modeler modeler(schema, root, api);
+  Modeler modeler(schema, root, under_root(options.exclude, root), api);
   modeler.walk(clang_getTranslationUnitCursor(parsed.tu.get()), "");
+  // Macros compared by value where they are constant expressions; their spelling stays for
+  // messages.
+  const auto values =
+      evaluate_macros(parsed.index.get(), modeler.macro_definitions(), modeler.macro_names());
+  for (Entity& e : api.children) {
+    if (e.kind != "macro") continue;
+    const auto it = values.find(e.key);
+    if (it == values.end() || it->second == e.str("value")) continue;
+    e.set("spelling", std::string(e.str("value")));
+    e.set("value", it->second);
+  }
   std::stable_sort(api.children.begin(), api.children.end(), [](const Entity& a, const Entity& b) {
     return std::tie(a.kind, a.key) < std::tie(b.kind, b.key);
   });

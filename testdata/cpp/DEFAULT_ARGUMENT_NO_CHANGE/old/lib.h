@@ -1,0 +1,19 @@
+#pragma once
+
+namespace demo {
+
+class Downloader {
+public:
+  Downloader();
+  // Fetches url into the file at path, retrying up to max_retries times
+  // on network errors.
+  bool fetch(const char* url, const char* path, int max_retries = 3);
+
+private:
+  void* session_;
+};
+
+// Opens a connection to host, giving up after timeout_seconds.
+bool connect(const char* host, int timeout_seconds = 30);
+
+}  // namespace demo

@@ -1,0 +1,11 @@
+#pragma once
+
+namespace demo {
+
+// Hands out a buffer of at least size bytes from the shared pool.
+char* acquire_buffer(int size);
+
+// Gives a buffer back to the pool; never throws, so it is safe in destructors.
+void release_buffer(char* buffer) noexcept;
+
+}  // namespace demo

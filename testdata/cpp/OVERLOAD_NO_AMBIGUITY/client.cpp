@@ -1,0 +1,5 @@
+#include "lib.h"
+
+void configure(unsigned timeout_seconds) {
+  demo::set_timeout(timeout_seconds * 1000);
+}

@@ -1,0 +1,11 @@
+#pragma once
+
+namespace demo {
+
+// Upper bound on open connections, read by every new pool; 0 means unlimited.
+extern long max_connections;
+
+// Starts the server on port; returns false if it cannot bind.
+bool serve(int port);
+
+}  // namespace demo

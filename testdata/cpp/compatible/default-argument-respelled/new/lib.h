@@ -1,0 +1,11 @@
+#pragma once
+
+namespace demo {
+
+// Opens a connection to host, giving up after timeout_ms milliseconds.
+bool connect(const char* host, int timeout_ms = 30'000);
+
+// Reads at most max_bytes from the connection into buffer.
+int receive(char* buffer, int max_bytes = 0x1000);
+
+}  // namespace demo
