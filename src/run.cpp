@@ -436,6 +436,7 @@ class Runner {
       // commit's copy of the repository.
       lo.workdir = workdir_;
       lo.side_root = snapshots_.at(side.git->ref)->root();
+      lo.link_boundary = lo.side_root;  // the commit's copy of the repository
     }
     const std::string path = disk_path(side);
     if (!git_mode_) {

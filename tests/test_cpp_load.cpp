@@ -43,6 +43,9 @@ namespace demo {
 struct Base { virtual ~Base(); virtual void f(); int a; };
 struct Derived : Base { void f() override; virtual int g(int) const; char c; };
 struct Token { int v; ~Token(); };
+struct Other { virtual void o(); };
+struct Both : Base, Other { void f() override; void o() override; virtual void h(); };
+struct Grand : Derived { int g(int) const override; void f() override; };
 }
 )");
     const auto* base = find(s, "record", "demo::Base");
@@ -55,6 +58,12 @@ struct Token { int v; ~Token(); };
     REQUIRE(derived != nullptr);
     CHECK(derived->str("virtuals") == "g(int) const");  // f overrides: no new slot
     CHECK(find(s, "record", "demo::Token")->flag("call_in_memory"));
+    // Itanium: an overrider of a secondary base's function also gets a primary-vtable slot;
+    // overriders along the primary chain do not.
+    CHECK(find(s, "record", "demo::Both")->str("virtuals") ==
+          "o()\x1f"
+          "h()");
+    CHECK_FALSE(find(s, "record", "demo::Grand")->has("virtuals"));
     const auto* g = find(s, "function", "demo::Derived::g(int) const");
     REQUIRE(g != nullptr);
     CHECK(g->str("mangled") == "_ZNK4demo7Derived1gEi");

@@ -1,10 +1,13 @@
 #include "formats/cpp/checks.hpp"
 
+#include "formats/cpp/renames.hpp"
+
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 
 namespace breakwater::cpp {
@@ -94,6 +97,32 @@ class Checker {
         old_overloads_(overloads_of(o)),
         new_overloads_(overloads_of(n)) {}
 
+  // One finding per renamed namespace, at its first declaration.
+  void namespace_renames(const Renames& renames) {
+    for (const auto& [from, to] : renames) {
+      const Entity* first = nullptr;
+      size_t count = 0;
+      for (const auto& [key, e] : olds_) {
+        if (!e->has("renamed_from") || !e->str("renamed_from").starts_with(from + "::") ||
+            !e->key.starts_with(to + "::"))
+          continue;
+        ++count;
+        if (first == nullptr ||
+            std::tie(e->loc.file, e->loc.line) < std::tie(first->loc.file, first->loc.line))
+          first = e;
+      }
+      if (first == nullptr) continue;
+      const bool aliased = find(news_, "namespace_alias", from) != nullptr;
+      emit("NAMESPACE_NO_RENAME", *first, find(news_, first->kind, first->key),
+           "Namespace " + q(from) + " was renamed to " + q(to) + " (" + std::to_string(count) +
+               " declaration" + (count > 1 ? "s" : "") + "): " +
+               (aliased ? "sources still compile through the alias " + q(from) + ", but"
+                        : "code that names " + q(from + "::...") + " no longer compiles, and") +
+               " every mangled name inside changes, so binaries built against OLD fail to "
+               "load.");
+    }
+  }
+
   void run() {
     for (const auto& [key, e] : olds_) {
       const Entity* now = find(news_, e->kind, e->key);
@@ -111,6 +140,8 @@ class Checker {
         templates(*e, now);
       } else if (e->kind == "macro") {
         macro(*e, now);
+      } else if (e->kind == "namespace_alias" && now == nullptr && !namespace_in_new(e->key)) {
+        removed_type(*e);
       }
     }
     for (const auto& [key, e] : news_) {
@@ -120,6 +151,15 @@ class Checker {
   }
 
  private:
+  // Whether NEW declares anything in namespace `ns` (a real namespace may replace an alias).
+  bool namespace_in_new(std::string_view ns) const {
+    const std::string prefix = std::string(ns) + "::";
+    for (const auto& [key, e] : news_) {
+      if (e->key.starts_with(prefix)) return true;
+    }
+    return false;
+  }
+
   static const Entity* find(const Index& idx, std::string_view kind, std::string_view key) {
     const auto it = idx.find({kind, key});
     return it == idx.end() ? nullptr : it->second;
@@ -191,12 +231,12 @@ class Checker {
     }
     if (!f.flag("deleted") && now->flag("deleted")) {
       emit("SYMBOL_NO_DELETE", f, now, q(f.name) + " is now deleted (= delete).");
-    } else if (f.str("inline_ns") != now->str("inline_ns")) {
+    } else if (f.str("inline_ns") != now->str("inline_ns") && !f.has("renamed_from")) {
       moved_namespaces_.emplace(
           std::pair{std::string(f.str("inline_ns")), std::string(now->str("inline_ns"))},
           std::pair{&f, now});
     } else if (!f.flag("inline") && f.str("mangled") != now->str("mangled") &&
-               !f.str("mangled").empty()) {
+               !f.str("mangled").empty() && !f.has("renamed_from")) {
       emit("SYMBOL_NO_DELETE", f, now,
            q(f.name) + " is exported as " + q(now->str("mangled")) + " instead of " +
                q(f.str("mangled")) +
@@ -256,7 +296,7 @@ class Checker {
       emit("VARIABLE_TYPE_NO_CHANGE", v, now,
            q(v.name) + " changed type from " + q(v.str("type")) + " to " + q(now->str("type")) +
                ": binaries built against OLD read and write it as " + q(v.str("type")) + ".");
-    } else if (v.str("inline_ns") != now->str("inline_ns")) {
+    } else if (v.str("inline_ns") != now->str("inline_ns") && !v.has("renamed_from")) {
       moved_namespaces_.emplace(
           std::pair{std::string(v.str("inline_ns")), std::string(now->str("inline_ns"))},
           std::pair{&v, now});
@@ -405,10 +445,12 @@ class Checker {
         emit("RECORD_LAYOUT_NO_CHANGE", f, g,
              "Field " + q(f.name) +
                  (f.str("type") != g->str("type")
-                      ? " changed type from " + q(f.str("type")) + " to " + q(g->str("type"))
+                      ? " changed type from " + q(f.str("type")) + " to " + q(g->str("type")) +
+                            ": code built against OLD reads and writes it as " + q(f.str("type")) +
+                            "."
                       : " moved from bit offset " + std::to_string(f.num("offset")) + " to " +
-                            std::to_string(g->num("offset"))) +
-                 ": code built against OLD reads and writes it at the old place.");
+                            std::to_string(g->num("offset")) +
+                            ": code built against OLD reads and writes it at the old place."));
         return;
       }
     }
@@ -751,7 +793,16 @@ class Checker {
 
 void compare(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& on,
              detail::Emitter& out) {
-  Checker(old_schema, new_schema, on, out).run();
+  const Renames renames = renamed_namespaces(old_schema, new_schema);
+  if (renames.empty()) {
+    Checker(old_schema, new_schema, on, out).run();
+    return;
+  }
+  // OLD spelled the NEW way, so each declaration meets its counterpart.
+  const Schema moved = with_renames(old_schema, renames);
+  Checker checker(moved, new_schema, on, out);
+  checker.namespace_renames(renames);
+  checker.run();
 }
 
 std::vector<std::string_view> implemented_rules() {
@@ -780,7 +831,8 @@ std::vector<std::string_view> implemented_rules() {
           "SPECIAL_MEMBER_NO_DELETE",
           "TEMPLATE_PARAMETER_NO_CHANGE",
           "OVERLOAD_NO_AMBIGUITY",
-          "INLINE_NAMESPACE_NO_CHANGE"};
+          "INLINE_NAMESPACE_NO_CHANGE",
+          "NAMESPACE_NO_RENAME"};
 }
 
 }  // namespace breakwater::cpp

@@ -7,6 +7,7 @@
 #include "formats/cpp/compile_db.hpp"
 #include "formats/cpp/constants.hpp"
 #include "formats/cpp/flags.hpp"
+#include "formats/cpp/include_scan.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -198,6 +199,16 @@ class Modeler {
       case CXCursor_MacroDefinition:
         macro(c, name, *at);
         return;
+      case CXCursor_NamespaceAlias: {
+        // `namespace old = renamed;` keeps sources naming the old namespace compiling.
+        Entity e = named("namespace_alias", qualified, *at);
+        visit_children(c, [&](CXCursor k) {
+          if (clang_getCursorKind(k) == CXCursor_NamespaceRef)
+            e.set("target", text(clang_getCursorSpelling(clang_getCursorReferenced(k))));
+        });
+        add(std::move(e));
+        return;
+      }
       default:
         return;
     }
@@ -301,6 +312,7 @@ class Modeler {
     int64_t base_index = 0;
     int field_index = 0;
     std::vector<std::string> own_virtuals;
+    const std::string primary = primary_base(c);
     bool user_copy_or_dtor = false;
     visit_children(c, [&](CXCursor m) {
       const CXCursorKind mk = clang_getCursorKind(m);
@@ -348,13 +360,10 @@ class Modeler {
                                               clang_CXXConstructor_isMoveConstructor(m)));
           if (special && !clang_CXXMethod_isDefaulted(m)) user_copy_or_dtor = true;
           const std::string signature = function(m, qualified + "::" + member, *mat, qualified);
-          // A new vtable slot: a virtual that overrides nothing (an overrider reuses the slot
-          // of what it overrides; covariant returns and secondary bases are not modelled).
-          CXCursor* overridden = nullptr;
-          unsigned overrides = 0;
-          clang_getOverriddenCursors(m, &overridden, &overrides);
-          clang_disposeOverriddenCursors(overridden);
-          if (clang_CXXMethod_isVirtual(m) && overrides == 0) {
+          // A slot of this class's primary vtable (Itanium 2.5.2): a virtual that overrides
+          // nothing of the primary base. An overrider of a secondary base's function gets one
+          // too; covariant returns that need adjusting are not modelled.
+          if (clang_CXXMethod_isVirtual(m) && !overrides_primary(m, primary)) {
             own_virtuals.push_back(mk == CXCursor_Destructor ? member + "()" : signature);
           }
           return;
@@ -391,6 +400,74 @@ class Modeler {
       e.set("virtuals", joined);
     }
     add(std::move(e));
+  }
+
+  // Whether a record has a vtable: a virtual function, a virtual base, or a dynamic base.
+  bool dynamic(CXCursor record) {
+    const CXCursor def = clang_getCursorDefinition(record);
+    if (clang_Cursor_isNull(def)) return false;
+    const std::string usr = text(clang_getCursorUSR(def));
+    if (const auto it = dynamic_.find(usr); it != dynamic_.end()) return it->second;
+    dynamic_[usr] = false;
+    bool found = false;
+    visit_children(def, [&](CXCursor m) {
+      if (found) return;
+      const CXCursorKind k = clang_getCursorKind(m);
+      if (k == CXCursor_CXXBaseSpecifier) {
+        found = clang_isVirtualBase(m) ||
+                dynamic(clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(m))));
+      } else if (k == CXCursor_CXXMethod || k == CXCursor_Destructor) {
+        found = clang_CXXMethod_isVirtual(m);
+      }
+    });
+    dynamic_[usr] = found;
+    return found;
+  }
+
+  // The USR of the record's primary base (its first non-virtual dynamic base; Itanium 2.5.1,
+  // leaving out the nearly-empty virtual base case), "" without one.
+  // Remembered per record, so overrides_primary() can follow the chain by USR.
+  std::string primary_base(CXCursor record) {
+    const CXCursor def = clang_getCursorDefinition(record);
+    if (clang_Cursor_isNull(def)) return "";
+    const std::string usr = text(clang_getCursorUSR(def));
+    if (const auto it = primary_of_usr_.find(usr); it != primary_of_usr_.end()) return it->second;
+    primary_of_usr_[usr] = "";
+    std::string out;
+    visit_children(def, [&](CXCursor m) {
+      if (!out.empty() || clang_getCursorKind(m) != CXCursor_CXXBaseSpecifier ||
+          clang_isVirtualBase(m))
+        return;
+      const CXCursor base =
+          clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(m)));
+      if (!dynamic(base)) return;
+      out = text(clang_getCursorUSR(clang_getCursorDefinition(base)));
+      primary_base(base);  // its own chain, for overrides_primary()
+    });
+    primary_of_usr_[usr] = out;
+    return out;
+  }
+
+  // Whether `method` overrides a function of the primary base (or of the primary base's own
+  // primary chain, which shares its vtable).
+  bool overrides_primary(CXCursor method, const std::string& primary) {
+    if (primary.empty()) return false;
+    CXCursor* overridden = nullptr;
+    unsigned n = 0;
+    clang_getOverriddenCursors(method, &overridden, &n);
+    bool found = false;
+    for (unsigned i = 0; i < n && !found; ++i) {
+      const CXCursor owner = clang_getCursorSemanticParent(overridden[i]);
+      const std::string usr = text(clang_getCursorUSR(owner));
+      for (std::string chain = primary; !chain.empty() && !found;) {
+        found = usr == chain;
+        const auto it = primary_of_usr_.find(chain);
+        chain = it == primary_of_usr_.end() ? "" : it->second;
+      }
+      if (!found) found = overrides_primary(overridden[i], primary);
+    }
+    clang_disposeOverriddenCursors(overridden);
+    return found;
   }
 
   // Whether the Itanium ABI passes a record through memory: a user-provided (not defaulted,
@@ -685,12 +762,14 @@ class Modeler {
   std::map<std::string, uint32_t>
       files_;  // file name as libclang spells it -> file id (0: outside)
   std::set<std::string> seen_;
-  std::map<std::string, bool> in_memory_;     // by USR, see passed_in_memory()
-  std::map<std::string, Specials> specials_;  // by USR, see specials()
-  std::map<std::string, size_t> templates_;   // qualified name -> index in api_.children
-  std::string inline_ns_;                     // the inline namespaces around the walk
-  std::vector<std::string> definitions_;      // every #define under the root, as written
-  std::vector<std::string> macro_names_;      // object-like macros with a value
+  std::map<std::string, bool> in_memory_;              // by USR, see passed_in_memory()
+  std::map<std::string, Specials> specials_;           // by USR, see specials()
+  std::map<std::string, bool> dynamic_;                // by USR, see dynamic()
+  std::map<std::string, std::string> primary_of_usr_;  // record USR -> its primary base's USR
+  std::map<std::string, size_t> templates_;            // qualified name -> index in api_.children
+  std::string inline_ns_;                              // the inline namespaces around the walk
+  std::vector<std::string> definitions_;               // every #define under the root, as written
+  std::vector<std::string> macro_names_;               // object-like macros with a value
 };
 
 [[noreturn]] void compile_error(CXTranslationUnit tu, const fs::path& root) {
@@ -775,6 +854,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options) {
   const std::string boundary =
       options.link_boundary.empty() ? root.string() : options.link_boundary;
   const std::vector<std::string> flags = flags_for(root, options, boundary);
+  refuse_escaping_includes(headers, boundary);
   std::vector<std::string> args = {"-x", "c++", "-I" + root.string()};
   const bool has_std = std::any_of(flags.begin(), flags.end(),
                                    [](const std::string& f) { return f.starts_with("-std="); });

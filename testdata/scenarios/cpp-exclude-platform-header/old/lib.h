@@ -1,0 +1,7 @@
+#pragma once
+
+namespace demo {
+
+int open_device(const char* name);
+
+}  // namespace demo

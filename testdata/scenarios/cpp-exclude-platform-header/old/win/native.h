@@ -1,0 +1,6 @@
+#pragma once
+#include <windows.h>
+
+namespace demo {
+HANDLE native_handle(int device);
+}
