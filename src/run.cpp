@@ -430,6 +430,10 @@ class Runner {
     if (lo.compile_commands.empty() && !m.settings.compile_commands.empty()) {
       lo.compile_commands = (m.config_dir / m.settings.compile_commands).string();
     }
+    // Both sides take the compilation database entry nearest the NEW headers.
+    lo.compile_commands_anchor = m.new_side.git
+                                     ? (fs::path(workdir_) / *m.new_side.git->path).string()
+                                     : absolute(m.new_side.disk).string();
     lo.exclude.insert(lo.exclude.end(), m.settings.exclude.begin(), m.settings.exclude.end());
     if (side.git) {
       // Include directories inside the repository named by compile flags are read from the

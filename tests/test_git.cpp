@@ -176,6 +176,26 @@ TEST_SUITE("git") {
     CHECK_MESSAGE(run.status == 0, run.out << run.err);
   }
 
+  TEST_CASE("C++ modules: include directories in compile flags are read from the commit") {
+    Repo repo;
+    repo.put("breakwater.yaml",
+             "version: 1\n"
+             "modules:\n"
+             "  - path: include\n"
+             "    lang: cpp\n"
+             "    compile_flags: [-Ishared]\n");
+    repo.put("shared/common/types.h", "#pragma once\ntypedef int id_type;\n");
+    repo.put("include/lib.h",
+             "#pragma once\n#include \"common/types.h\"\nstruct Record { id_type id; int n; };\n");
+    repo.commit("v1");
+    CHECK(run_cli(repo.dir(), {"check", "--against", "HEAD"}).status == 0);
+    // Only the shared header changes: the commit's copy must be the OLD side's.
+    repo.put("shared/common/types.h", "#pragma once\ntypedef long long id_type;\n");
+    const auto run = run_cli(repo.dir(), {"check", "--against", "HEAD", "--color", "never"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "include/lib.h:3:8: error[RECORD_LAYOUT_NO_CHANGE]: `Record` changed size"));
+  }
+
   TEST_CASE("baseline write, then --baseline hides exactly those findings") {
     Repo repo;
     repo.put("proto/acme/user/v1/user.proto", kV1);

@@ -34,8 +34,9 @@ struct LoadOptions {
   Location compile_flags_at;       // where they are spelled (a config line), for errors about them
   std::string compile_flags_base;  // relative paths in compile_flags are relative to it ("" = .)
   // C++: a compile_commands.json; its entry nearest the headers gives flags (before
-  // compile_flags).
-  std::string compile_commands;
+  // compile_flags). Nearest to `compile_commands_anchor` when set, so that both sides of a
+  // comparison take the same entry (the NEW headers as they are in the working tree).
+  std::string compile_commands, compile_commands_anchor;
   // C++: headers (files or directories, relative to the include root) left out of the umbrella
   // and of the model: platform or internal headers that do not compile on their own. Still
   // parsed where other headers include them.

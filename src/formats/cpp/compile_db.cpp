@@ -108,7 +108,7 @@ std::vector<std::string> flags_from_compile_db(const std::string& db, const fs::
         !e["directory"].is_string() || !e["file"].is_string() ||
         !(e.contains("arguments") || e.contains("command")))
       bad(db, "an entry lacks directory, file, or command/arguments");
-    const fs::path dir = e["directory"].get<std::string>();
+    const fs::path dir = fs::absolute(e["directory"].get<std::string>());
     const fs::path file = (dir / e["file"].get<std::string>()).lexically_normal();
     entries.push_back({shared_prefix(file, root), file.string(), &e});
   }
@@ -129,7 +129,7 @@ std::vector<std::string> flags_from_compile_db(const std::string& db, const fs::
     if (!e["command"].is_string()) bad(db, "'command' must be a string");
     args = split_command(e["command"].get<std::string>());
   }
-  const fs::path dir = e["directory"].get<std::string>();
+  const fs::path dir = fs::absolute(e["directory"].get<std::string>()).lexically_normal();
   const std::string source = e["file"].get<std::string>();
   std::vector<std::string> flags;
   bool skip_next = false;

@@ -815,7 +815,10 @@ std::vector<std::string> flags_for(const fs::path& root, const LoadOptions& opti
                                    const std::string& boundary) {
   std::vector<std::string> db_flags;
   if (!options.compile_commands.empty()) {
-    db_flags = flags_from_compile_db(options.compile_commands, root);
+    const fs::path anchor = options.compile_commands_anchor.empty()
+                                ? root
+                                : fs::absolute(options.compile_commands_anchor).lexically_normal();
+    db_flags = flags_from_compile_db(options.compile_commands, anchor);
     if (const auto refused = refused_flag(db_flags, boundary))
       throw InputError(Location{options.compile_commands, 0, 0}, *refused);
   }
