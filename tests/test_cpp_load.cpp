@@ -76,6 +76,7 @@ struct Grand : Derived { int g(int) const override; void f() override; };
 #define DEMO_SCALE(x) ((x) * 2)
 #define DEMO_TWICE DEMO_SCALE(DEMO_LIMIT)
 #define DEMO_NAME "demo"
+#define DEMO_SUM 8 + 8
 #define DEMO_EXPORT __attribute__((visibility("default")))
 namespace demo {
 constexpr int kMax = 100;
@@ -92,10 +93,11 @@ enum class Mode : unsigned char { Read = 1, Write = 4 };
           "0");  // false evaluates to 0
     CHECK(find(s, "variable", "demo::kMax")->str("value") == "100");
     // Macros by value (their spelling kept for messages), macros built from macros too.
-    CHECK(find(s, "macro", "DEMO_LIMIT")->str("value") == "64");
+    CHECK(find(s, "macro", "DEMO_LIMIT")->str("value") == "64 (int)");
     CHECK(find(s, "macro", "DEMO_LIMIT")->str("spelling") == "( 4 * 16 )");
-    CHECK(find(s, "macro", "DEMO_TWICE")->str("value") == "128");
-    CHECK(find(s, "macro", "DEMO_NAME")->str("value") == "\"demo\"");
+    CHECK(find(s, "macro", "DEMO_TWICE")->str("value") == "128 (int)");
+    CHECK(find(s, "macro", "DEMO_SUM")->str("value") == "8 + 8");  // not one operand
+    CHECK(find(s, "macro", "DEMO_NAME")->str("value") == "\"demo\" (const char *)");
     CHECK(find(s, "macro", "DEMO_EXPORT")->str("value") ==
           "__attribute__ ( ( visibility ( \"default\" ) ) )");
     const auto* mode = find(s, "enum", "demo::Mode");

@@ -220,7 +220,9 @@ class Checker {
            q(f.name) + " became pure virtual: client classes derived from " + q(f.str("record")) +
                " that do not override it can no longer be instantiated.");
     }
-    if (f.flag("virtual") && !f.flag("final") && now->flag("final")) {
+    const Entity* owner = find(olds_, "record", f.str("record"));
+    if (f.flag("virtual") && !f.flag("final") && now->flag("final") &&
+        (owner == nullptr || !owner->flag("final"))) {
       emit("FINAL_NO_ADD", f, now,
            q(f.name) + " became final: client classes that override it no longer compile.");
     }
@@ -231,7 +233,8 @@ class Checker {
     }
     if (!f.flag("deleted") && now->flag("deleted")) {
       emit("SYMBOL_NO_DELETE", f, now, q(f.name) + " is now deleted (= delete).");
-    } else if (f.str("inline_ns") != now->str("inline_ns") && !f.has("renamed_from")) {
+    } else if (f.str("inline_ns") != now->str("inline_ns") && !f.has("renamed_from") &&
+               !f.flag("inline")) {
       moved_namespaces_.emplace(
           std::pair{std::string(f.str("inline_ns")), std::string(now->str("inline_ns"))},
           std::pair{&f, now});
@@ -284,6 +287,13 @@ class Checker {
                std::string(candidates.front()->str("params")) + ").");
       return;
     }
+    if (find(news_, "using", name) != nullptr) {
+      emit("SYMBOL_NO_DELETE", f, nullptr,
+           q(f.name) + " is no longer declared here; a using-declaration keeps " + q(name) +
+               " compiling, but binaries built against OLD import " + q(f.str("mangled")) +
+               ", which NEW no longer declares.");
+      return;
+    }
     emit("SYMBOL_NO_DELETE", f, nullptr, q(f.name) + " was removed.");
   }
 
@@ -292,7 +302,11 @@ class Checker {
       emit("SYMBOL_NO_DELETE", v, nullptr, q(v.name) + " was removed.");
       return;
     }
-    if (v.str("type") != now->str("type")) {
+    // `extern const char kName[]` completed as `[6]` is the same variable.
+    const bool completed =
+        v.str("type").ends_with("[]") &&
+        now->str("type").starts_with(v.str("type").substr(0, v.str("type").size() - 1));
+    if (v.str("type") != now->str("type") && !completed) {
       emit("VARIABLE_TYPE_NO_CHANGE", v, now,
            q(v.name) + " changed type from " + q(v.str("type")) + " to " + q(now->str("type")) +
                ": binaries built against OLD read and write it as " + q(v.str("type")) + ".");
@@ -312,9 +326,18 @@ class Checker {
     if (now == nullptr) {
       emit("CONSTANT_NO_CHANGE", m, nullptr, "Macro " + q(m.name) + " was removed.");
     } else if (m.str("value") != now->str("value")) {
+      // As written, with the value when the spelling does not show it: `(4 * 16)` (= 64).
       const auto shown = [](const Entity& e) {
-        return e.has("spelling") ? q(e.str("spelling")) + " (" + std::string(e.str("value")) + ")"
-                                 : q(e.str("value"));
+        if (!e.has("spelling")) return q(e.str("value"));
+        const std::string_view value = e.str("value");  // "16 (unsigned int)"
+        const size_t open = value.find(" (");
+        const std::string_view number = value.substr(0, open);
+        const std::string_view type =
+            open == std::string_view::npos ? "" : value.substr(open + 2, value.size() - open - 3);
+        return q(e.str("spelling")) +
+               (number == e.str("spelling")
+                    ? ""
+                    : " (= " + std::string(number) + ", " + std::string(type) + ")");
       };
       emit("CONSTANT_NO_CHANGE", m, now,
            "Macro " + q(m.name) + " changed from " + shown(m) + " to " + shown(*now) +
@@ -326,18 +349,26 @@ class Checker {
   // `using Options = Settings;` keeps sources compiling (the layout is compared with the
   // alias's target).
   void removed_type(const Entity& t) {
-    for (std::string_view kind : {"typedef", "record", "enum", "template"}) {
-      if (kind == t.kind) continue;
-      const Entity* other = find(news_, kind, t.key);
-      if (other == nullptr) continue;
-      if (t.kind == "record" && kind == "typedef") {
-        if (const Entity* target = find(news_, "record", other->str("target"))) {
-          layout(t, *target);
-          virtuals(t, *target);
+    if (const Entity* alias = find(news_, "typedef", t.key); alias != nullptr) {
+      // A record replaced by an alias of another record: compared with that record in full.
+      if (t.kind == "record") {
+        if (const Entity* target = find(news_, "record", alias->str("target"))) {
+          record(t, target);
+          return;
         }
       }
-      return;
+      if (t.kind == "enum") {
+        if (const Entity* target = find(news_, "enum", alias->str("target"))) {
+          enumeration(t, target);
+          return;
+        }
+      }
     }
+    // An alias replaced by the type it named, or a name kept by a using-declaration.
+    if ((t.kind == "typedef" && find(news_, "record", t.key) != nullptr &&
+         find(olds_, "record", t.str("target")) != nullptr) ||
+        find(news_, "using", t.key) != nullptr)
+      return;
     emit("TYPE_DECL_NO_DELETE", t, nullptr, q(t.name) + " was removed.");
   }
 
@@ -511,6 +542,11 @@ class Checker {
   void noexcept_change(const Entity& f, const Entity& now) {
     const std::string_view before = f.str("noexcept"), after = now.str("noexcept");
     if (before == after) return;
+    // Destructors and defaulted members without a written specification get one computed from
+    // their members (normally noexcept), which libclang does not report.
+    if (f.str("callable").find("::~") != std::string_view::npos || f.flag("defaulted") ||
+        now.flag("defaulted"))
+      return;
     if (before == "yes" && after.empty()) {
       emit("NOEXCEPT_NO_CHANGE", f, &now,
            q(f.name) +
@@ -579,13 +615,18 @@ class Checker {
            "Pure virtual " + q(g.name) + " was added: client classes derived from " +
                q(g.str("record")) + " do not override it and can no longer be instantiated.");
     }
+    // A function template of the name takes part in overload resolution too: not modelled.
+    if (find(olds_, "template", g.str("callable")) != nullptr) return;
     const auto olds = old_overloads_.equal_range(g.str("callable"));
     const auto new_params = params_of(g);
     const Entity* only = nullptr;
     for (auto it = olds.first; it != olds.second; ++it) {
       const Entity& o = *it->second;
-      if (!visible(o) || params_of(o).size() != new_params.size()) continue;
-      if (only != nullptr) return;  // OLD already had two candidates for this many arguments
+      const size_t size = params_of(o).size();
+      const size_t required = size - std::min(size, static_cast<size_t>(o.num("defaults")));
+      if (!visible(o) || required > new_params.size() || size < new_params.size()) continue;
+      if (only != nullptr || size != new_params.size())
+        return;  // OLD had another candidate for this many arguments
       only = &o;
     }
     if (only == nullptr || find(news_, "function", only->key) == nullptr ||
@@ -704,16 +745,27 @@ class Checker {
     if (before.size() != 3 || after.size() != 3 || declared.size() != 3) return;
     static constexpr const char* kWhat[] = {"default constructed", "copy constructed",
                                             "copy assigned"};
+    const std::string_view was_declared = r.str("specials_declared");
     for (size_t i = 0; i < 3; ++i) {
       if (i == 0 && (r.flag("abstract") || now.flag("abstract"))) continue;
-      // A member written in NEW (deleted, made private) is reported on the member itself.
-      if (before[i] != 'y' || after[i] != 'n' || declared[i] == 'd') continue;
-      emit("SPECIAL_MEMBER_NO_DELETE", r, &now,
-           q(r.name) + " can no longer be " + kWhat[i] +
-               (i == 0 ? ": a constructor was declared and none takes no arguments, so the "
-                         "implicit default constructor is gone."
-                       : ": its implicit copy operation is deleted (a move operation was "
-                         "declared, or a member or base cannot be copied)."));
+      if (before[i] != 'y' || after[i] != 'n') continue;
+      // Written in OLD: the member's own findings (deleted, removed, narrowed).
+      if (was_declared.size() == 3 && was_declared[i] == 'd') continue;
+      std::string why;
+      if (declared[i] == 'd') {
+        why = ": NEW declares it deleted or not public.";
+      } else if (i == 0) {
+        why = was_declared.size() == 3 && was_declared[i] == 'd'
+                  ? ": its default constructor was removed and the other constructors take "
+                    "arguments."
+                  : ": a constructor was declared and none takes no arguments, so the implicit "
+                    "default constructor is gone.";
+      } else {
+        why =
+            ": its implicit copy operation is deleted (a move operation was declared, or a "
+            "member or base cannot be copied).";
+      }
+      emit("SPECIAL_MEMBER_NO_DELETE", r, &now, q(r.name) + " can no longer be " + kWhat[i] + why);
     }
   }
 
@@ -722,6 +774,9 @@ class Checker {
   // header that would bake offsets in.
   bool opaque(const Entity& r) {
     if (r.flag("abstract")) return false;
+    // Implicit constructors would let clients create and copy it (and derive from it).
+    const std::string_view specials = r.str("specials");
+    if (specials.size() != 3 || specials[0] != 'n' || specials[1] != 'n') return false;
     for (const Entity& f : r.children) {
       if (f.kind == "field" && visible(f)) return false;
     }

@@ -37,7 +37,7 @@ std::map<std::string, std::string> evaluate_macros(void* index,
   // One probe per macro; a macro that is no expression makes its own line an error, which
   // leaves the other probes alone.
   for (size_t i = 0; i < names.size(); ++i) {
-    source += "constexpr auto breakwater_probe_" + std::to_string(i) + " = (" + names[i] + ");\n";
+    source += "constexpr auto breakwater_probe_" + std::to_string(i) + " = " + names[i] + ";\n";
   }
   const char* name = "<breakwater macro probes>.cpp";
   CXUnsavedFile unsaved{name, source.c_str(), static_cast<unsigned long>(source.size())};
@@ -62,7 +62,17 @@ std::map<std::string, std::string> evaluate_macros(void* index,
         if (clang_isInvalidDeclaration(c)) return CXChildVisit_Continue;
         const std::optional<std::string> value = constant_value(c);
         if (!value || i >= w.names->size()) return CXChildVisit_Continue;
-        (*w.out)[(*w.names)[i]] = *value;
+        // The type too: `16` and `16u` convert differently where they are used.
+        std::string type = text(clang_getTypeSpelling(clang_getCursorType(c)));
+        // constexpr's own top-level const: `const int`, `const char *const`.
+        if (type.size() > 6 && type.compare(type.size() - 6, 6, " const") == 0) {
+          type.erase(type.size() - 6);
+        } else if (type.size() > 6 && type.compare(type.size() - 6, 6, "*const") == 0) {
+          type.erase(type.size() - 5);
+        } else if (type.rfind("const ", 0) == 0) {
+          type.erase(0, 6);
+        }
+        (*w.out)[(*w.names)[i]] = *value + " (" + type + ")";
         return CXChildVisit_Continue;
       },
       &walk);

@@ -21,7 +21,9 @@ constexpr std::array<std::string_view, 8> kWithValue = {"-I", "-isystem", "-iquo
                                                         "-D", "-U",       "-include", "-imacros"};
 
 // `-f` and `-m` options whose value (after '=') names a file, or that load or write something.
-constexpr std::array<std::string_view, 14> kRefusedFeatures = {"-fplugin",
+constexpr std::array<std::string_view, 16> kRefusedFeatures = {"-fplugin",
+                                                               "-fmodules",
+                                                               "-fimplicit-module",
                                                                "-fpass-plugin",
                                                                "-fprofile",
                                                                "-fmodules-cache-path",

@@ -10,6 +10,7 @@
 #include "formats/cpp/include_scan.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -139,8 +140,25 @@ class Modeler {
     const auto at = where(c);
     if (!at) return;
     const std::string name = spelling(c);
-    // `struct Outer::Inner { ... };` written at namespace scope belongs to Outer.
-    const std::string qualified = (scope.empty() ? "" : scope + "::") + out_of_line_scope(c) + name;
+    std::string qualified = scope.empty() ? name : scope + "::" + name;
+    if (kind != CXCursor_Namespace && kind != CXCursor_MacroDefinition &&
+        !clang_equalCursors(clang_getCursorSemanticParent(c), lexical_scope(c))) {
+      // Written outside its scope: `inline int a::f() {...}` redeclares what a's own
+      // declaration already models; `struct a::S::In {...}` defines a member of S.
+      if (kind != CXCursor_StructDecl && kind != CXCursor_ClassDecl && kind != CXCursor_UnionDecl &&
+          kind != CXCursor_EnumDecl) {
+        // An out-of-line `inline` definition makes the declaration modelled earlier inline.
+        if ((kind == CXCursor_FunctionDecl || kind == CXCursor_CXXMethod ||
+             kind == CXCursor_Constructor || kind == CXCursor_Destructor ||
+             kind == CXCursor_ConversionFunction) &&
+            clang_Cursor_isFunctionInlined(c)) {
+          const auto it = function_index_.find(text(clang_getCursorUSR(c)));
+          if (it != function_index_.end()) api_.children[it->second].set("inline", true);
+        }
+        return;
+      }
+      qualified = semantic_name(c);
+    }
     switch (kind) {
       case CXCursor_Namespace:
         if (!name.empty()) {
@@ -199,6 +217,10 @@ class Modeler {
       case CXCursor_MacroDefinition:
         macro(c, name, *at);
         return;
+      case CXCursor_UsingDeclaration:
+        // `using other::f;` keeps sources that call `f` here compiling.
+        if (!name.empty()) add(named("using", qualified, *at));
+        return;
       case CXCursor_NamespaceAlias: {
         // `namespace old = renamed;` keeps sources naming the old namespace compiling.
         Entity e = named("namespace_alias", qualified, *at);
@@ -231,28 +253,41 @@ class Modeler {
     api_.children.push_back(std::move(e));
   }
 
-  // The classes between a declaration's lexical and semantic parents, "Outer::" for
-  // `struct Outer::Inner {}` written outside Outer; "" for declarations written in place.
-  static std::string out_of_line_scope(CXCursor c) {
-    const CXCursor lexical = clang_getCursorLexicalParent(c);
-    std::string scope;
+  // The scope a declaration is written in, looking through `extern "C" { }` blocks.
+  static CXCursor lexical_scope(CXCursor c) {
+    CXCursor p = clang_getCursorLexicalParent(c);
+    while (!clang_Cursor_isNull(p) && (clang_getCursorKind(p) == CXCursor_LinkageSpec ||
+                                       clang_getCursorKind(p) == CXCursor_UnexposedDecl))
+      p = clang_getCursorLexicalParent(p);
+    return p;
+  }
+
+  // The name a declaration has in its semantic scope, as sources spell it: enclosing classes
+  // and namespaces, inline and anonymous namespaces left out.
+  static std::string semantic_name(CXCursor c) {
+    std::string name = spelling(c);
     for (CXCursor p = clang_getCursorSemanticParent(c);
-         !clang_Cursor_isNull(p) && !clang_equalCursors(p, lexical) &&
-         clang_getCursorKind(p) != CXCursor_TranslationUnit;
+         !clang_Cursor_isNull(p) && clang_getCursorKind(p) != CXCursor_TranslationUnit;
          p = clang_getCursorSemanticParent(p)) {
-      const CXCursorKind k = clang_getCursorKind(p);
-      if (k != CXCursor_StructDecl && k != CXCursor_ClassDecl && k != CXCursor_UnionDecl &&
-          k != CXCursor_ClassTemplate)
-        break;
-      scope = spelling(p) + "::" + scope;
+      const std::string part = spelling(p);
+      if (part.empty() ||
+          (clang_getCursorKind(p) == CXCursor_Namespace && clang_Cursor_isInlineNamespace(p)))
+        continue;
+      name = part + "::" + name;
     }
-    return scope;
+    return name;
   }
 
   // A template's parameters as "kind[=default]" words: `typename`, `value <type>`, `template`,
-  // with "..." for a pack; defaults as their tokens.
+  // with "..." for a pack; a default as its value when it is a constant, else its tokens with
+  // earlier parameters named by position (#0, #1), so renaming a parameter changes nothing.
   void template_decl(CXCursor c, const std::string& qualified, SourceRef at) {
+    const bool function = clang_getCursorKind(c) == CXCursor_FunctionTemplate;
+    if (!function && !clang_isCursorDefinition(c) &&
+        !clang_Cursor_isNull(clang_getCursorDefinition(c)))
+      return;  // a forward declaration: the definition is modelled
     std::string params;
+    std::vector<std::string> names;
     visit_children(c, [&](CXCursor p) {
       const CXCursorKind k = clang_getCursorKind(p);
       std::string word;
@@ -266,21 +301,48 @@ class Modeler {
         return;
       }
       const std::vector<std::string> tokens = tokens_of(p);
-      if (std::find(tokens.begin(), tokens.end(), "...") != tokens.end()) word += "...";
-      if (const auto eq = std::find(tokens.begin(), tokens.end(), "="); eq != tokens.end()) {
-        word += "=";
-        for (auto t = eq + 1; t != tokens.end(); ++t) word += (t == eq + 1 ? "" : " ") + *t;
+      const auto eq = std::find(tokens.begin(), tokens.end(), "=");
+      if (std::find(tokens.begin(), eq, "...") != eq) word += "...";
+      if (eq != tokens.end()) {
+        std::optional<std::string> value;
+        if (k == CXCursor_NonTypeTemplateParameter) {
+          visit_children(p, [&](CXCursor e) {
+            if (clang_isExpression(clang_getCursorKind(e))) value = constant_value(e);
+          });
+        }
+        if (!value) {
+          // The extent may run past the parameter into the list's closing `>`.
+          value.emplace();
+          int depth = 0;
+          for (auto t = eq + 1; t != tokens.end(); ++t) {
+            const int closes = *t == ">" ? 1 : *t == ">>" ? 2 : 0;
+            if (*t == "<") ++depth;
+            if (closes > 0 && depth - closes < 0) {
+              if (depth > 0) *value += " >";  // `>>` closing the argument and the list
+              break;
+            }
+            depth -= closes;
+            if (*t == "," && depth == 0) break;
+            const auto named = std::find(names.begin(), names.end(), *t);
+            *value += (value->empty() ? "" : " ") +
+                      (named != names.end() ? "#" + std::to_string(named - names.begin()) : *t);
+          }
+        }
+        word += "=" + *value;
       }
+      names.push_back(spelling(p));
       params += (params.empty() ? "" : "\x1f") + word;
     });
     const auto [it, fresh] = templates_.emplace(qualified, api_.children.size());
     if (!fresh) {
       // Overloaded function templates share a name: their parameters are not compared.
-      if (it->second < api_.children.size()) api_.children[it->second].set("overloaded", true);
+      if (function && it->second < api_.children.size())
+        api_.children[it->second].set("overloaded", true);
       return;
     }
     Entity e = named("template", qualified, at);
     e.set("params", params);
+    if (function) e.set("function", true);
     add(std::move(e));
   }
 
@@ -404,7 +466,12 @@ class Modeler {
 
   // Whether a record has a vtable: a virtual function, a virtual base, or a dynamic base.
   bool dynamic(CXCursor record) {
-    const CXCursor def = clang_getCursorDefinition(record);
+    CXCursor def = clang_getCursorDefinition(record);
+    // An instantiation (Base<int>) lists no members: its template's tell.
+    if (const CXCursor pattern =
+            clang_getSpecializedCursorTemplate(clang_Cursor_isNull(def) ? record : def);
+        !clang_Cursor_isNull(pattern))
+      def = pattern;
     if (clang_Cursor_isNull(def)) return false;
     const std::string usr = text(clang_getCursorUSR(def));
     if (const auto it = dynamic_.find(usr); it != dynamic_.end()) return it->second;
@@ -491,8 +558,8 @@ class Modeler {
       const CXCursorKind k = clang_getCursorKind(m);
       if (memory) return;
       if (k == CXCursor_CXXBaseSpecifier) {
-        memory = clang_isVirtualBase(m) ||
-                 passed_in_memory(clang_getTypeDeclaration(clang_getCursorType(m)));
+        memory = clang_isVirtualBase(m) || passed_in_memory(clang_getTypeDeclaration(
+                                               clang_getCanonicalType(clang_getCursorType(m))));
       } else if (k == CXCursor_FieldDecl) {
         CXType t = clang_getCanonicalType(clang_getCursorType(m));
         while (t.kind == CXType_ConstantArray)
@@ -572,7 +639,7 @@ class Modeler {
         const bool same = spelling(clang_getTypeDeclaration(pointee)) == own ||
                           spelling(clang_getTypeDeclaration(clang_getCanonicalType(t))) == own;
         if (t.kind == CXType_RValueReference) {
-          move_declared = true;
+          move_declared = move_declared || same;  // operator=(int&&) is no move assignment
         } else if (same) {
           s.assign_declared = true;
           s.assign = usable ? 'y' : 'n';
@@ -581,18 +648,27 @@ class Modeler {
         CXType t = clang_getCanonicalType(clang_getCursorType(m));
         while (t.kind == CXType_ConstantArray)
           t = clang_getCanonicalType(clang_getArrayElementType(t));
+        // A default member initializer (`M m{1};`, `int& r = x;`) constructs the member.
+        const std::vector<std::string> tokens = tokens_of(m);
+        const bool initialized = std::find(tokens.begin(), tokens.end(), "=") != tokens.end() ||
+                                 std::find(tokens.begin(), tokens.end(), "{") != tokens.end();
         if (t.kind == CXType_LValueReference || t.kind == CXType_RValueReference) {
-          make = both(make, '?');  // fine with a default member initializer
+          if (!initialized) make = both(make, '?');
           assign = 'n';
         } else if (clang_isConstQualifiedType(t)) {
-          if (t.kind != CXType_Record) make = both(make, '?');
+          if (t.kind != CXType_Record && !initialized) make = both(make, '?');
           assign = 'n';
         }
-        if (t.kind == CXType_Record) fold(specials(clang_getTypeDeclaration(t)));
+        if (t.kind == CXType_Record) {
+          Specials member = specials(clang_getTypeDeclaration(t));
+          if (initialized) member.make = 'y';
+          fold(member);
+        }
       } else if (k == CXCursor_CXXBaseSpecifier) {
         // A derived class reaches its base's protected members too: a base member that is
         // written but not public leaves the answer open.
-        Specials base = specials(clang_getTypeDeclaration(clang_getCursorType(m)));
+        Specials base =
+            specials(clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(m))));
         if (base.make_declared && base.make == 'n') base.make = '?';
         if (base.copy_declared && base.copy == 'n') base.copy = '?';
         if (base.assign_declared && base.assign == 'n') base.assign = '?';
@@ -633,11 +709,29 @@ class Modeler {
     visit_children(param, [&](CXCursor k) {
       if (clang_isExpression(clang_getCursorKind(k))) expr = k;
     });
-    if (expr) {
+    const CXType type = clang_getCanonicalType(clang_getCursorType(param));
+    std::vector<std::string> value(eq + 1, tokens.end());
+    // Any null pointer constant is the same default: `0`, `NULL`, `nullptr`.
+    const bool pointer = type.kind == CXType_Pointer || type.kind == CXType_MemberPointer;
+    if (pointer && value.size() == 1 &&
+        (value[0] == "0" || value[0] == "NULL" || value[0] == "nullptr" || value[0] == "__null"))
+      return "null";
+    if (expr && !pointer) {
       if (auto v = constant_value(*expr)) return v;
     }
+    // A value-initialised object, however spelled: `T()`, `T{}`, `{}`.
+    if (value.size() >= 2 && ((value[value.size() - 2] == "(" && value.back() == ")") ||
+                              (value[value.size() - 2] == "{" && value.back() == "}"))) {
+      const bool only_a_type =
+          std::all_of(value.begin(), value.end() - 2, [](const std::string& t) {
+            return t == "::" || t == "<" || t == ">" || t == "," ||
+                   (!t.empty() &&
+                    (std::isalpha(static_cast<unsigned char>(t[0])) != 0 || t[0] == '_'));
+          });
+      if (only_a_type) return "{}";
+    }
     std::string spelled;
-    for (auto t = eq + 1; t != tokens.end(); ++t) spelled += (t == eq + 1 ? "" : " ") + *t;
+    for (size_t i = 0; i < value.size(); ++i) spelled += (i == 0 ? "" : " ") + value[i];
     return spelled;
   }
 
@@ -705,14 +799,28 @@ class Modeler {
       if (clang_CXXMethod_isPureVirtual(c)) e.set("pure", true);
     }
     if (clang_getCursorAvailability(c) == CXAvailability_NotAvailable) e.set("deleted", true);
-    if (clang_Cursor_isFunctionInlined(c)) e.set("inline", true);
+    // Inline when any declaration says so: `int get() const;` in the class and
+    // `inline int S::get() const {...}` after it is inline.
+    const CXCursor definition = clang_getCursorDefinition(c);
+    if (clang_Cursor_isFunctionInlined(c) ||
+        (!clang_Cursor_isNull(definition) && clang_Cursor_isFunctionInlined(definition)))
+      e.set("inline", true);
+    if (clang_CXXMethod_isDefaulted(c)) e.set("defaulted", true);
     if (const std::string spec = noexcept_of(c); !spec.empty()) e.set("noexcept", spec);
     visit_children(c, [&](CXCursor k) {
       if (clang_getCursorKind(k) == CXCursor_CXXFinalAttr) e.set("final", true);
     });
     // Never asked of anything but functions and variables: libclang 14 crashes elsewhere.
     e.set("mangled", text(clang_Cursor_getMangling(c)));
+    const std::string usr = text(clang_getCursorUSR(c));
+    if (const auto it = function_index_.find(usr); it != function_index_.end()) {
+      // A redeclaration (`int f();` then `inline int f() {...}`): inline if either says so.
+      if (e.flag("inline")) api_.children[it->second].set("inline", true);
+      return signature;
+    }
+    const size_t index = api_.children.size();
     add(std::move(e));
+    if (api_.children.size() > index) function_index_.emplace(usr, index);
     return signature;
   }
 
@@ -724,6 +832,24 @@ class Modeler {
     }
     e.set("mangled", text(clang_Cursor_getMangling(c)));
     add(std::move(e));
+  }
+
+  // Whether a macro's replacement (after the name) is one operand wherever it is expanded: a
+  // literal, a signed literal, or one parenthesised group. `8 + 8` is not (2*M differs from
+  // 2*16), nor `640, 480`; those are compared by their tokens.
+  static bool self_contained(const std::vector<std::string>& tokens) {
+    const size_t n = tokens.size();
+    if (n == 2) return true;
+    if (n == 3) return tokens[1] == "-" || tokens[1] == "+" || tokens[1] == "~";
+    // `(...)`, or a call `F(...)` of a function-like macro.
+    const size_t open = tokens.size() > 2 && tokens[1] != "(" && tokens[2] == "(" ? 2 : 1;
+    if (n < open + 3 || tokens[open] != "(" || tokens.back() != ")") return false;
+    int depth = 0;
+    for (size_t i = open; i < n; ++i) {
+      depth += tokens[i] == "(" ? 1 : tokens[i] == ")" ? -1 : 0;
+      if (depth == 0 && i + 1 < n) return false;  // `(a) + (b)`
+    }
+    return true;
   }
 
   void macro(CXCursor c, const std::string& name, SourceRef at) {
@@ -746,7 +872,7 @@ class Modeler {
       return;  // include guards and reserved names are not API
     Entity e = named("macro", name, at);
     e.set("value", value);
-    if (!value.empty()) macro_names_.push_back(name);
+    if (self_contained(tokens)) macro_names_.push_back(name);
     add(std::move(e));
   }
 
@@ -766,13 +892,35 @@ class Modeler {
   std::map<std::string, Specials> specials_;           // by USR, see specials()
   std::map<std::string, bool> dynamic_;                // by USR, see dynamic()
   std::map<std::string, std::string> primary_of_usr_;  // record USR -> its primary base's USR
-  std::map<std::string, size_t> templates_;            // qualified name -> index in api_.children
-  std::string inline_ns_;                              // the inline namespaces around the walk
-  std::vector<std::string> definitions_;               // every #define under the root, as written
-  std::vector<std::string> macro_names_;               // object-like macros with a value
+  std::map<std::string, size_t> templates_;
+  std::map<std::string, size_t> function_index_;  // USR -> index in api_.children            //
+                                                  // qualified name -> index in api_.children
+  std::string inline_ns_;                         // the inline namespaces around the walk
+  std::vector<std::string> definitions_;          // every #define under the root, as written
+  std::vector<std::string> macro_names_;          // object-like macros with a value
 };
 
-[[noreturn]] void compile_error(CXTranslationUnit tu, const fs::path& root) {
+// Whether a compiler message located in `file` may be shown: the repository's own files and the
+// system's headers. Any other file a header pulls in (`#include <../../etc/passwd>`) is named but
+// its text, which the message could quote, is not shown.
+bool showable(const fs::path& file, const fs::path& boundary) {
+  const fs::path abs = fs::absolute(file).lexically_normal();
+  for (const fs::path& dir :
+       {boundary, fs::path("/usr/include"), fs::path("/usr/local/include"), fs::path("/usr/lib")}) {
+    const fs::path rel = abs.lexically_relative(dir);
+    if (!rel.empty() && *rel.begin() != "..") return true;
+  }
+  return false;
+}
+
+struct IncludeSite {
+  std::string file;  // the file whose #include we want
+  const fs::path* boundary;
+  std::optional<Location> site;
+};
+
+[[noreturn]] void compile_error(CXTranslationUnit tu, const fs::path& root,
+                                const fs::path& boundary) {
   const unsigned n = clang_getNumDiagnostics(tu);
   for (unsigned i = 0; i < n; ++i) {
     CXDiagnostic d = clang_getDiagnostic(tu, i);
@@ -787,6 +935,31 @@ class Modeler {
     const std::string message = text(clang_getDiagnosticSpelling(d));
     const std::string name = file != nullptr ? text(clang_getFileName(file)) : "";
     clang_disposeDiagnostic(d);
+    if (!name.empty() && !showable(name, boundary)) {
+      // Located where the repository's headers include it.
+      IncludeSite wanted{name, &boundary, std::nullopt};
+      clang_getInclusions(
+          tu,
+          [](CXFile included, CXSourceLocation* stack, unsigned depth, CXClientData data) {
+            auto& w = *static_cast<IncludeSite*>(data);
+            if (w.site || text(clang_getFileName(included)) != w.file) return;
+            for (unsigned k = 0; k < depth; ++k) {
+              CXFile at;
+              unsigned l = 0, c = 0;
+              clang_getSpellingLocation(stack[k], &at, &l, &c, nullptr);
+              if (at == nullptr) continue;
+              const std::string includer = text(clang_getFileName(at));
+              if (!showable(includer, *w.boundary)) continue;
+              w.site = Location{detail::shown_path(includer), l, c};
+              return;
+            }
+          },
+          &wanted);
+      throw InputError(wanted.site.value_or(Location{root.string(), 0, 0}),
+                       "does not compile: an error in '" +
+                           fs::path(name).lexically_normal().string() +
+                           "', outside the repository (its text is not shown)");
+    }
     const std::string shown = name.empty() ? root.string() : detail::shown_path(name);
     throw InputError(Location{shown, line, column}, "does not compile: " + message);
   }
@@ -850,12 +1023,21 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options) {
   const fs::path parent = input.parent_path().empty() ? fs::path(".") : input.parent_path();
   const fs::path root = fs::absolute(dir ? input : parent).lexically_normal();
   const std::vector<fs::path> exclude = under_root(options.exclude, root);
-  std::vector<fs::path> headers;
-  for (const fs::path& h : dir ? headers_under(input) : std::vector<fs::path>{input}) {
-    if (!excluded(fs::absolute(h).lexically_normal(), exclude)) headers.push_back(h);
-  }
   const std::string boundary =
       options.link_boundary.empty() ? root.string() : options.link_boundary;
+  std::vector<fs::path> headers;
+  for (const fs::path& h : dir ? headers_under(input) : std::vector<fs::path>{input}) {
+    if (excluded(fs::absolute(h).lexically_normal(), exclude)) continue;
+    // Each name goes into the umbrella's #include line, and each file is read.
+    const std::string name = h.string();
+    if (name.find_first_of("\"\\\n\r") != std::string::npos)
+      throw InputError(Location{detail::shown_path(h), 0, 0},
+                       "a header name with a quote, backslash or line break is not read");
+    if (fs::is_symlink(h, ec) && !showable(fs::weakly_canonical(h, ec), boundary))
+      throw InputError(Location{detail::shown_path(h), 0, 0},
+                       "symbolic link points outside the repository; not read");
+    headers.push_back(h);
+  }
   const std::vector<std::string> flags = flags_for(root, options, boundary);
   refuse_escaping_includes(headers, boundary);
   std::vector<std::string> args = {"-x", "c++", "-I" + root.string()};
@@ -893,7 +1075,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options) {
     CXDiagnostic d = clang_getDiagnostic(tu.get(), i);
     const bool error = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
     clang_disposeDiagnostic(d);
-    if (error) compile_error(tu.get(), root);
+    if (error) compile_error(tu.get(), root, boundary);
   }
   return Parsed{std::move(index), std::move(tu), root};  // the unit goes before its index
 }

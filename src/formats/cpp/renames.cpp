@@ -61,8 +61,7 @@ bool ident(char c) {
 
 void rename_entity(Entity& e, const Renames& renames, bool top) {
   const std::string before = e.key;
-  e.key = renamed(e.key, renames);
-  e.name = renamed(e.name, renames);
+  e.key = renamed(e.key, renames);  // the name stays OLD's, for messages about OLD
   for (Attr& a : e.attrs) {
     if (a.name == "mangled") continue;
     if (auto* text = std::get_if<std::string>(&a.value)) *text = renamed(*text, renames);
@@ -108,7 +107,7 @@ Renames renamed_namespaces(const Schema& old_schema, const Schema& new_schema) {
         best_count = count;
       }
     }
-    if (best_count > 0 && best_count * 2 >= decls.size()) out.emplace_back(ns, best);
+    if (best_count * 2 > decls.size()) out.emplace_back(ns, best);
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a < b;

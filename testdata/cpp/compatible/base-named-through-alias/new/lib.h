@@ -1,0 +1,3 @@
+struct B { B(const B&); B(); int x; };
+using BB = B;
+struct D : BB { int y; };

@@ -1,0 +1,1 @@
+struct S { S(S&&) = default; S() = default; S& operator=(S&&) = default; int x; };

@@ -1,0 +1,1 @@
+struct S { virtual ~S() noexcept; virtual void f(); };

@@ -1,0 +1,1 @@
+struct S { virtual ~S(); virtual void f(); };

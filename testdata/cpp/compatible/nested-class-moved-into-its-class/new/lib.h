@@ -1,0 +1,1 @@
+namespace a { struct S { struct In { int x; }; }; }

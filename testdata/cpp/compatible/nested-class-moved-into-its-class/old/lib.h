@@ -1,0 +1,2 @@
+namespace a { struct S { struct In; }; }
+struct a::S::In { int x; };

@@ -1,0 +1,3 @@
+#include <cstddef>
+void f(int* p = nullptr);
+void g(int* p = nullptr);

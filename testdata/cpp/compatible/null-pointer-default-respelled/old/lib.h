@@ -1,0 +1,3 @@
+#include <cstddef>
+void f(int* p = NULL);
+void g(int* p = 0);

@@ -1,0 +1,1 @@
+struct S { int get() const { return x; } int x; };

@@ -1,0 +1,3 @@
+void f(int);
+void f(double, int = 0);
+void f(long);

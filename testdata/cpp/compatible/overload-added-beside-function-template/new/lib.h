@@ -1,0 +1,3 @@
+void f(int);
+template <class T> void f(T);
+void f(long);

@@ -1,0 +1,2 @@
+void f(int);
+template <class T> void f(T);

@@ -1,0 +1,2 @@
+template <class T> struct Base { virtual ~Base(); virtual void f(); virtual void g(); T t; };
+struct D : Base<int> { void f() override; };

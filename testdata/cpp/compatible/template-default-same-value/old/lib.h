@@ -1,0 +1,1 @@
+template <int N = 4> struct B { char b[N]; };

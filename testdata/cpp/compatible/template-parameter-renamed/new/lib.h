@@ -1,0 +1,2 @@
+#include <memory>
+template <class Elem, class A = std::allocator<Elem>> class Vec { Elem* p; };

