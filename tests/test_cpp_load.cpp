@@ -170,10 +170,34 @@ struct Leaf final : Base { void f() final; };
           "typename...");
     CHECK(find(s, "function", "demo::a()")->str("noexcept") == "yes");
     CHECK(find(s, "function", "demo::b()")->str("noexcept") == "yes");
-    CHECK_FALSE(find(s, "function", "demo::c()")->has("noexcept"));
+    CHECK(find(s, "function", "demo::c()")->str("noexcept") == "no");  // written noexcept(false)
     CHECK(find(s, "function", "demo::e()")->str("inline_ns") == "v2");
     CHECK(find(s, "function", "demo::Leaf::f()")->flag("final"));
     CHECK(find(s, "record", "demo::Leaf")->flag("final"));
+  }
+
+  TEST_CASE("C headers: declarations inside extern \"C\" blocks are modelled") {
+    const auto s = load_header(R"(#pragma once
+#ifdef __cplusplus
+extern "C" {
+#endif
+typedef struct { int a; } S;
+typedef enum { A, B } E;
+int api(S* s);
+extern int counter;
+#ifdef __cplusplus
+}
+#endif
+namespace n { extern "C" void g(); }
+template <class T> struct Box { void f(); };
+template <> void Box<int>::f();
+)");
+    CHECK(find(s, "record", "S") != nullptr);
+    CHECK(find(s, "enum", "E") != nullptr);
+    CHECK(find(s, "function", "api(S *)") != nullptr);
+    CHECK(find(s, "variable", "counter") != nullptr);
+    CHECK(find(s, "function", "n::g()") != nullptr);
+    CHECK(find(s, "template", "Box") != nullptr);
   }
 
   TEST_CASE("excluded headers are neither parsed on their own nor modelled") {

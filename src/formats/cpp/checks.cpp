@@ -327,17 +327,23 @@ class Checker {
       emit("CONSTANT_NO_CHANGE", m, nullptr, "Macro " + q(m.name) + " was removed.");
     } else if (m.str("value") != now->str("value")) {
       // As written, with the value when the spelling does not show it: `(4 * 16)` (= 64).
-      const auto shown = [](const Entity& e) {
-        if (!e.has("spelling")) return q(e.str("value"));
+      // As written, with the value when the spelling does not show it (`(4 * 16)` (= 64)) and
+      // the type when the two sides' types differ (`16` (int) and `16u` (unsigned int)).
+      const auto split_value = [](const Entity& e) {
         const std::string_view value = e.str("value");  // "16 (unsigned int)"
         const size_t open = value.find(" (");
-        const std::string_view number = value.substr(0, open);
-        const std::string_view type =
-            open == std::string_view::npos ? "" : value.substr(open + 2, value.size() - open - 3);
-        return q(e.str("spelling")) +
-               (number == e.str("spelling")
-                    ? ""
-                    : " (= " + std::string(number) + ", " + std::string(type) + ")");
+        if (!e.has("spelling") || open == std::string_view::npos)
+          return std::pair{value, std::string_view()};
+        return std::pair{value.substr(0, open), value.substr(open + 2, value.size() - open - 3)};
+      };
+      const bool types_differ = split_value(m).second != split_value(*now).second;
+      const auto shown = [&](const Entity& e) {
+        const auto [number, type] = split_value(e);
+        const std::string_view spelled = e.has("spelling") ? e.str("spelling") : e.str("value");
+        std::string extra;
+        if (number != spelled) extra = "= " + std::string(number);
+        if (types_differ && !type.empty()) extra += (extra.empty() ? "" : ", ") + std::string(type);
+        return q(spelled) + (extra.empty() ? "" : " (" + extra + ")");
       };
       emit("CONSTANT_NO_CHANGE", m, now,
            "Macro " + q(m.name) + " changed from " + shown(m) + " to " + shown(*now) +
@@ -363,6 +369,14 @@ class Checker {
           return;
         }
       }
+    }
+    // A record replaced by an alias of a class that is not modelled (a template
+    // instantiation): the name still names a class; its layout cannot be compared here.
+    if (t.kind == "record") {
+      if (const Entity* alias = find(news_, "typedef", t.key);
+          alias != nullptr && alias->flag("target_record") &&
+          find(news_, "record", alias->str("target")) == nullptr)
+        return;
     }
     // An alias replaced by the type it named, or a name kept by a using-declaration.
     if ((t.kind == "typedef" && find(news_, "record", t.key) != nullptr &&
@@ -540,23 +554,27 @@ class Checker {
   }
 
   void noexcept_change(const Entity& f, const Entity& now) {
-    const std::string_view before = f.str("noexcept"), after = now.str("noexcept");
-    if (before == after) return;
+    std::string_view before = f.str("noexcept"), after = now.str("noexcept");
     // Destructors and defaulted members without a written specification get one computed from
-    // their members (normally noexcept), which libclang does not report.
+    // their members (normally noexcept), which libclang does not report: unwritten counts as
+    // noexcept there, and only an explicit noexcept(false) changes it.
     if (f.str("callable").find("::~") != std::string_view::npos || f.flag("defaulted") ||
-        now.flag("defaulted"))
-      return;
-    if (before == "yes" && after.empty()) {
+        now.flag("defaulted")) {
+      if (before.empty()) before = "yes";
+      if (after.empty()) after = "yes";
+    }
+    if (before == after) return;
+    const bool lost = after.empty() || after == "no";
+    if (before == "yes" && lost) {
       emit("NOEXCEPT_NO_CHANGE", f, &now,
            q(f.name) +
                " is no longer noexcept: clients that take it as a noexcept function "
                "pointer or test noexcept(...) on calls to it no longer compile or change "
                "behaviour.");
-    } else if (before.empty() && after == "yes" && f.flag("virtual")) {
+    } else if ((before.empty() || before == "no") && after == "yes" && f.flag("virtual")) {
       emit("NOEXCEPT_NO_CHANGE", f, &now,
            q(f.name) + " became noexcept: client overrides without noexcept no longer compile.");
-    } else if (!before.empty() && !after.empty() && before != "yes" && after != "yes" &&
+    } else if (before != "yes" && after != "yes" && !before.empty() && before != "no" && !lost &&
                f.flag("virtual")) {
       emit("NOEXCEPT_NO_CHANGE", f, &now,
            q(f.name) + " changed its exception specification from " + q(before) + " to " +

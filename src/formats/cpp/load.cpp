@@ -141,8 +141,11 @@ class Modeler {
     if (!at) return;
     const std::string name = spelling(c);
     std::string qualified = scope.empty() ? name : scope + "::" + name;
-    if (kind != CXCursor_Namespace && kind != CXCursor_MacroDefinition &&
-        !clang_equalCursors(clang_getCursorSemanticParent(c), lexical_scope(c))) {
+    const CXCursor semantic = semantic_scope(c);
+    const bool member_specialization =
+        !clang_Cursor_isNull(clang_getSpecializedCursorTemplate(semantic));
+    if (kind != CXCursor_Namespace && kind != CXCursor_MacroDefinition && !member_specialization &&
+        !clang_equalCursors(semantic, lexical_scope(c))) {
       // Written outside its scope: `inline int a::f() {...}` redeclares what a's own
       // declaration already models; `struct a::S::In {...}` defines a member of S.
       if (kind != CXCursor_StructDecl && kind != CXCursor_ClassDecl && kind != CXCursor_UnionDecl &&
@@ -159,7 +162,12 @@ class Modeler {
       }
       qualified = semantic_name(c);
     }
+    // `template<> void S<int>::f();`: a symbol of its own, named with its class.
+    if (member_specialization && kind != CXCursor_Namespace) qualified = semantic_name(c);
     switch (kind) {
+      case CXCursor_CXXMethod:
+        if (member_specialization) function(c, qualified, *at, "");
+        return;
       case CXCursor_Namespace:
         if (!name.empty()) {
           // An inline namespace is part of every mangled name inside it but not of the API:
@@ -203,6 +211,8 @@ class Modeler {
         }
         Entity e = named("typedef", qualified, *at);
         e.set("target", type_text(clang_getTypedefDeclUnderlyingType(c)));
+        if (clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c)).kind == CXType_Record)
+          e.set("target_record", true);
         add(std::move(e));
         return;
       }
@@ -253,6 +263,15 @@ class Modeler {
     api_.children.push_back(std::move(e));
   }
 
+  // The scope a declaration belongs to, looking through `extern "C" { }` blocks.
+  static CXCursor semantic_scope(CXCursor c) {
+    CXCursor p = clang_getCursorSemanticParent(c);
+    while (!clang_Cursor_isNull(p) && (clang_getCursorKind(p) == CXCursor_LinkageSpec ||
+                                       clang_getCursorKind(p) == CXCursor_UnexposedDecl))
+      p = clang_getCursorSemanticParent(p);
+    return p;
+  }
+
   // The scope a declaration is written in, looking through `extern "C" { }` blocks.
   static CXCursor lexical_scope(CXCursor c) {
     CXCursor p = clang_getCursorLexicalParent(c);
@@ -283,9 +302,11 @@ class Modeler {
   // earlier parameters named by position (#0, #1), so renaming a parameter changes nothing.
   void template_decl(CXCursor c, const std::string& qualified, SourceRef at) {
     const bool function = clang_getCursorKind(c) == CXCursor_FunctionTemplate;
-    if (!function && !clang_isCursorDefinition(c) &&
-        !clang_Cursor_isNull(clang_getCursorDefinition(c)))
-      return;  // a forward declaration: the definition is modelled
+    if (!function && !clang_isCursorDefinition(c)) {
+      const CXCursor definition = clang_getCursorDefinition(c);
+      if (!clang_Cursor_isNull(definition) && where(definition))
+        return;  // a forward declaration: the definition is modelled
+    }
     std::string params;
     std::vector<std::string> names;
     visit_children(c, [&](CXCursor p) {
@@ -451,7 +472,9 @@ class Modeler {
     if (size >= 0) e.set("call_in_memory", user_copy_or_dtor || passed_in_memory(c));
     if (kind != CXCursor_UnionDecl) {
       const Specials sp = specials(c);
-      e.set("specials", std::string{sp.make, sp.copy, sp.assign});
+      std::string what{sp.make, sp.copy, sp.assign};
+      std::replace(what.begin(), what.end(), 'p', 'n');  // clients are not derived classes
+      e.set("specials", what);
       e.set("specials_declared",
             std::string{sp.make_declared ? 'd' : 'i', sp.copy_declared ? 'd' : 'i',
                         sp.assign_declared ? 'd' : 'i'});
@@ -587,6 +610,7 @@ class Modeler {
     bool make_declared = false, copy_declared = false, assign_declared = false;
   };
 
+  // 'p' (protected) never reaches here: bases and members map it first.
   static char both(char a, char b) {
     return a == 'n' || b == 'n' ? 'n' : a == '?' || b == '?' ? '?' : 'y';
   }
@@ -613,18 +637,22 @@ class Modeler {
     };
     visit_children(def, [&](CXCursor m) {
       const CXCursorKind k = clang_getCursorKind(m);
-      const bool usable = clang_getCursorAvailability(m) != CXAvailability_NotAvailable &&
-                          clang_getCXXAccessSpecifier(m) == CX_CXXPublic;
+      // 'y' usable by anyone, 'p' only by derived classes (protected), 'n' by no one.
+      const CX_CXXAccessSpecifier access = clang_getCXXAccessSpecifier(m);
+      const char usable = clang_getCursorAvailability(m) == CXAvailability_NotAvailable ? 'n'
+                          : access == CX_CXXPublic                                      ? 'y'
+                          : access == CX_CXXProtected                                   ? 'p'
+                                                                                        : 'n';
       if (k == CXCursor_Constructor) {
         any_ctor = true;
         if (clang_CXXConstructor_isCopyConstructor(m)) {
           s.copy_declared = true;
-          s.copy = usable ? 'y' : 'n';
+          s.copy = usable;
         } else if (clang_CXXConstructor_isMoveConstructor(m)) {
           move_declared = true;
         } else if (clang_CXXConstructor_isDefaultConstructor(m)) {
           s.make_declared = true;
-          s.make = usable ? 'y' : 'n';
+          s.make = usable;
         }
       } else if (k == CXCursor_FunctionTemplate &&
                  spelling(m).substr(0, spelling(m).find('<')) == own) {
@@ -642,7 +670,7 @@ class Modeler {
           move_declared = move_declared || same;  // operator=(int&&) is no move assignment
         } else if (same) {
           s.assign_declared = true;
-          s.assign = usable ? 'y' : 'n';
+          s.assign = usable;
         }
       } else if (k == CXCursor_FieldDecl) {
         CXType t = clang_getCanonicalType(clang_getCursorType(m));
@@ -661,17 +689,19 @@ class Modeler {
         }
         if (t.kind == CXType_Record) {
           Specials member = specials(clang_getTypeDeclaration(t));
+          for (char* part : {&member.make, &member.copy, &member.assign}) {
+            if (*part == 'p') *part = 'n';  // a member's protected members are out of reach
+          }
           if (initialized) member.make = 'y';
           fold(member);
         }
       } else if (k == CXCursor_CXXBaseSpecifier) {
-        // A derived class reaches its base's protected members too: a base member that is
-        // written but not public leaves the answer open.
+        // A base member that is deleted or private stops the derived class's implicit one.
         Specials base =
             specials(clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(m))));
-        if (base.make_declared && base.make == 'n') base.make = '?';
-        if (base.copy_declared && base.copy == 'n') base.copy = '?';
-        if (base.assign_declared && base.assign == 'n') base.assign = '?';
+        for (char* part : {&base.make, &base.copy, &base.assign}) {
+          if (*part == 'p') *part = 'y';  // a derived class reaches protected members
+        }
         fold(base);
       }
     });
@@ -719,23 +749,28 @@ class Modeler {
     if (expr && !pointer) {
       if (auto v = constant_value(*expr)) return v;
     }
-    // A value-initialised object, however spelled: `T()`, `T{}`, `{}`.
-    if (value.size() >= 2 && ((value[value.size() - 2] == "(" && value.back() == ")") ||
-                              (value[value.size() - 2] == "{" && value.back() == "}"))) {
-      const bool only_a_type =
-          std::all_of(value.begin(), value.end() - 2, [](const std::string& t) {
-            return t == "::" || t == "<" || t == ">" || t == "," ||
-                   (!t.empty() &&
-                    (std::isalpha(static_cast<unsigned char>(t[0])) != 0 || t[0] == '_'));
-          });
-      if (only_a_type) return "{}";
+    // A value-initialised object, however spelled: `{}`, or `T()` / `T{}` naming the
+    // parameter's own type (not a call such as `defaults()`).
+    const bool empty_pair =
+        value.size() >= 2 && ((value[value.size() - 2] == "(" && value.back() == ")") ||
+                              (value[value.size() - 2] == "{" && value.back() == "}"));
+    if (empty_pair) {
+      CXType named = type;
+      if (named.kind == CXType_LValueReference || named.kind == CXType_RValueReference)
+        named = clang_getCanonicalType(clang_getPointeeType(named));
+      const std::string own = spelling(clang_getTypeDeclaration(named));
+      std::string written;
+      for (size_t i = 0; i + 2 < value.size(); ++i) written += value[i];
+      const size_t colon = written.rfind(':');
+      const std::string last = written.substr(colon == std::string::npos ? 0 : colon + 1);
+      if (written.empty() || (!own.empty() && last.substr(0, last.find('<')) == own)) return "{}";
     }
     std::string spelled;
     for (size_t i = 0; i < value.size(); ++i) spelled += (i == 0 ? "" : " ") + value[i];
     return spelled;
   }
 
-  // `noexcept`, `noexcept(true)`, `throw()` -> "yes"; none or `noexcept(false)` -> "";
+  // `noexcept`, `noexcept(true)`, `throw()` -> "yes"; `noexcept(false)` -> "no"; none -> "";
   // another computed condition -> "noexcept(<tokens>)" (compared as written).
   static std::string noexcept_of(CXCursor c) {
     const int spec = clang_getCursorExceptionSpecificationType(c);
@@ -754,7 +789,7 @@ class Modeler {
         if (j > i + 1) cond += (cond.empty() ? "" : " ") + tokens[j];
       }
       if (cond == "true") return "yes";
-      if (cond == "false") return "";
+      if (cond == "false") return "no";
       return "noexcept(" + cond + ")";
     }
     return "";
@@ -838,18 +873,47 @@ class Modeler {
   // literal, a signed literal, or one parenthesised group. `8 + 8` is not (2*M differs from
   // 2*16), nor `640, 480`; those are compared by their tokens.
   static bool self_contained(const std::vector<std::string>& tokens) {
-    const size_t n = tokens.size();
-    if (n == 2) return true;
-    if (n == 3) return tokens[1] == "-" || tokens[1] == "+" || tokens[1] == "~";
-    // `(...)`, or a call `F(...)` of a function-like macro.
-    const size_t open = tokens.size() > 2 && tokens[1] != "(" && tokens[2] == "(" ? 2 : 1;
-    if (n < open + 3 || tokens[open] != "(" || tokens.back() != ")") return false;
-    int depth = 0;
-    for (size_t i = open; i < n; ++i) {
-      depth += tokens[i] == "(" ? 1 : tokens[i] == ")" ? -1 : 0;
-      if (depth == 0 && i + 1 < n) return false;  // `(a) + (b)`
+    return operand_end(tokens, 1) == tokens.size();
+  }
+
+  // Where the operand starting at `i` ends: a literal or name, optionally called `F(...)` or
+  // cast `static_cast<T>(...)`, a signed operand, a parenthesised group without a top-level
+  // comma, or a C-style cast `(T)` before an operand. npos when it is none of these.
+  static size_t operand_end(const std::vector<std::string>& t, size_t i) {
+    const size_t n = t.size();
+    if (i >= n) return std::string::npos;
+    const auto close = [&](size_t open, const char* o, const char* c) {
+      int depth = 0;
+      for (size_t j = open; j < n; ++j) {
+        depth += t[j] == o ? 1 : t[j] == c ? -1 : 0;
+        if (depth == 0) return j;
+      }
+      return std::string::npos;
+    };
+    if (t[i] == "-" || t[i] == "+" || t[i] == "~" || t[i] == "!") return operand_end(t, i + 1);
+    if (t[i] == "(") {
+      const size_t end = close(i, "(", ")");
+      if (end == std::string::npos) return end;
+      int depth = 0;
+      for (size_t j = i; j < end; ++j) {
+        depth += t[j] == "(" ? 1 : t[j] == ")" ? -1 : 0;
+        if (depth == 1 && t[j] == ",") return std::string::npos;  // `(a, b)` is b
+      }
+      if (end + 1 < n && t[end + 1] != ")" && operand_end(t, end + 1) == n) return n;  // a cast
+      return end + 1;
     }
-    return true;
+    if (t[i] == ")" || t[i] == "," || t[i] == "<" || t[i] == ">") return std::string::npos;
+    size_t j = i + 1;
+    if (j < n && t[j] == "<") {  // static_cast<int>(...)
+      j = close(j, "<", ">");
+      if (j == std::string::npos) return j;
+      ++j;
+    }
+    if (j < n && t[j] == "(") {
+      const size_t end = close(j, "(", ")");
+      return end == std::string::npos ? end : end + 1;
+    }
+    return j;
   }
 
   void macro(CXCursor c, const std::string& name, SourceRef at) {
@@ -904,13 +968,20 @@ class Modeler {
 // system's headers. Any other file a header pulls in (`#include <../../etc/passwd>`) is named but
 // its text, which the message could quote, is not shown.
 bool showable(const fs::path& file, const fs::path& boundary) {
-  const fs::path abs = fs::absolute(file).lexically_normal();
-  for (const fs::path& dir :
-       {boundary, fs::path("/usr/include"), fs::path("/usr/local/include"), fs::path("/usr/lib")}) {
-    const fs::path rel = abs.lexically_relative(dir);
-    if (!rel.empty() && *rel.begin() != "..") return true;
-  }
-  return false;
+  std::error_code ec;
+  const fs::path real = fs::weakly_canonical(file, ec);  // a link is where it leads
+  if (ec) return false;
+  const auto under = [&real](const fs::path& dir) {
+    std::error_code e;
+    const fs::path rel = real.lexically_relative(fs::weakly_canonical(dir, e));
+    return !e && !rel.empty() && *rel.begin() != "..";
+  };
+  if (under(boundary) || under("/usr/include") || under("/usr/local/include") ||
+      under("/usr/lib/gcc"))
+    return true;
+  // The compiler's own headers (/usr/lib/llvm-14/lib/clang/...).
+  const std::string text = real.string();
+  return text.starts_with("/usr/lib/llvm-") && text.find("/include/") != std::string::npos;
 }
 
 struct IncludeSite {
