@@ -263,23 +263,17 @@ class Modeler {
     api_.children.push_back(std::move(e));
   }
 
-  // The scope a declaration belongs to, looking through `extern "C" { }` blocks.
-  static CXCursor semantic_scope(CXCursor c) {
-    CXCursor p = clang_getCursorSemanticParent(c);
+  // The scope a declaration belongs to (semantic) or is written in (lexical), looking through
+  // `extern "C" { }` blocks.
+  static CXCursor scope_of(CXCursor c, CXCursor (*parent)(CXCursor)) {
+    CXCursor p = parent(c);
     while (!clang_Cursor_isNull(p) && (clang_getCursorKind(p) == CXCursor_LinkageSpec ||
                                        clang_getCursorKind(p) == CXCursor_UnexposedDecl))
-      p = clang_getCursorSemanticParent(p);
+      p = parent(p);
     return p;
   }
-
-  // The scope a declaration is written in, looking through `extern "C" { }` blocks.
-  static CXCursor lexical_scope(CXCursor c) {
-    CXCursor p = clang_getCursorLexicalParent(c);
-    while (!clang_Cursor_isNull(p) && (clang_getCursorKind(p) == CXCursor_LinkageSpec ||
-                                       clang_getCursorKind(p) == CXCursor_UnexposedDecl))
-      p = clang_getCursorLexicalParent(p);
-    return p;
-  }
+  static CXCursor semantic_scope(CXCursor c) { return scope_of(c, clang_getCursorSemanticParent); }
+  static CXCursor lexical_scope(CXCursor c) { return scope_of(c, clang_getCursorLexicalParent); }
 
   // The name a declaration has in its semantic scope, as sources spell it: enclosing classes
   // and namespaces, inline and anonymous namespaces left out.
