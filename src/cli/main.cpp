@@ -83,8 +83,9 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
                   "JSON Schema: strict (validation, default) or lenient (readers ignore unknown "
                   "properties)")
       ->check(CLI::IsMember({"strict", "lenient"}));
-  cmd->add_option("-I,--include", a.run.options.load.include_paths,
-                  "Extra import directory for .proto inputs (repeatable)")
+  cmd->add_option(
+         "-I,--include", a.run.options.load.include_paths,
+         "Extra import directory: .proto import roots, C++ include directories (repeatable)")
       ->allow_extra_args(false);
   add_ref_map_option(cmd, a.run.options.load.ref_map);
   add_cpp_options(cmd, a.run.options.load);
@@ -196,7 +197,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   dump_cmd->add_option("--lang", load.lang,
                        "Input language (proto, sql, jsonschema, cpp); detected when omitted");
-  dump_cmd->add_option("-I,--include", load.include_paths, "Extra import directory (repeatable)")
+  dump_cmd
+      ->add_option(
+          "-I,--include", load.include_paths,
+          "Extra import directory: .proto import roots, C++ include directories (repeatable)")
       ->allow_extra_args(false);
   add_ref_map_option(dump_cmd, load.ref_map);
   add_cpp_options(dump_cmd, load);
