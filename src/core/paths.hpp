@@ -20,6 +20,15 @@ inline bool inside(const std::filesystem::path& p, const std::filesystem::path& 
   return !rel.empty() && *rel.begin() != "..";
 }
 
+// Whether `p` is `dir` or lies below it once symbolic links in both are resolved (a link is where
+// it leads); false when either cannot be resolved. For paths named by untrusted input.
+inline bool inside_resolved(const std::filesystem::path& p, const std::filesystem::path& dir) {
+  std::error_code ec1, ec2;
+  const std::filesystem::path file = std::filesystem::weakly_canonical(p, ec1);
+  const std::filesystem::path root = std::filesystem::weakly_canonical(dir, ec2);
+  return !ec1 && !ec2 && inside(file, root);
+}
+
 // `p` relative to `dir`, '/'-separated, "." for `dir` itself.
 inline std::string relative_to(const std::filesystem::path& p, const std::filesystem::path& dir) {
   std::string rel = p.lexically_relative(dir).generic_string();

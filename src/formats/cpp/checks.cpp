@@ -34,6 +34,17 @@ std::multimap<std::string_view, const Entity*> overloads_of(const Schema& s) {
   return out;
 }
 
+// Member functions by the record that declares them.
+std::multimap<std::string_view, const Entity*> members_of(const Schema& s) {
+  std::multimap<std::string_view, const Entity*> out;
+  for (const Entity& root : s.roots) {
+    for (const Entity& e : root.children) {
+      if (e.kind == "function" && e.has("record")) out.emplace(e.str("record"), &e);
+    }
+  }
+  return out;
+}
+
 std::string q(std::string_view s) {
   return "`" + std::string(s) + "`";
 }
@@ -95,7 +106,8 @@ class Checker {
         olds_(index_of(o)),
         news_(index_of(n)),
         old_overloads_(overloads_of(o)),
-        new_overloads_(overloads_of(n)) {}
+        new_overloads_(overloads_of(n)),
+        old_members_(members_of(o)) {}
 
   // One finding per renamed namespace, at its first declaration.
   void namespace_renames(const Renames& renames) {
@@ -802,8 +814,9 @@ class Checker {
     const std::string_view last =
         name.substr(name.rfind(':') == std::string_view::npos ? 0 : name.rfind(':') + 1);
     bool destructor_hidden = false;
-    for (const auto& [key, e] : olds_) {
-      if (e->kind != "function" || e->str("record") != name) continue;
+    const auto members = old_members_.equal_range(name);
+    for (auto it = members.first; it != members.second; ++it) {
+      const Entity* e = it->second;
       if (e->flag("inline") && !e->flag("deleted")) return false;
       const std::string_view callable = e->str("callable");
       const bool ctor = callable.ends_with(std::string(last) + "::" + std::string(last));
@@ -856,6 +869,7 @@ class Checker {
   detail::Emitter& out_;
   Index olds_, news_;
   std::multimap<std::string_view, const Entity*> old_overloads_, new_overloads_;
+  std::multimap<std::string_view, const Entity*> old_members_;  // record -> its functions
   // (OLD inline namespaces, NEW inline namespaces) -> the declarations that moved.
   std::multimap<std::pair<std::string, std::string>, std::pair<const Entity*, const Entity*>>
       moved_namespaces_;

@@ -1,20 +1,13 @@
 #include "formats/cpp/flags.hpp"
 
+#include "core/paths.hpp"
+
 #include <array>
 #include <filesystem>
 #include <string_view>
 
 namespace breakwater::cpp {
 namespace {
-
-bool inside(const std::filesystem::path& p, const std::string& root) {
-  std::error_code ec1, ec2;
-  const auto file = std::filesystem::weakly_canonical(p, ec1);
-  const auto dir = std::filesystem::weakly_canonical(root, ec2);
-  if (ec1 || ec2) return false;
-  const auto rel = file.lexically_relative(dir);
-  return !rel.empty() && *rel.begin() != "..";
-}
 
 // Options that take their value as the next argument, and may also be written joined.
 constexpr std::array<std::string_view, 8> kWithValue = {"-I", "-isystem", "-iquote",  "-idirafter",
@@ -100,7 +93,8 @@ std::optional<std::string> refused_flag(const std::vector<std::string>& flags,
       // A forced include reads a file before the headers: only one of the repository's.
       const std::filesystem::path file(value);
       if ((opt == "-include" || opt == "-imacros") &&
-          !inside(file.is_absolute() ? file : std::filesystem::path(root) / file, root))
+          !detail::inside_resolved(file.is_absolute() ? file : std::filesystem::path(root) / file,
+                                   root))
         return refuse("it includes a file outside the repository");
       with_value = true;
       break;

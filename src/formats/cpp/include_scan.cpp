@@ -13,14 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool inside(const fs::path& p, const fs::path& dir) {
-  std::error_code ec;
-  const fs::path file = fs::weakly_canonical(p, ec);
-  if (ec) return false;
-  const fs::path rel = file.lexically_relative(fs::weakly_canonical(dir, ec));
-  return !ec && !rel.empty() && *rel.begin() != "..";
-}
-
 size_t skip_blanks(std::string_view line, size_t i) {
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   return i;
@@ -65,7 +57,7 @@ void refuse_escaping_includes(const std::vector<fs::path>& headers, const fs::pa
       } else {
         continue;
       }
-      if (inside(reached, boundary)) continue;
+      if (detail::inside_resolved(reached, boundary)) continue;
       throw InputError(
           Location{detail::shown_path(header), line_no, static_cast<uint32_t>(i + 1)},
           "#include of '" + target.string() + "' refused: it reaches outside the repository");

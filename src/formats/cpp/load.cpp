@@ -42,11 +42,8 @@ std::vector<fs::path> headers_under(const fs::path& dir) {
 
 // Whether `file` is one of the excluded headers or lies under an excluded directory.
 bool excluded(const fs::path& file, const std::vector<fs::path>& exclude) {
-  for (const fs::path& x : exclude) {
-    const fs::path rel = file.lexically_relative(x);
-    if (!rel.empty() && *rel.begin() != "..") return true;
-  }
-  return false;
+  return std::any_of(exclude.begin(), exclude.end(),
+                     [&file](const fs::path& x) { return detail::inside(file, x); });
 }
 
 // Excluded headers are named relative to the include root, so one list fits OLD and NEW.
@@ -121,9 +118,8 @@ class Modeler {
     auto it = files_.find(name);
     if (it == files_.end()) {
       const fs::path abs = fs::absolute(name).lexically_normal();
-      const fs::path rel = abs.lexically_relative(root_);
       uint32_t id = 0;
-      if (!rel.empty() && *rel.begin() != ".." && !excluded(abs, exclude_))
+      if (detail::inside(abs, root_) && !excluded(abs, exclude_))
         id = schema_.add_file(detail::shown_path(abs));
       it = files_.emplace(name, id).first;
     }
@@ -962,20 +958,14 @@ class Modeler {
 // system's headers. Any other file a header pulls in (`#include <../../etc/passwd>`) is named but
 // its text, which the message could quote, is not shown.
 bool showable(const fs::path& file, const fs::path& boundary) {
-  std::error_code ec;
-  const fs::path real = fs::weakly_canonical(file, ec);  // a link is where it leads
-  if (ec) return false;
-  const auto under = [&real](const fs::path& dir) {
-    std::error_code e;
-    const fs::path rel = real.lexically_relative(fs::weakly_canonical(dir, e));
-    return !e && !rel.empty() && *rel.begin() != "..";
-  };
-  if (under(boundary) || under("/usr/include") || under("/usr/local/include") ||
-      under("/usr/lib/gcc"))
-    return true;
+  for (const char* system : {"/usr/include", "/usr/local/include", "/usr/lib/gcc"}) {
+    if (detail::inside_resolved(file, system)) return true;
+  }
+  if (detail::inside_resolved(file, boundary)) return true;
   // The compiler's own headers (/usr/lib/llvm-14/lib/clang/...).
-  const std::string text = real.string();
-  return text.starts_with("/usr/lib/llvm-") && text.find("/include/") != std::string::npos;
+  std::error_code ec;
+  const std::string real = fs::weakly_canonical(file, ec).string();
+  return !ec && real.starts_with("/usr/lib/llvm-") && real.find("/include/") != std::string::npos;
 }
 
 struct IncludeSite {
@@ -1074,9 +1064,11 @@ std::vector<std::string> flags_for(const fs::path& root, const LoadOptions& opti
   if (options.side_root.empty()) return flags;
   const fs::path workdir = fs::absolute(options.workdir).lexically_normal();
   return map_flag_paths(flags, [&](const std::string& p) {
-    const fs::path rel = fs::path(p).lexically_normal().lexically_relative(workdir);
-    if (rel.empty() || *rel.begin() == "..") return p;
-    return (fs::path(options.side_root) / rel).lexically_normal().string();
+    const fs::path path = fs::path(p).lexically_normal();
+    if (!detail::inside(path, workdir)) return p;
+    return (fs::path(options.side_root) / detail::relative_to(path, workdir))
+        .lexically_normal()
+        .string();
   });
 }
 
