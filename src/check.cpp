@@ -57,7 +57,8 @@ CheckResult check(const std::string& old_path, const std::string& new_path,
     }
   }
   // Select first: a typo in --use must fail before any expensive parsing.
-  detail::RuleSelection enabled = detail::select_rules(format, options.use, options.except);
+  detail::RuleSelection enabled =
+      detail::select_rules(format, options.use, options.except, options.policy);
   Schema old_schema = format.load(old_path, options.load);
   Schema new_schema = format.load(new_path, options.load);
   detail::Trace trace("check");
@@ -65,7 +66,7 @@ CheckResult check(const std::string& old_path, const std::string& new_path,
   result.format = std::string(format.name);
   result.rules_run.assign(enabled.ids().begin(), enabled.ids().end());
   result.findings = detail::run_rules(format, old_schema, new_schema, enabled,
-                                      {options.load.jobs, options.compat, options.policy});
+                                      {options.load.jobs, options.compat});
   trace.lap("rules");
   return result;
 }

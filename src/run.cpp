@@ -510,7 +510,7 @@ class Runner {
     }
     const detail::RuleSelection enabled = [&] {
       try {
-        return detail::select_rules(format, co.use, co.except);
+        return detail::select_rules(format, co.use, co.except, co.policy);
       } catch (const InputError& e) {
         // A bad name that came from the config is reported at the config's line.
         const std::string_view what = e.what();
@@ -570,7 +570,7 @@ class Runner {
     }
     detail::Trace trace("check");
     std::vector<Finding> findings = detail::run_rules(format, old_schema, new_schema, enabled,
-                                                      {co.load.jobs, co.compat, co.policy});
+                                                      {co.load.jobs, co.compat});
     trace.lap("rules");
     formats.insert(std::string(format.name));
     rules.insert(enabled.ids().begin(), enabled.ids().end());

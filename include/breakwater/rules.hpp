@@ -19,6 +19,9 @@ struct RuleInfo {
   std::string example;
   bool available = true;
   std::string unavailable_reason;
+  // Policies (--policy) under which the rule reports nothing: `lenient` assumes readers
+  // ignore unknown properties, so the rules about unknown properties go quiet.
+  std::vector<std::string> quiet_under;
 };
 
 // Every rule of every format, sorted by format then id. Throws std::runtime_error if the
@@ -29,5 +32,8 @@ const RuleInfo* find_rule(std::string_view id);
 std::string help_uri(const RuleInfo& rule);
 // Category names of a format, in the order the catalog introduces them (FILE, PACKAGE, ...).
 std::vector<std::string> categories_of(std::string_view format);
+// The policies a format's rules name under `quiet_under`, sorted ("strict", which quiets
+// nothing, is always allowed and not listed).
+std::vector<std::string> policies_of(std::string_view format);
 
 }  // namespace breakwater

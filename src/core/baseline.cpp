@@ -1,6 +1,7 @@
 #include "core/baseline.hpp"
 
 #include "core/read_input.hpp"
+#include "rule_ids/breakwater.hpp"
 
 #include <breakwater/check.hpp>
 
@@ -68,7 +69,7 @@ std::vector<Finding> apply_baseline(const std::string& path, const std::string& 
     }
     const size_t at = text.find("\"" + fp + "\"");
     Finding f;
-    f.rule_id = "BASELINE_ENTRY_STALE";
+    f.rule_id = std::string(rules::breakwater::BASELINE_ENTRY_STALE.id());
     f.location = Location{shown, 1, 1};
     if (at != std::string::npos) {
       const size_t line_start = text.rfind('\n', at);

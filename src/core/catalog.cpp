@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 #include <stdexcept>
 
 namespace breakwater {
@@ -45,6 +47,12 @@ RuleInfo parse_rule(const detail::EmbeddedRuleFile& file) {
   }
   for (const auto& c : doc["categories"]) r.categories.push_back(c.as<std::string>());
   if (doc["available"]) r.available = doc["available"].as<bool>();
+  if (doc["quiet_under"]) {
+    if (!doc["quiet_under"].IsSequence()) {
+      throw std::runtime_error(where + ": 'quiet_under' must be a list of policies");
+    }
+    for (const auto& p : doc["quiet_under"]) r.quiet_under.push_back(p.as<std::string>());
+  }
   if (!r.available) r.unavailable_reason = required("unavailable");
   const std::string expected_path = r.format + "/" + r.id + ".yaml";
   if (file.path != expected_path) {
@@ -71,10 +79,21 @@ const std::vector<RuleInfo>& catalog() {
 }
 
 const RuleInfo* find_rule(std::string_view id) {
+  static const auto by_id = [] {
+    std::map<std::string_view, const RuleInfo*> out;
+    for (const RuleInfo& r : catalog()) out.emplace(r.id, &r);
+    return out;
+  }();
+  auto it = by_id.find(id);
+  return it == by_id.end() ? nullptr : it->second;
+}
+
+std::vector<std::string> policies_of(std::string_view format) {
+  std::set<std::string> out;
   for (const RuleInfo& r : catalog()) {
-    if (r.id == id) return &r;
+    if (r.format == format) out.insert(r.quiet_under.begin(), r.quiet_under.end());
   }
-  return nullptr;
+  return {out.begin(), out.end()};
 }
 
 std::vector<std::string> categories_of(std::string_view format) {

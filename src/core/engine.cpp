@@ -5,13 +5,24 @@
 #include "core/hash.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace breakwater::detail {
 
-void Emitter::emit(std::string_view rule_id, std::string entity, std::string message, SourceRef at,
+RuleSelection::RuleSelection(std::string_view format, std::vector<bool> on,
+                             std::vector<std::string> requested, std::string_view policy)
+    : format_(format), on_(std::move(on)), requested_(std::move(requested)), policy_(policy) {
+  const std::vector<const RuleInfo*>& all = rules_of(format);
+  for (size_t i = 0; i < on_.size() && i < all.size(); ++i) {
+    if (on_[i]) ids_.push_back(all[i]->id);
+  }
+  std::sort(ids_.begin(), ids_.end());
+}
+
+void Emitter::emit(RuleId rule, std::string entity, std::string message, SourceRef at,
                    SourceRef old_at, std::string fix) {
   Finding f;
-  f.rule_id = std::string(rule_id);
+  f.rule_id = std::string(rule.id());
   f.entity = std::move(entity);
   f.message = std::move(message);
   f.location = new_.resolve(at);
@@ -19,7 +30,7 @@ void Emitter::emit(std::string_view rule_id, std::string entity, std::string mes
   // Nothing in NEW to point at (a deleted file or package): the OLD place is the best anchor.
   if (!f.location.known()) f.location = f.old_location;
   f.fix = std::move(fix);
-  findings_.push_back(std::move(f));
+  findings_.push_back({rule, std::move(f)});
 }
 
 void Emitter::append(Emitter&& other) {
@@ -48,20 +59,17 @@ std::string joined(const std::vector<std::string>& items) {
 
 // Adds or removes the rules a token names (a category or a rule id of this format).
 void apply_token(const FormatPlugin& format, const std::string& token, const char* flag,
-                 std::set<std::string, std::less<>>& ids, bool add) {
+                 std::vector<bool>& on, bool add) {
   bool known = false;
-  for (const RuleInfo& r : catalog()) {
-    if (r.format != format.name) continue;
+  const std::vector<const RuleInfo*>& all = rules_of(format.name);
+  for (size_t i = 0; i < all.size(); ++i) {
+    const RuleInfo& r = *all[i];
     const bool named = r.id == token || std::find(r.categories.begin(), r.categories.end(),
                                                   token) != r.categories.end();
     if (!named) continue;
     known = true;
     if (!r.available) continue;
-    if (add) {
-      ids.insert(r.id);
-    } else {
-      ids.erase(r.id);
-    }
+    on[i] = add;
   }
   if (!known) {
     throw InputError({}, std::string(flag) + ": unknown rule or category '" + token + "' for " +
@@ -72,25 +80,46 @@ void apply_token(const FormatPlugin& format, const std::string& token, const cha
 
 }  // namespace
 
+const std::vector<const RuleInfo*>& rules_of(std::string_view format) {
+  // Built once from the sorted catalog: a format's entries in id order, which is the order
+  // cmake/generate_rule_ids.cmake numbers them in (the catalog test holds the two together).
+  static const auto by_format = [] {
+    std::map<std::string, std::vector<const RuleInfo*>, std::less<>> out;
+    for (const RuleInfo& r : catalog()) out[r.format].push_back(&r);
+    return out;
+  }();
+  static const std::vector<const RuleInfo*> none;
+  auto it = by_format.find(format);
+  return it == by_format.end() ? none : it->second;
+}
+
+const RuleInfo& rule_info(RuleId rule) {
+  return *rules_of(rule.format()).at(rule.ordinal());
+}
+
+void finish_finding(Finding& f, const RuleInfo& rule) {
+  f.severity = rule.severity;
+  f.categories = rule.categories;
+  f.format = rule.format;
+  if (f.fix.empty()) f.fix = rule.fix;
+  f.fingerprint = stable_hash_hex(f.rule_id + '\n' + f.format + '\n' + f.entity + '\n' + f.message);
+}
+
 bool finish_finding(Finding& f) {
   const RuleInfo* rule = find_rule(f.rule_id);
   if (rule == nullptr) return false;
-  f.severity = rule->severity;
-  f.categories = rule->categories;
-  f.format = rule->format;
-  if (f.fix.empty()) f.fix = rule->fix;
-  f.fingerprint = stable_hash_hex(f.rule_id + '\n' + f.format + '\n' + f.entity + '\n' + f.message);
+  finish_finding(f, *rule);
   return true;
 }
 
 RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::string>& use,
-                           const std::vector<std::string>& except) {
-  std::set<std::string, std::less<>> ids;
+                           const std::vector<std::string>& except, std::string_view policy) {
+  std::vector<bool> on(rules_of(format.name).size(), false);
   std::vector<std::string> wanted = use;
   if (wanted.empty()) wanted.assign(format.default_use.begin(), format.default_use.end());
-  for (const auto& token : wanted) apply_token(format, token, "--use", ids, true);
-  for (const auto& token : except) apply_token(format, token, "--except", ids, false);
-  return RuleSelection(std::move(ids), std::move(wanted));
+  for (const auto& token : wanted) apply_token(format, token, "--use", on, true);
+  for (const auto& token : except) apply_token(format, token, "--except", on, false);
+  return RuleSelection(format.name, std::move(on), std::move(wanted), policy);
 }
 
 std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_schema,
@@ -98,12 +127,17 @@ std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_sch
                                const RunContext& context) {
   Emitter emitter(old_schema, new_schema);
   format.run(old_schema, new_schema, enabled, context, emitter);
-  std::vector<Finding> raw = emitter.take();
+  std::vector<Emitter::Raw> raw = emitter.take();
   std::vector<Finding> findings;
   findings.reserve(raw.size());
-  for (Finding& f : raw) {
-    if (!enabled.on(f.rule_id) || !finish_finding(f)) continue;
-    findings.push_back(std::move(f));
+  for (Emitter::Raw& r : raw) {
+    if (!enabled.on(r.rule)) continue;
+    const RuleInfo& rule = rule_info(r.rule);
+    if (!enabled.policy().empty() && std::find(rule.quiet_under.begin(), rule.quiet_under.end(),
+                                               enabled.policy()) != rule.quiet_under.end())
+      continue;
+    finish_finding(r.finding, rule);
+    findings.push_back(std::move(r.finding));
   }
   sort_and_dedupe(findings);
   return findings;

@@ -5,7 +5,9 @@
 #include <breakwater/check.hpp>
 #include <breakwater/finding.hpp>
 #include <breakwater/model.hpp>
+#include <breakwater/rules.hpp>
 
+#include "core/rule_id.hpp"
 #include "core/suppressions.hpp"
 
 #include <filesystem>
@@ -16,19 +18,31 @@
 
 namespace breakwater::detail {
 
+// The rules of one format a run asked for. Checks ask `on(rules::<format>::ID)`: a lookup by
+// ordinal, and a rule of another format is never on.
 class RuleSelection {
  public:
-  RuleSelection(std::set<std::string, std::less<>> ids, std::vector<std::string> requested)
-      : ids_(std::move(ids)), requested_(std::move(requested)) {}
-  bool on(std::string_view id) const { return ids_.find(id) != ids_.end(); }
-  const std::set<std::string, std::less<>>& ids() const { return ids_; }
+  RuleSelection(std::string_view format, std::vector<bool> on, std::vector<std::string> requested,
+                std::string_view policy = {});
+  bool on(RuleId rule) const {
+    return rule.format() == format_ && rule.ordinal() < on_.size() && on_[rule.ordinal()];
+  }
+  std::string_view format() const { return format_; }
+  // The selected ids, sorted (for reports and suppressions).
+  const std::vector<std::string>& ids() const { return ids_; }
   // The --use tokens (categories or ids) the selection came from, for rules whose strictness
   // depends on the audience the user asked about (generated code vs. wire).
   const std::vector<std::string>& requested() const { return requested_; }
+  // The --policy in force ("" = strict): findings of rules whose catalog entry lists it under
+  // `quiet_under` are dropped.
+  std::string_view policy() const { return policy_; }
 
  private:
-  std::set<std::string, std::less<>> ids_;
+  std::string_view format_;
+  std::vector<bool> on_;  // by ordinal
+  std::vector<std::string> ids_;
   std::vector<std::string> requested_;
+  std::string policy_;
 };
 
 // Collects what checks report. Checks speak in the model's SourceRefs; the emitter resolves
@@ -38,15 +52,19 @@ class Emitter {
   Emitter(const Schema& old_schema, const Schema& new_schema)
       : old_(old_schema), new_(new_schema) {}
   // `at` is in NEW (the element or its nearest surviving parent); `old_at` is in OLD.
-  void emit(std::string_view rule_id, std::string entity, std::string message, SourceRef at,
-            SourceRef old_at, std::string fix = {});
-  std::vector<Finding> take() { return std::move(findings_); }
+  void emit(RuleId rule, std::string entity, std::string message, SourceRef at, SourceRef old_at,
+            std::string fix = {});
+  struct Raw {
+    RuleId rule;
+    Finding finding;
+  };
+  std::vector<Raw> take() { return std::move(findings_); }
   void append(Emitter&& other);
 
  private:
   const Schema& old_;
   const Schema& new_;
-  std::vector<Finding> findings_;
+  std::vector<Raw> findings_;
 };
 
 // A module found in a repository without `modules:` in its config.
@@ -60,7 +78,6 @@ struct DiscoveredModule {
 struct RunContext {
   unsigned jobs = 0;        // worker threads; 0 = the machine's
   std::string_view compat;  // backward | forward | full (the format's default when empty)
-  std::string_view policy;  // strict | lenient (formats that have policies)
 };
 
 struct FormatPlugin {
@@ -70,8 +87,6 @@ struct FormatPlugin {
   // True when the path (a file, or a directory holding such files) is this format's input.
   bool (*claims)(const std::filesystem::path& path);
   Schema (*load)(const std::string& path, const LoadOptions& options);
-  // The rule ids this format has checks for (compared against the catalog by a test).
-  std::vector<std::string_view> (*implemented_rules)();
   // Runs the selected checks (on up to `jobs` threads; the emitted order must not depend on it).
   void (*run)(const Schema& old_schema, const Schema& new_schema, const RuleSelection& enabled,
               const RunContext& context, Emitter& out);
@@ -102,11 +117,17 @@ const FormatPlugin& format_for(const std::string& path, const std::string& lang)
 // Expands --use/--except (rule ids or category names) into rule ids; unknown names are usage
 // errors (InputError). Unavailable rules are never selected.
 RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::string>& use,
-                           const std::vector<std::string>& except);
+                           const std::vector<std::string>& except, std::string_view policy = {});
+
+// The catalog entry of a rule.
+const RuleInfo& rule_info(RuleId rule);
+// A format's catalog entries in ordinal order.
+const std::vector<const RuleInfo*>& rules_of(std::string_view format);
 
 // Fills a raw finding from its catalog entry (severity, categories, format, default fix) and
 // gives it its fingerprint. False when the rule is not in the catalog.
 bool finish_finding(Finding& f);
+void finish_finding(Finding& f, const RuleInfo& rule);
 
 // Runs the selected checks and finishes findings from the catalog (severity, categories, fix,
 // fingerprint), sorted and de-duplicated.

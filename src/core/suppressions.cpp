@@ -2,6 +2,8 @@
 
 #include <breakwater/rules.hpp>
 
+#include "rule_ids/breakwater.hpp"
+
 #include <algorithm>
 
 namespace breakwater::detail {
@@ -68,9 +70,9 @@ bool known_name(const std::string& token) {
   return false;
 }
 
-Finding meta(std::string rule, const InlineSuppression& s, std::string message) {
+Finding meta(RuleId rule, const InlineSuppression& s, std::string message) {
   Finding f;
-  f.rule_id = std::move(rule);
+  f.rule_id = std::string(rule.id());
   f.location = s.at;
   f.entity = s.at.file;
   f.message = std::move(message);
@@ -150,7 +152,7 @@ std::vector<Finding> apply_suppressions(std::vector<InlineSuppression>& suppress
   std::vector<Finding> about;
   for (InlineSuppression& s : suppressions) {
     if (s.rules.empty()) {
-      about.push_back(meta("SUPPRESSION_UNKNOWN_RULE", s,
+      about.push_back(meta(rules::breakwater::SUPPRESSION_UNKNOWN_RULE, s,
                            "breakwater:ignore names no rule; write `breakwater:ignore RULE_ID "
                            "reason`."));
       continue;
@@ -159,14 +161,14 @@ std::vector<Finding> apply_suppressions(std::vector<InlineSuppression>& suppress
     for (const std::string& r : s.rules) {
       if (!known_name(r)) {
         about.push_back(meta(
-            "SUPPRESSION_UNKNOWN_RULE", s,
+            rules::breakwater::SUPPRESSION_UNKNOWN_RULE, s,
             "breakwater:ignore names \"" + r + "\", which is neither a rule id nor a category."));
         bad_name = true;
       }
     }
     if (s.reason.empty()) {
       about.push_back(meta(
-          "SUPPRESSION_REASON_MISSING", s,
+          rules::breakwater::SUPPRESSION_REASON_MISSING, s,
           "breakwater:ignore " + joined(s.rules) + " gives no reason, so it is not honoured."));
       continue;
     }
@@ -182,7 +184,7 @@ std::vector<Finding> apply_suppressions(std::vector<InlineSuppression>& suppress
     }
     if (!s.used && std::any_of(s.rules.begin(), s.rules.end(), active)) {
       // No line number in the message: it feeds the fingerprint, which must survive edits.
-      about.push_back(meta("SUPPRESSION_UNUSED", s,
+      about.push_back(meta(rules::breakwater::SUPPRESSION_UNUSED, s,
                            "breakwater:ignore " + joined(s.rules) +
                                " suppresses nothing on the line it covers; remove it."));
     }

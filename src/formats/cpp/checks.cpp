@@ -1,4 +1,5 @@
 #include "formats/cpp/checks.hpp"
+#include "rule_ids/cpp.hpp"
 
 #include "formats/cpp/renames.hpp"
 
@@ -125,7 +126,7 @@ class Checker {
       }
       if (first == nullptr) continue;
       const bool aliased = find(news_, "namespace_alias", from) != nullptr;
-      emit("NAMESPACE_NO_RENAME", *first, find(news_, first->kind, first->key),
+      emit(rules::cpp::NAMESPACE_NO_RENAME, *first, find(news_, first->kind, first->key),
            "Namespace " + q(from) + " was renamed to " + q(to) + " (" + std::to_string(count) +
                " declaration" + (count > 1 ? "s" : "") + "): " +
                (aliased ? "sources still compile through the alias " + q(from) + ", but"
@@ -177,7 +178,7 @@ class Checker {
     return it == idx.end() ? nullptr : it->second;
   }
 
-  void emit(const char* rule, const Entity& old_e, const Entity* new_e, std::string message) {
+  void emit(RuleId rule, const Entity& old_e, const Entity* new_e, std::string message) {
     if (!on_.on(rule)) return;
     SourceRef at = new_e != nullptr ? new_e->loc : anchor(old_e);
     out_.emit(rule, new_e != nullptr ? new_e->name : old_e.name, std::move(message), at, old_e.loc);
@@ -212,39 +213,39 @@ class Checker {
     }
     const std::string_view name = f.str("callable");
     if (f.str("return") != now->str("return")) {
-      emit("FUNCTION_PROTOTYPE_NO_CHANGE", f, now,
+      emit(rules::cpp::FUNCTION_PROTOTYPE_NO_CHANGE, f, now,
            q(name) + " now returns " + q(now->str("return")) + " instead of " + q(f.str("return")) +
                ".");
     }
     if (f.flag("static") != now->flag("static")) {
-      emit("METHOD_QUALIFIER_NO_CHANGE", f, now,
+      emit(rules::cpp::METHOD_QUALIFIER_NO_CHANGE, f, now,
            q(name) + (now->flag("static") ? " became static." : " is no longer static."));
     }
     if (access_rank(now->str("access", "public")) > access_rank(f.str("access", "public"))) {
-      emit("ACCESS_NO_NARROW", f, now,
+      emit(rules::cpp::ACCESS_NO_NARROW, f, now,
            q(name) + " went from " + std::string(f.str("access", "public")) + " to " +
                std::string(now->str("access")) + ".");
     }
     noexcept_change(f, *now);
     default_arguments(f, *now);
     if (f.flag("virtual") && !f.flag("pure") && now->flag("pure")) {
-      emit("PURE_VIRTUAL_NO_ADD", f, now,
+      emit(rules::cpp::PURE_VIRTUAL_NO_ADD, f, now,
            q(f.name) + " became pure virtual: client classes derived from " + q(f.str("record")) +
                " that do not override it can no longer be instantiated.");
     }
     const Entity* owner = find(olds_, "record", f.str("record"));
     if (f.flag("virtual") && !f.flag("final") && now->flag("final") &&
         (owner == nullptr || !owner->flag("final"))) {
-      emit("FINAL_NO_ADD", f, now,
+      emit(rules::cpp::FINAL_NO_ADD, f, now,
            q(f.name) + " became final: client classes that override it no longer compile.");
     }
     if (!f.flag("inline") && now->flag("inline") && !now->flag("deleted") && !f.flag("deleted")) {
-      emit("FUNCTION_INLINE_NO_ADD", f, now,
+      emit(rules::cpp::FUNCTION_INLINE_NO_ADD, f, now,
            q(f.name) + " is now defined inline in the header: the library need not export " +
                q(f.str("mangled")) + " any more, and binaries built against OLD import it.");
     }
     if (!f.flag("deleted") && now->flag("deleted")) {
-      emit("SYMBOL_NO_DELETE", f, now, q(f.name) + " is now deleted (= delete).");
+      emit(rules::cpp::SYMBOL_NO_DELETE, f, now, q(f.name) + " is now deleted (= delete).");
     } else if (f.str("inline_ns") != now->str("inline_ns") && !f.has("renamed_from") &&
                !f.flag("inline")) {
       moved_namespaces_.emplace(
@@ -252,7 +253,7 @@ class Checker {
           std::pair{&f, now});
     } else if (!f.flag("inline") && f.str("mangled") != now->str("mangled") &&
                !f.str("mangled").empty() && !f.has("renamed_from")) {
-      emit("SYMBOL_NO_DELETE", f, now,
+      emit(rules::cpp::SYMBOL_NO_DELETE, f, now,
            q(f.name) + " is exported as " + q(now->str("mangled")) + " instead of " +
                q(f.str("mangled")) +
                " (an inline namespace or an ABI tag?): binaries built "
@@ -278,7 +279,7 @@ class Checker {
           c->num("defaults") >= static_cast<int64_t>(extra) && quals_of(f) == quals_of(*c)) {
         // Defined in the header and called directly: no symbol for old binaries to miss.
         if (f.flag("inline") && !f.flag("virtual")) return;
-        emit("PARAMETER_NO_ADD", f, c,
+        emit(rules::cpp::PARAMETER_NO_ADD, f, c,
              q(name) + " gained " + std::to_string(extra) + " defaulted parameter" +
                  (extra > 1 ? "s" : "") + ": old calls compile, but its symbol is now " +
                  q(c->str("mangled")) + " and binaries built against OLD look for " +
@@ -286,7 +287,7 @@ class Checker {
         return;
       }
       if (new_params == old_params && quals_of(f) != quals_of(*c)) {
-        emit("METHOD_QUALIFIER_NO_CHANGE", f, c,
+        emit(rules::cpp::METHOD_QUALIFIER_NO_CHANGE, f, c,
              q(name) + " changed its qualifiers from " +
                  q(quals_of(f).empty() ? "(none)" : quals_of(f).substr(1)) + " to " +
                  q(quals_of(*c).empty() ? "(none)" : quals_of(*c).substr(1)) + ".");
@@ -294,24 +295,24 @@ class Checker {
       }
     }
     if (candidates.size() == 1 && std::distance(olds.first, olds.second) == 1) {
-      emit("FUNCTION_PROTOTYPE_NO_CHANGE", f, candidates.front(),
+      emit(rules::cpp::FUNCTION_PROTOTYPE_NO_CHANGE, f, candidates.front(),
            q(name) + " changed its parameters from (" + std::string(f.str("params")) + ") to (" +
                std::string(candidates.front()->str("params")) + ").");
       return;
     }
     if (find(news_, "using", name) != nullptr) {
-      emit("SYMBOL_NO_DELETE", f, nullptr,
+      emit(rules::cpp::SYMBOL_NO_DELETE, f, nullptr,
            q(f.name) + " is no longer declared here; a using-declaration keeps " + q(name) +
                " compiling, but binaries built against OLD import " + q(f.str("mangled")) +
                ", which NEW no longer declares.");
       return;
     }
-    emit("SYMBOL_NO_DELETE", f, nullptr, q(f.name) + " was removed.");
+    emit(rules::cpp::SYMBOL_NO_DELETE, f, nullptr, q(f.name) + " was removed.");
   }
 
   void variable(const Entity& v, const Entity* now) {
     if (now == nullptr) {
-      emit("SYMBOL_NO_DELETE", v, nullptr, q(v.name) + " was removed.");
+      emit(rules::cpp::SYMBOL_NO_DELETE, v, nullptr, q(v.name) + " was removed.");
       return;
     }
     // `extern const char kName[]` completed as `[6]` is the same variable.
@@ -319,7 +320,7 @@ class Checker {
         v.str("type").ends_with("[]") &&
         now->str("type").starts_with(v.str("type").substr(0, v.str("type").size() - 1));
     if (v.str("type") != now->str("type") && !completed) {
-      emit("VARIABLE_TYPE_NO_CHANGE", v, now,
+      emit(rules::cpp::VARIABLE_TYPE_NO_CHANGE, v, now,
            q(v.name) + " changed type from " + q(v.str("type")) + " to " + q(now->str("type")) +
                ": binaries built against OLD read and write it as " + q(v.str("type")) + ".");
     } else if (v.str("inline_ns") != now->str("inline_ns") && !v.has("renamed_from")) {
@@ -328,7 +329,7 @@ class Checker {
           std::pair{&v, now});
     }
     if (v.has("value") && now->has("value") && v.str("value") != now->str("value")) {
-      emit("CONSTANT_NO_CHANGE", v, now,
+      emit(rules::cpp::CONSTANT_NO_CHANGE, v, now,
            q(v.name) + " changed from " + std::string(v.str("value")) + " to " +
                std::string(now->str("value")) + "; clients built against OLD keep the old value.");
     }
@@ -336,7 +337,7 @@ class Checker {
 
   void macro(const Entity& m, const Entity* now) {
     if (now == nullptr) {
-      emit("CONSTANT_NO_CHANGE", m, nullptr, "Macro " + q(m.name) + " was removed.");
+      emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr, "Macro " + q(m.name) + " was removed.");
     } else if (m.str("value") != now->str("value")) {
       // As written, with the value when the spelling does not show it: `(4 * 16)` (= 64).
       // As written, with the value when the spelling does not show it (`(4 * 16)` (= 64)) and
@@ -357,7 +358,7 @@ class Checker {
         if (types_differ && !type.empty()) extra += (extra.empty() ? "" : ", ") + std::string(type);
         return q(spelled) + (extra.empty() ? "" : " (" + extra + ")");
       };
-      emit("CONSTANT_NO_CHANGE", m, now,
+      emit(rules::cpp::CONSTANT_NO_CHANGE, m, now,
            "Macro " + q(m.name) + " changed from " + shown(m) + " to " + shown(*now) +
                "; clients built against OLD keep the old value.");
     }
@@ -395,14 +396,14 @@ class Checker {
          find(olds_, "record", t.str("target")) != nullptr) ||
         find(news_, "using", t.key) != nullptr)
       return;
-    emit("TYPE_DECL_NO_DELETE", t, nullptr, q(t.name) + " was removed.");
+    emit(rules::cpp::TYPE_DECL_NO_DELETE, t, nullptr, q(t.name) + " was removed.");
   }
 
   void alias(const Entity& t, const Entity* now) {
     if (now == nullptr) {
       removed_type(t);
     } else if (t.str("target") != now->str("target")) {
-      emit("TYPEDEF_NO_CHANGE", t, now,
+      emit(rules::cpp::TYPEDEF_NO_CHANGE, t, now,
            q(t.name) + " now names " + q(now->str("target")) + " instead of " + q(t.str("target")) +
                ".");
     }
@@ -414,13 +415,13 @@ class Checker {
       return;
     }
     if (!e.flag("scoped") && now->flag("scoped")) {
-      emit("ENUM_SCOPE_NO_CHANGE", e, now,
+      emit(rules::cpp::ENUM_SCOPE_NO_CHANGE, e, now,
            q(e.name) +
                " became a scoped enum (enum class): its enumerators leave the enclosing "
                "scope and no longer convert to integers.");
     }
     if (e.str("underlying") != now->str("underlying")) {
-      emit("ENUM_UNDERLYING_NO_CHANGE", e, now,
+      emit(rules::cpp::ENUM_UNDERLYING_NO_CHANGE, e, now,
            q(e.name) + " is now stored as " + q(now->str("underlying")) + " instead of " +
                q(e.str("underlying")) + ".");
     }
@@ -428,9 +429,9 @@ class Checker {
       const auto it = std::find_if(now->children.begin(), now->children.end(),
                                    [&](const Entity& n) { return n.key == k.key; });
       if (it == now->children.end()) {
-        emit("ENUM_VALUE_NO_CHANGE", k, now, "Enumerator " + q(k.name) + " was removed.");
+        emit(rules::cpp::ENUM_VALUE_NO_CHANGE, k, now, "Enumerator " + q(k.name) + " was removed.");
       } else if (k.num("value") != it->num("value")) {
-        emit("ENUM_VALUE_NO_CHANGE", k, &*it,
+        emit(rules::cpp::ENUM_VALUE_NO_CHANGE, k, &*it,
              "Enumerator " + q(k.name) + " changed from " + std::to_string(k.num("value")) +
                  " to " + std::to_string(it->num("value")) +
                  "; clients built against OLD use the old value.");
@@ -445,7 +446,7 @@ class Checker {
     }
     if (!opaque(r)) layout(r, *now);
     if (!r.flag("final") && now->flag("final")) {
-      emit("FINAL_NO_ADD", r, now,
+      emit(rules::cpp::FINAL_NO_ADD, r, now,
            q(r.name) + " became final: client classes derived from it no longer compile.");
     }
     special_members(r, *now);
@@ -454,9 +455,9 @@ class Checker {
       if (f.kind != "field" || !visible(f)) continue;
       const Entity* g = child(*now, "field", f.key);
       if (g == nullptr) {
-        emit("DATA_MEMBER_NO_DELETE", f, now, "Field " + q(f.name) + " was removed.");
+        emit(rules::cpp::DATA_MEMBER_NO_DELETE, f, now, "Field " + q(f.name) + " was removed.");
       } else if (access_rank(g->str("access")) > access_rank(f.str("access"))) {
-        emit("ACCESS_NO_NARROW", f, g,
+        emit(rules::cpp::ACCESS_NO_NARROW, f, g,
              "Field " + q(f.name) + " went from " + std::string(f.str("access")) + " to " +
                  std::string(g->str("access")) + ".");
       }
@@ -464,7 +465,7 @@ class Checker {
     virtuals(r, *now);
     if (r.has("call_in_memory") && now->has("call_in_memory") &&
         r.flag("call_in_memory") != now->flag("call_in_memory")) {
-      emit("CALLING_CONVENTION_NO_CHANGE", r, now,
+      emit(rules::cpp::CALLING_CONVENTION_NO_CHANGE, r, now,
            q(r.name) + (now->flag("call_in_memory")
                             ? " gained a user-provided copy/move constructor or destructor: it "
                               "is now passed and returned through memory, not registers."
@@ -484,7 +485,7 @@ class Checker {
   void layout(const Entity& r, const Entity& now) {
     if (!r.has("size") || !now.has("size")) return;  // opaque on a side: used through pointers
     if (r.num("size") != now.num("size") || r.num("align") != now.num("align")) {
-      emit("RECORD_LAYOUT_NO_CHANGE", r, &now,
+      emit(rules::cpp::RECORD_LAYOUT_NO_CHANGE, r, &now,
            q(r.name) + " changed size from " + std::to_string(r.num("size")) + " to " +
                std::to_string(now.num("size")) + " bytes" +
                (r.num("align") != now.num("align")
@@ -499,7 +500,7 @@ class Checker {
       const Entity* g = child(now, "field", f.key);
       if (g == nullptr) continue;
       if (f.num("offset", -1) != g->num("offset", -1) || f.str("type") != g->str("type")) {
-        emit("RECORD_LAYOUT_NO_CHANGE", f, g,
+        emit(rules::cpp::RECORD_LAYOUT_NO_CHANGE, f, g,
              "Field " + q(f.name) +
                  (f.str("type") != g->str("type")
                       ? " changed type from " + q(f.str("type")) + " to " + q(g->str("type")) +
@@ -518,7 +519,7 @@ class Checker {
     const auto after = split(now.str("virtuals"));
     if (before == after) return;
     if (before.empty() || after.empty()) {
-      emit("VIRTUAL_NO_CHANGE", r, &now,
+      emit(rules::cpp::VIRTUAL_NO_CHANGE, r, &now,
            q(r.name) +
                (before.empty() ? " gained its first virtual function"
                                : " lost its last virtual function") +
@@ -544,7 +545,7 @@ class Checker {
     } else {
       what = "the virtual functions changed order from slot " + std::to_string(i);
     }
-    emit("VIRTUAL_NO_CHANGE", r, &now,
+    emit(rules::cpp::VIRTUAL_NO_CHANGE, r, &now,
          q(r.name) + ": " + what + "; code built against OLD calls through the old vtable slots" +
              (appended ? " and classes derived from it in client code have no such slot." : "."));
   }
@@ -560,7 +561,7 @@ class Checker {
       }
     }
     if (before == after) return;
-    emit("BASE_NO_CHANGE", r, &now,
+    emit(rules::cpp::BASE_NO_CHANGE, r, &now,
          q(r.name) + " changed its bases from (" + (before.empty() ? "none" : before) + ") to (" +
              (after.empty() ? "none" : after) + ").");
   }
@@ -578,17 +579,17 @@ class Checker {
     if (before == after) return;
     const bool lost = after.empty() || after == "no";
     if (before == "yes" && lost) {
-      emit("NOEXCEPT_NO_CHANGE", f, &now,
+      emit(rules::cpp::NOEXCEPT_NO_CHANGE, f, &now,
            q(f.name) +
                " is no longer noexcept: clients that take it as a noexcept function "
                "pointer or test noexcept(...) on calls to it no longer compile or change "
                "behaviour.");
     } else if ((before.empty() || before == "no") && after == "yes" && f.flag("virtual")) {
-      emit("NOEXCEPT_NO_CHANGE", f, &now,
+      emit(rules::cpp::NOEXCEPT_NO_CHANGE, f, &now,
            q(f.name) + " became noexcept: client overrides without noexcept no longer compile.");
     } else if (before != "yes" && after != "yes" && !before.empty() && before != "no" && !lost &&
                f.flag("virtual")) {
-      emit("NOEXCEPT_NO_CHANGE", f, &now,
+      emit(rules::cpp::NOEXCEPT_NO_CHANGE, f, &now,
            q(f.name) + " changed its exception specification from " + q(before) + " to " +
                q(after) + ".");
     }
@@ -607,11 +608,11 @@ class Checker {
       if (then.empty()) {
         // An overload taking the parameters before it keeps the shorter calls compiling.
         if (has_overload(now.str("callable"), params, i, quals_of(f))) continue;
-        emit("DEFAULT_ARGUMENT_NO_CHANGE", f, &now,
+        emit(rules::cpp::DEFAULT_ARGUMENT_NO_CHANGE, f, &now,
              q(f.name) + ": " + which + " lost its default argument " + q(before[i]) +
                  "; calls that leave it out no longer compile.");
       } else {
-        emit("DEFAULT_ARGUMENT_NO_CHANGE", f, &now,
+        emit(rules::cpp::DEFAULT_ARGUMENT_NO_CHANGE, f, &now,
              q(f.name) + ": the default of " + which + " changed from " + q(before[i]) + " to " +
                  q(then) + "; binaries built against OLD keep passing " + q(before[i]) + ".");
       }
@@ -641,7 +642,7 @@ class Checker {
     if (!visible(g)) return;
     if (const Entity* rec = find(olds_, "record", g.str("record"));
         rec != nullptr && g.flag("pure")) {
-      emit("PURE_VIRTUAL_NO_ADD", *rec, &g,
+      emit(rules::cpp::PURE_VIRTUAL_NO_ADD, *rec, &g,
            "Pure virtual " + q(g.name) + " was added: client classes derived from " +
                q(g.str("record")) + " do not override it and can no longer be instantiated.");
     }
@@ -687,7 +688,7 @@ class Checker {
     } else {
       return;
     }
-    emit("OVERLOAD_NO_AMBIGUITY", *only, &g,
+    emit(rules::cpp::OVERLOAD_NO_AMBIGUITY, *only, &g,
          "The new overload " + q(g.name) + " differs from " + q(only->name) +
              " only in parameter " + std::to_string(differ + 1) + " (" + q(b) + " vs " + q(a) +
              "): a call passing " + argument +
@@ -715,7 +716,7 @@ class Checker {
       const auto name = [](const std::string& ns) {
         return ns.empty() ? std::string("no inline namespace") : "inline namespace " + q(ns);
       };
-      emit("INLINE_NAMESPACE_NO_CHANGE", *old_e, new_e,
+      emit(rules::cpp::INLINE_NAMESPACE_NO_CHANGE, *old_e, new_e,
            std::to_string(count) + " exported declaration" + (count > 1 ? "s" : "") +
                " moved from " + name(from) + " to " + name(to) + " (" + q(old_e->name) +
                (count > 1 ? " and others" : "") +
@@ -761,7 +762,7 @@ class Checker {
       } else {
         continue;
       }
-      emit("TEMPLATE_PARAMETER_NO_CHANGE", t, now,
+      emit(rules::cpp::TEMPLATE_PARAMETER_NO_CHANGE, t, now,
            q(t.name) + ": " + what +
                "; code naming its instantiations as in OLD no longer "
                "compiles or means another type.");
@@ -795,7 +796,7 @@ class Checker {
             ": its implicit copy operation is deleted (a move operation was declared, or a "
             "member or base cannot be copied).";
       }
-      emit("SPECIAL_MEMBER_NO_DELETE", r, &now, q(r.name) + " can no longer be " + kWhat[i] + why);
+      emit(rules::cpp::SPECIAL_MEMBER_NO_DELETE, r, &now, q(r.name) + " can no longer be " + kWhat[i] + why);
     }
   }
 
@@ -890,36 +891,6 @@ void compare(const Schema& old_schema, const Schema& new_schema, const detail::R
   Checker checker(moved, new_schema, on, out);
   checker.namespace_renames(renames);
   checker.run();
-}
-
-std::vector<std::string_view> implemented_rules() {
-  return {"SYMBOL_NO_DELETE",
-          "FUNCTION_PROTOTYPE_NO_CHANGE",
-          "PARAMETER_NO_ADD",
-          "METHOD_QUALIFIER_NO_CHANGE",
-          "TYPE_DECL_NO_DELETE",
-          "RECORD_LAYOUT_NO_CHANGE",
-          "DATA_MEMBER_NO_DELETE",
-          "VIRTUAL_NO_CHANGE",
-          "ENUM_VALUE_NO_CHANGE",
-          "ENUM_UNDERLYING_NO_CHANGE",
-          "CONSTANT_NO_CHANGE",
-          "TYPEDEF_NO_CHANGE",
-          "ACCESS_NO_NARROW",
-          "CALLING_CONVENTION_NO_CHANGE",
-          "BASE_NO_CHANGE",
-          "NOEXCEPT_NO_CHANGE",
-          "DEFAULT_ARGUMENT_NO_CHANGE",
-          "FUNCTION_INLINE_NO_ADD",
-          "PURE_VIRTUAL_NO_ADD",
-          "FINAL_NO_ADD",
-          "ENUM_SCOPE_NO_CHANGE",
-          "VARIABLE_TYPE_NO_CHANGE",
-          "SPECIAL_MEMBER_NO_DELETE",
-          "TEMPLATE_PARAMETER_NO_CHANGE",
-          "OVERLOAD_NO_AMBIGUITY",
-          "INLINE_NAMESPACE_NO_CHANGE",
-          "NAMESPACE_NO_RENAME"};
 }
 
 }  // namespace breakwater::cpp

@@ -14,6 +14,5 @@ namespace breakwater::cpp {
 void compare(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& on,
              detail::Emitter& out);
 
-std::vector<std::string_view> implemented_rules();
 
 }  // namespace breakwater::cpp

@@ -29,7 +29,6 @@ const detail::FormatPlugin& plugin() {
       .default_use = {"API", "ABI"},
       .claims = &claims,
       .load = &load,
-      .implemented_rules = &implemented_rules,
       .run = &run,
       .extensions = {".h", ".hh", ".hpp", ".hxx", ".h++"},
       .comment_markers = {"//"},

@@ -4,6 +4,7 @@
 // what they accept, not on their text; pairs are memoised, so recursive schemas terminate and a
 // shared definition is reported once.
 #include "formats/jsonschema/compare.hpp"
+#include "rule_ids/jsonschema.hpp"
 
 #include "core/big_stack.hpp"
 #include "core/trace.hpp"
@@ -130,10 +131,9 @@ std::string bound_text(std::optional<Bound> b, bool low) {
 
 class Comparer {
  public:
-  Comparer(const Schema& a_schema, const Schema& b_schema, bool forward, bool lenient,
+  Comparer(const Schema& a_schema, const Schema& b_schema, bool forward,
            const detail::RuleSelection& on, detail::Emitter& out)
       : forward_(forward),
-        lenient_(lenient),
         on_(on),
         out_(out),
         a_targets_(a_schema),
@@ -179,7 +179,7 @@ class Comparer {
   // ---- reporting ----
   const Entity& new_side(const Entity& a, const Entity& b) const { return forward_ ? a : b; }
 
-  void emit(const char* rule, const Entity& a, const Entity& b, std::string_view keyword,
+  void emit(RuleId rule, const Entity& a, const Entity& b, std::string_view keyword,
             std::string message) {
     const SourceRef a_at = keyword.empty() ? a.loc : a.loc_of(keyword);
     const SourceRef b_at = keyword.empty() ? b.loc : b.loc_of(keyword);
@@ -187,20 +187,13 @@ class Comparer {
   }
 
   // With the places on each side given: `a_at` in A's schema, `b_at` in B's.
-  void emit_at(const char* rule, const Entity& a, const Entity& b, SourceRef a_at, SourceRef b_at,
+  void emit_at(RuleId rule, const Entity& a, const Entity& b, SourceRef a_at, SourceRef b_at,
                std::string_view what, std::string message) {
     if (!reporting_ || !on_.on(rule)) return;
-    if (lenient_ && lenient_quiet(rule)) return;
     std::string entity = new_side(a, b).name;
     if (!what.empty()) entity += "/" + std::string(what);
     if (forward_) message += " (forward: readers on OLD reject documents NEW allows)";
     out_.emit(rule, entity, std::move(message), forward_ ? a_at : b_at, forward_ ? b_at : a_at);
-  }
-
-  static bool lenient_quiet(std::string_view rule) {
-    return rule == "PROPERTY_NO_ADD_OPEN" || rule == "PROPERTY_NO_ADD_UNCOVERED" ||
-           rule == "PROPERTY_NO_DELETE_CLOSED" || rule == "PROPERTY_NO_DELETE_UNCOVERED" ||
-           rule == "ADDITIONAL_PROPERTIES_NO_NARROW";
   }
 
   // Going forward, what A gained B lost: the words follow the edit as it was made.
@@ -298,7 +291,7 @@ class Comparer {
     if (accepts_all(&b) || is_false(&a)) return true;
     if (same_words(a, b)) return subschemas_pairwise(a, b);
     if (is_false(&b)) {
-      emit("TYPE_NO_NARROW", a, b, "",
+      emit(rules::jsonschema::TYPE_NO_NARROW, a, b, "",
            "The schema at " + new_side(a, b).name + " now rejects every document (false).");
       return false;
     }
@@ -422,7 +415,7 @@ class Comparer {
     if (a_union != nullptr && b_union != nullptr && std::string_view(a_union) == "anyOf" &&
         std::string_view(b_union) == "oneOf" && slots(a, a_union).size() > 1 &&
         !disjoint_types(slots(b, b_union))) {
-      emit("COMBINATOR_NO_CHANGE", a, b, b_union,
+      emit(rules::jsonschema::COMBINATOR_NO_CHANGE, a, b, b_union,
            "anyOf became oneOf at " + new_side(a, b).name +
                ": a document matching several branches is now rejected.");
       ok = false;
@@ -448,7 +441,7 @@ class Comparer {
         if (i < targets.size() && same_shape(*branch, *targets[i])) {
           compare(branch, targets[i], reporting_);
         } else {
-          emit("ANY_OF_NO_NARROW", *branch, b, b_union ? b_union : "",
+          emit(rules::jsonschema::ANY_OF_NO_NARROW, *branch, b, b_union ? b_union : "",
                std::string("Branch ") + q(branch->key) + " of " + a_union +
                    " is accepted by no branch of the new schema at " + new_side(a, b).name + ".");
         }
@@ -468,7 +461,7 @@ class Comparer {
         }
       }
       if (!covered) {
-        emit("ANY_OF_NO_NARROW", a, b, b_union,
+        emit(rules::jsonschema::ANY_OF_NO_NARROW, a, b, b_union,
              std::string("No branch of ") + b_union + " at " + new_side(a, b).name +
                  " accepts what the schema accepted.");
         ok = false;
@@ -486,7 +479,7 @@ class Comparer {
         if (i < a_all.size()) {
           compare(a_all[i], b_all[i], reporting_);
         } else {
-          emit("ALL_OF_NO_ADD", a, b, "allOf",
+          emit(rules::jsonschema::ALL_OF_NO_ADD, a, b, "allOf",
                "allOf at " + new_side(a, b).name + " gained member " + q(b_all[i]->key) +
                    ", which documents must now satisfy too.");
         }
@@ -496,7 +489,7 @@ class Comparer {
     if (const Entity* b_not = slot(b, "not")) {
       const Entity* a_not = slot(a, "not");
       if (!is_false(b_not) && (a_not == nullptr || !holds(b_not, a_not))) {
-        emit("NOT_NO_WIDEN", a, b, "not",
+        emit(rules::jsonschema::NOT_NO_WIDEN, a, b, "not",
              "The \"not\" schema at " + new_side(a, b).name +
                  (a_not == nullptr ? " is new" : " now excludes more") +
                  ": documents it matches are rejected.");
@@ -508,7 +501,7 @@ class Comparer {
       const Entity* a_if = slot(a, "if");
       const bool same_if = a_if != nullptr && holds(a_if, b_if) && holds(b_if, a_if);
       if (!same_if) {
-        emit("CONDITIONAL_NO_CHANGE", a, b, "if",
+        emit(rules::jsonschema::CONDITIONAL_NO_CHANGE, a, b, "if",
              "The if/then/else at " + new_side(a, b).name +
                  (a_if == nullptr ? " is new" : " has a different condition") +
                  ": documents now take branches they did not.");
@@ -520,7 +513,7 @@ class Comparer {
           const Entity* at = slot(a, branch);
           if (at == nullptr) {
             if (accepts_all(bt)) continue;
-            emit("CONDITIONAL_NO_CHANGE", a, b, branch,
+            emit(rules::jsonschema::CONDITIONAL_NO_CHANGE, a, b, branch,
                  std::string("A \"") + branch + "\" branch was added at " + new_side(a, b).name +
                      ".");
             ok = false;
@@ -600,7 +593,7 @@ class Comparer {
       lost.erase(std::unique(lost.begin(), lost.end()), lost.end());
       std::string list;
       for (const auto& t : lost) list += (list.empty() ? "" : ", ") + t;
-      emit("TYPE_NO_NARROW", a, b, "type",
+      emit(rules::jsonschema::TYPE_NO_NARROW, a, b, "type",
            "The schema at " + new_side(a, b).name + " no longer accepts " + list + " (type " +
                change(a.has("type") ? std::string(a.str("type")) : "any",
                       b.has("type") ? std::string(b.str("type")) : "any") +
@@ -621,7 +614,7 @@ class Comparer {
           b_values = {c};
       }
       if (!a_finite) {
-        emit("ENUM_NO_NARROW", a, b, b.has("const") ? "const" : "enum",
+        emit(rules::jsonschema::ENUM_NO_NARROW, a, b, b.has("const") ? "const" : "enum",
              "The schema at " + new_side(a, b).name + " now accepts only " +
                  std::to_string(b_values.size()) + " listed value(s).");
         ok = false;
@@ -632,7 +625,7 @@ class Comparer {
             missing += (missing.empty() ? "" : ", ") + v;
         }
         if (!missing.empty()) {
-          emit("ENUM_NO_NARROW", a, b, b.has("const") ? "const" : "enum",
+          emit(rules::jsonschema::ENUM_NO_NARROW, a, b, b.has("const") ? "const" : "enum",
                "Value(s) " + missing + " are no longer accepted at " + new_side(a, b).name + ".");
           ok = false;
         }
@@ -668,14 +661,14 @@ class Comparer {
         const double x = std::stod(v);
         const auto lo = lower(b), hi = upper(b);
         if (lo && (x < lo->value || (lo->exclusive && x == lo->value))) {
-          emit("MINIMUM_NO_INCREASE", a, b,
+          emit(rules::jsonschema::MINIMUM_NO_INCREASE, a, b,
                b.has("exclusiveMinimum") ? "exclusiveMinimum" : "minimum",
                "Value " + v + " is below the new lower bound " + bound_text(lo, true) + " at " +
                    new_side(a, b).name + ".");
           ok = false;
         }
         if (hi && (x > hi->value || (hi->exclusive && x == hi->value))) {
-          emit("MAXIMUM_NO_DECREASE", a, b,
+          emit(rules::jsonschema::MAXIMUM_NO_DECREASE, a, b,
                b.has("exclusiveMaximum") ? "exclusiveMaximum" : "maximum",
                "Value " + v + " is above the new upper bound " + bound_text(hi, false) + " at " +
                    new_side(a, b).name + ".");
@@ -684,7 +677,7 @@ class Comparer {
         if (const auto m = num(b, "multipleOf"); m && *m != 0) {
           const double r = x / *m;
           if (std::fabs(r - std::round(r)) > 1e-9 * std::max(1.0, std::fabs(r))) {
-            emit("MULTIPLE_OF_NO_CHANGE", a, b, "multipleOf",
+            emit(rules::jsonschema::MULTIPLE_OF_NO_CHANGE, a, b, "multipleOf",
                  "Value " + v + " is not a multiple of " + number_text(*m) + " at " +
                      new_side(a, b).name + ".");
             ok = false;
@@ -693,19 +686,19 @@ class Comparer {
       } else if (t == "string") {
         const double length = static_cast<double>(string_length(v));
         if (const auto mn = num(b, "minLength"); mn && length < *mn) {
-          emit("MIN_LENGTH_NO_INCREASE", a, b, "minLength",
+          emit(rules::jsonschema::MIN_LENGTH_NO_INCREASE, a, b, "minLength",
                "Value " + v + " is shorter than the new minLength " + number_text(*mn) + " at " +
                    new_side(a, b).name + ".");
           ok = false;
         }
         if (const auto mx = num(b, "maxLength"); mx && length > *mx) {
-          emit("MAX_LENGTH_NO_DECREASE", a, b, "maxLength",
+          emit(rules::jsonschema::MAX_LENGTH_NO_DECREASE, a, b, "maxLength",
                "Value " + v + " is longer than the new maxLength " + number_text(*mx) + " at " +
                    new_side(a, b).name + ".");
           ok = false;
         }
         if (b.has("pattern") && !matches(std::string(b.str("pattern")), string_value(v))) {
-          emit("PATTERN_NO_ADD", a, b, "pattern",
+          emit(rules::jsonschema::PATTERN_NO_ADD, a, b, "pattern",
                "Value " + v + " does not match the pattern " + q(b.str("pattern")) + " at " +
                    new_side(a, b).name + ".");
           ok = false;
@@ -784,13 +777,13 @@ class Comparer {
              (new_b->value == old_b->value && new_b->exclusive && !old_b->exclusive);
     };
     if (tighter_low(al, bl)) {
-      emit("MINIMUM_NO_INCREASE", a, b, b.has("exclusiveMinimum") ? "exclusiveMinimum" : "minimum",
+      emit(rules::jsonschema::MINIMUM_NO_INCREASE, a, b, b.has("exclusiveMinimum") ? "exclusiveMinimum" : "minimum",
            "The lower bound at " + new_side(a, b).name + " changed " +
                change(bound_text(al, true), bound_text(bl, true)) + ".");
       ok = false;
     }
     if (tighter_high(au, bu)) {
-      emit("MAXIMUM_NO_DECREASE", a, b, b.has("exclusiveMaximum") ? "exclusiveMaximum" : "maximum",
+      emit(rules::jsonschema::MAXIMUM_NO_DECREASE, a, b, b.has("exclusiveMaximum") ? "exclusiveMaximum" : "maximum",
            "The upper bound at " + new_side(a, b).name + " changed " +
                change(bound_text(au, false), bound_text(bu, false)) + ".");
       ok = false;
@@ -803,7 +796,7 @@ class Comparer {
       const bool divides = whole_integers || (am && std::fabs(ratio - std::round(ratio)) <
                                                         1e-9 * std::max(1.0, std::fabs(ratio)));
       if (!divides) {
-        emit("MULTIPLE_OF_NO_CHANGE", a, b, "multipleOf",
+        emit(rules::jsonschema::MULTIPLE_OF_NO_CHANGE, a, b, "multipleOf",
              "multipleOf at " + new_side(a, b).name + " changed " +
                  change(am ? number_text(*am) : "none", number_text(*bm)) + ".");
         ok = false;
@@ -812,7 +805,7 @@ class Comparer {
     return ok;
   }
 
-  bool count_up(const Entity& a, const Entity& b, const char* attr, const char* rule,
+  bool count_up(const Entity& a, const Entity& b, const char* attr, RuleId rule,
                 const char* what) {
     const auto bv = num(b, attr);
     if (!bv) return true;
@@ -824,7 +817,7 @@ class Comparer {
     return false;
   }
 
-  bool count_down(const Entity& a, const Entity& b, const char* attr, const char* rule,
+  bool count_down(const Entity& a, const Entity& b, const char* attr, RuleId rule,
                   const char* what) {
     const auto bv = num(b, attr);
     if (!bv) return true;
@@ -837,22 +830,22 @@ class Comparer {
   }
 
   bool strings(const Entity& a, const Entity& b) {
-    bool ok = count_up(a, b, "minLength", "MIN_LENGTH_NO_INCREASE", "minLength");
-    ok = count_down(a, b, "maxLength", "MAX_LENGTH_NO_DECREASE", "maxLength") && ok;
+    bool ok = count_up(a, b, "minLength", rules::jsonschema::MIN_LENGTH_NO_INCREASE, "minLength");
+    ok = count_down(a, b, "maxLength", rules::jsonschema::MAX_LENGTH_NO_DECREASE, "maxLength") && ok;
     if (b.has("pattern")) {
       if (!a.has("pattern")) {
-        emit("PATTERN_NO_ADD", a, b, "pattern",
+        emit(rules::jsonschema::PATTERN_NO_ADD, a, b, "pattern",
              "Strings at " + new_side(a, b).name + " must now match " + q(b.str("pattern")) + ".");
         ok = false;
       } else if (a.str("pattern") != b.str("pattern")) {
-        emit("PATTERN_NO_CHANGE", a, b, "pattern",
+        emit(rules::jsonschema::PATTERN_NO_CHANGE, a, b, "pattern",
              "The pattern at " + new_side(a, b).name + " changed " +
                  change(q(a.str("pattern")), q(b.str("pattern"))) +
                  "; whether it accepts every string the other did cannot be decided.");
       }
     }
     if (b.has("format") && a.str("format") != b.str("format")) {
-      emit("FORMAT_NO_CHANGE", a, b, "format",
+      emit(rules::jsonschema::FORMAT_NO_CHANGE, a, b, "format",
            "The format at " + new_side(a, b).name + " changed " +
                change(a.has("format") ? q(a.str("format")) : "none", q(b.str("format"))) + ".");
       ok = false;
@@ -861,17 +854,17 @@ class Comparer {
   }
 
   bool arrays(const Entity& a, const Entity& b) {
-    bool ok = count_up(a, b, "minItems", "MIN_ITEMS_NO_INCREASE", "minItems");
-    ok = count_down(a, b, "maxItems", "MAX_ITEMS_NO_DECREASE", "maxItems") && ok;
+    bool ok = count_up(a, b, "minItems", rules::jsonschema::MIN_ITEMS_NO_INCREASE, "minItems");
+    ok = count_down(a, b, "maxItems", rules::jsonschema::MAX_ITEMS_NO_DECREASE, "maxItems") && ok;
     if (b.flag("uniqueItems") && !a.flag("uniqueItems")) {
-      emit("UNIQUE_ITEMS_NO_ADD", a, b, "uniqueItems",
+      emit(rules::jsonschema::UNIQUE_ITEMS_NO_ADD, a, b, "uniqueItems",
            "Arrays at " + new_side(a, b).name + " must now hold unique items.");
       ok = false;
     }
     if (const Entity* bc = slot(b, "contains")) {
       const Entity* ac = slot(a, "contains");
       if (ac == nullptr || !holds(ac, bc)) {
-        emit("CONTAINS_NO_NARROW", a, b, "contains",
+        emit(rules::jsonschema::CONTAINS_NO_NARROW, a, b, "contains",
              "Arrays at " + new_side(a, b).name +
                  (ac == nullptr ? " must now contain a matching item."
                                 : " must contain an item of a narrower kind."));
@@ -879,8 +872,8 @@ class Comparer {
       }
       // minContains defaults to 1 wherever contains applies.
       if (num(b, "minContains").value_or(1) > num(a, "minContains").value_or(1))
-        ok = count_up(a, b, "minContains", "CONTAINS_NO_NARROW", "minContains") && ok;
-      ok = count_down(a, b, "maxContains", "CONTAINS_NO_NARROW", "maxContains") && ok;
+        ok = count_up(a, b, "minContains", rules::jsonschema::CONTAINS_NO_NARROW, "minContains") && ok;
+      ok = count_down(a, b, "maxContains", rules::jsonschema::CONTAINS_NO_NARROW, "maxContains") && ok;
     }
     // Tuple positions, then the items after them.
     const auto ap = slots(a, "prefixItems"), bp = slots(b, "prefixItems");
@@ -893,7 +886,7 @@ class Comparer {
       } else if (i < bp.size()) {
         if (accepts_all(bp[i]) || is_false(a_rest)) continue;
         if (a_rest != nullptr && !accepts_all(a_rest) && holds(a_rest, bp[i])) continue;
-        emit_at("TUPLE_ITEM_NO_ADD", a, b, a.loc, bp[i]->loc, bp[i]->key,
+        emit_at(rules::jsonschema::TUPLE_ITEM_NO_ADD, a, b, a.loc, bp[i]->loc, bp[i]->key,
                 "Tuple position " + std::to_string(i) + " was " + added() + " at " +
                     new_side(a, b).name +
                     "; arrays that already held other values there are rejected.");
@@ -901,7 +894,7 @@ class Comparer {
       } else {
         if (accepts_all(b_rest) || is_false(ap[i])) continue;
         if (!is_false(b_rest) && holds(ap[i], b_rest)) continue;
-        emit_at("TUPLE_ITEM_NO_DELETE", a, b, ap[i]->loc, b_rest != nullptr ? b_rest->loc : b.loc,
+        emit_at(rules::jsonschema::TUPLE_ITEM_NO_DELETE, a, b, ap[i]->loc, b_rest != nullptr ? b_rest->loc : b.loc,
                 ap[i]->key,
                 "Tuple position " + std::to_string(i) + " was " + removed() + " at " +
                     new_side(a, b).name +
@@ -913,7 +906,7 @@ class Comparer {
       if (a_rest != nullptr && !accepts_all(a_rest) && !is_false(b_rest)) {
         ok = compare(a_rest, b_rest, reporting_) && ok;
       } else {
-        emit("ITEMS_NO_CLOSE", a, b, "items",
+        emit(rules::jsonschema::ITEMS_NO_CLOSE, a, b, "items",
              "Items at " + new_side(a, b).name +
                  (is_false(b_rest) ? " beyond the tuple are now forbidden."
                                    : " are now constrained where any item was allowed."));
@@ -1005,8 +998,8 @@ class Comparer {
   }
 
   bool objects(const Entity& a, const Entity& b) {
-    bool ok = count_up(a, b, "minProperties", "PROPERTY_COUNT_NO_NARROW", "minProperties");
-    ok = count_down(a, b, "maxProperties", "PROPERTY_COUNT_NO_NARROW", "maxProperties") && ok;
+    bool ok = count_up(a, b, "minProperties", rules::jsonschema::PROPERTY_COUNT_NO_NARROW, "minProperties");
+    ok = count_down(a, b, "maxProperties", rules::jsonschema::PROPERTY_COUNT_NO_NARROW, "maxProperties") && ok;
     const std::string& where = new_side(a, b).name;
     // required
     const auto a_req = keys_of(a, "required");
@@ -1015,7 +1008,7 @@ class Comparer {
       const Entity* prop = slot(b, "properties/" + r.key);
       const bool with_default = prop != nullptr && deref(prop, true)->has("default");
       emit_at(
-          "REQUIRED_NO_ADD", a, b, a.loc, r.loc, "required/" + r.key,
+          rules::jsonschema::REQUIRED_NO_ADD, a, b, a.loc, r.loc, "required/" + r.key,
           "Property " + q(r.key) +
               (forward_ ? " is no longer required at " : " is now required at ") + where +
               (with_default ? " (its default does not help: documents without it fail validation)"
@@ -1036,12 +1029,12 @@ class Comparer {
       const auto before = undeclared(a, std::string(name), false);
       if (any_false(before) || accepts_all(bp)) continue;
       if (all_accept(before)) {
-        emit_at("PROPERTY_NO_ADD_OPEN", a, b, a.loc, bp->loc, bp->key,
+        emit_at(rules::jsonschema::PROPERTY_NO_ADD_OPEN, a, b, a.loc, bp->loc, bp->key,
                 "Property " + q(name) + " was " + added() + " in the open object at " + where +
                     "; existing documents may already carry it with any value.");
         ok = false;
       } else if (!covers(before, bp)) {
-        emit_at("PROPERTY_NO_ADD_UNCOVERED", a, b, a.loc, bp->loc, bp->key,
+        emit_at(rules::jsonschema::PROPERTY_NO_ADD_UNCOVERED, a, b, a.loc, bp->loc, bp->key,
                 "Property " + q(name) + " was " + added() + " at " + where +
                     " with a schema narrower than the one undeclared properties had.");
         ok = false;
@@ -1053,7 +1046,7 @@ class Comparer {
       if (all_accept(after)) continue;
       const auto closed = std::find_if(after.begin(), after.end(), is_false);
       if (closed != after.end()) {
-        emit_at("PROPERTY_NO_DELETE_CLOSED", a, b, ap->loc, (*closed)->loc, ap->key,
+        emit_at(rules::jsonschema::PROPERTY_NO_DELETE_CLOSED, a, b, ap->loc, (*closed)->loc, ap->key,
                 "Property " + q(name) + " was " + removed() + " in the closed object at " + where +
                     "; documents carrying it are rejected.");
         ok = false;
@@ -1066,7 +1059,7 @@ class Comparer {
       }
       for (const Entity* m : after) {
         if (accepts_all(m) || covers(had, m)) continue;
-        emit_at("PROPERTY_NO_DELETE_UNCOVERED", a, b, ap->loc, m->loc, ap->key,
+        emit_at(rules::jsonschema::PROPERTY_NO_DELETE_UNCOVERED, a, b, ap->loc, m->loc, ap->key,
                 "Property " + q(name) + " was " + removed() + " at " + where +
                     " and the schema for undeclared properties does not accept its values.");
         ok = false;
@@ -1092,7 +1085,7 @@ class Comparer {
       const Entity* before = rest_of(a);
       if (is_false(before) || (before != nullptr && !accepts_all(before) && holds(before, bp)))
         continue;
-      emit_at("ADDITIONAL_PROPERTIES_NO_NARROW", a, b, a.loc, bp->loc, bp->key,
+      emit_at(rules::jsonschema::ADDITIONAL_PROPERTIES_NO_NARROW, a, b, a.loc, bp->loc, bp->key,
               "Property names matching " + q(re) + " at " + where +
                   " are now constrained by a new patternProperties schema.");
       ok = false;
@@ -1101,7 +1094,7 @@ class Comparer {
       if (slot(b, ap->key) != nullptr || is_false(ap)) continue;
       const Entity* after = rest_of(b);
       if (accepts_all(after) || (!is_false(after) && holds(ap, after))) continue;
-      emit_at("ADDITIONAL_PROPERTIES_NO_NARROW", a, b, ap->loc, b.loc, ap->key,
+      emit_at(rules::jsonschema::ADDITIONAL_PROPERTIES_NO_NARROW, a, b, ap->loc, b.loc, ap->key,
               "Property names matching " + q(slot_name(*ap)) + " at " + where +
                   " lost their patternProperties entry and now fall to additionalProperties, "
                   "which rejects what it allowed.");
@@ -1117,7 +1110,7 @@ class Comparer {
         ok = compare(ax, bx, reporting_) && ok;
         continue;
       }
-      emit("ADDITIONAL_PROPERTIES_NO_NARROW", a, b, k,
+      emit(rules::jsonschema::ADDITIONAL_PROPERTIES_NO_NARROW, a, b, k,
            std::string(k) + " at " + where +
                (is_false(bx) ? " now forbids properties that were allowed."
                              : " now constrains properties that were free."));
@@ -1134,7 +1127,7 @@ class Comparer {
       const auto it = a_deps.find(d.key);
       const bool covered = it != a_deps.end() && includes_all(it->second, names);
       if (covered) continue;
-      emit_at("DEPENDENCY_NO_ADD", a, b, a.loc, d.loc, "dependentRequired/" + d.key,
+      emit_at(rules::jsonschema::DEPENDENCY_NO_ADD, a, b, a.loc, d.loc, "dependentRequired/" + d.key,
               "When " + q(d.key) + " is present at " + where + ", " + readable_names(names) +
                   " must now be present too.");
       ok = false;
@@ -1144,7 +1137,7 @@ class Comparer {
       if (ad != nullptr) {
         ok = compare(ad, bd, reporting_) && ok;
       } else if (!accepts_all(bd)) {
-        emit_at("DEPENDENCY_NO_ADD", a, b, a.loc, bd->loc, bd->key,
+        emit_at(rules::jsonschema::DEPENDENCY_NO_ADD, a, b, a.loc, bd->loc, bd->key,
                 "A schema dependency on " + q(slot_name(*bd)) + " was added at " + where + ".");
         ok = false;
       }
@@ -1152,7 +1145,7 @@ class Comparer {
     if (const Entity* bn = slot(b, "propertyNames"); bn && !accepts_all(bn)) {
       const Entity* an = slot(a, "propertyNames");
       if (an == nullptr || !holds(an, bn)) {
-        emit("PROPERTY_NAMES_NO_NARROW", a, b, "propertyNames",
+        emit(rules::jsonschema::PROPERTY_NAMES_NO_NARROW, a, b, "propertyNames",
              "Property names at " + where + " are now restricted further.");
         ok = false;
       }
@@ -1184,7 +1177,6 @@ class Comparer {
   }
 
   bool forward_;
-  bool lenient_;
   const detail::RuleSelection& on_;
   detail::Emitter& out_;
   bool reporting_ = true;
@@ -1220,16 +1212,16 @@ class Comparer {
 namespace {
 
 void compare_here(const Schema& old_schema, const Schema& new_schema, std::string_view compat,
-                  bool lenient, const detail::RuleSelection& on, detail::Emitter& out) {
+                  const detail::RuleSelection& on, detail::Emitter& out) {
   if (compat != "forward") {
     detail::Trace trace("jsonschema compare");
-    Comparer c(old_schema, new_schema, false, lenient, on, out);
+    Comparer c(old_schema, new_schema, false, on, out);
     trace.lap("targets");
     c.files(old_schema, new_schema);
     trace.lap("pairs");
   }
   if (compat == "forward" || compat == "full") {
-    Comparer c(new_schema, old_schema, true, lenient, on, out);
+    Comparer c(new_schema, old_schema, true, on, out);
     c.files(new_schema, old_schema);
   }
 }
@@ -1237,43 +1229,9 @@ void compare_here(const Schema& old_schema, const Schema& new_schema, std::strin
 }  // namespace
 
 void compare(const Schema& old_schema, const Schema& new_schema, std::string_view compat,
-             bool lenient, const detail::RuleSelection& on, detail::Emitter& out) {
+             const detail::RuleSelection& on, detail::Emitter& out) {
   // The comparison recurses as deep as the schemas nest: on a thread with room for it.
-  detail::run_on_big_stack([&] { compare_here(old_schema, new_schema, compat, lenient, on, out); });
-}
-
-std::vector<std::string_view> implemented_rules() {
-  return {"TYPE_NO_NARROW",
-          "ENUM_NO_NARROW",
-          "MINIMUM_NO_INCREASE",
-          "MAXIMUM_NO_DECREASE",
-          "MULTIPLE_OF_NO_CHANGE",
-          "MIN_LENGTH_NO_INCREASE",
-          "MAX_LENGTH_NO_DECREASE",
-          "PATTERN_NO_ADD",
-          "PATTERN_NO_CHANGE",
-          "FORMAT_NO_CHANGE",
-          "MIN_ITEMS_NO_INCREASE",
-          "MAX_ITEMS_NO_DECREASE",
-          "UNIQUE_ITEMS_NO_ADD",
-          "CONTAINS_NO_NARROW",
-          "ITEMS_NO_CLOSE",
-          "TUPLE_ITEM_NO_ADD",
-          "TUPLE_ITEM_NO_DELETE",
-          "REQUIRED_NO_ADD",
-          "PROPERTY_NO_ADD_OPEN",
-          "PROPERTY_NO_ADD_UNCOVERED",
-          "PROPERTY_NO_DELETE_CLOSED",
-          "PROPERTY_NO_DELETE_UNCOVERED",
-          "ADDITIONAL_PROPERTIES_NO_NARROW",
-          "PROPERTY_COUNT_NO_NARROW",
-          "DEPENDENCY_NO_ADD",
-          "PROPERTY_NAMES_NO_NARROW",
-          "ANY_OF_NO_NARROW",
-          "ALL_OF_NO_ADD",
-          "COMBINATOR_NO_CHANGE",
-          "NOT_NO_WIDEN",
-          "CONDITIONAL_NO_CHANGE"};
+  detail::run_on_big_stack([&] { compare_here(old_schema, new_schema, compat, on, out); });
 }
 
 }  // namespace breakwater::jsonschema

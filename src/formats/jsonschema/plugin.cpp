@@ -13,7 +13,7 @@ namespace {
 
 void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
          const detail::RunContext& context, detail::Emitter& out) {
-  compare(old_schema, new_schema, context.compat, context.policy == "lenient", enabled, out);
+  compare(old_schema, new_schema, context.compat, enabled, out);
 }
 
 // Every directory holding .json schemas outside another such directory is one module.
@@ -34,7 +34,6 @@ const detail::FormatPlugin& plugin() {
       .default_use = {"CONSTRAINTS", "CONTENT_MODEL"},
       .claims = &claims,
       .load = &load,
-      .implemented_rules = &implemented_rules,
       .run = &run,
       .extensions = {".json"},
       .comment_markers = {},

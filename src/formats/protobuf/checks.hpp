@@ -4,7 +4,7 @@
 
 #include "core/engine.hpp"
 #include "formats/protobuf/index.hpp"
-#include "formats/protobuf/rule_list.hpp"
+#include "rule_ids/protobuf.hpp"
 
 #include <functional>
 #include <map>
@@ -56,7 +56,7 @@ struct Sides {
 };
 
 #define BREAKWATER_DECLARE_CHECK(id) void check_##id(const Sides& sides);
-BREAKWATER_PROTOBUF_RULES(BREAKWATER_DECLARE_CHECK)
+BREAKWATER_RULES_PROTOBUF(BREAKWATER_DECLARE_CHECK)
 #undef BREAKWATER_DECLARE_CHECK
 
 std::string q(std::string_view text);  // "text", quoted for messages

@@ -1,5 +1,6 @@
 // Deletion rules: files, types, packages, rpcs, oneofs, fields and enum values that disappeared.
 #include <breakwater/diff.hpp>
+#include "rule_ids/protobuf.hpp"
 
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
@@ -29,7 +30,7 @@ SourceRef importer_in_new(const Sides& s, const std::set<std::string_view>& gone
 void check_FILE_NO_DELETE(const Sides& s) {
   for (const Entity* f : s.old_side.files()) {
     if (s.new_side.file(f->key) != nullptr) continue;
-    s.out.emit("FILE_NO_DELETE", f->key, "File " + q(f->key) + " was deleted.",
+    s.out.emit(rules::protobuf::FILE_NO_DELETE, f->key, "File " + q(f->key) + " was deleted.",
                importer_in_new(s, {f->key}), f->loc,
                "Keep " + f->key +
                    " (deprecate its contents instead); to move types, leave the "
@@ -41,7 +42,7 @@ namespace {
 
 // FILE-category deletions: declarations of `kind` gone from a file that still exists, matched by
 // nested name (so a package rename alone deletes nothing here).
-void deleted_in_file(const Sides& s, std::string_view rule, std::string_view kind,
+void deleted_in_file(const Sides& s, RuleId rule, std::string_view kind,
                      const std::string& fix) {
   for (const Placed& o : s.old_side.all(kind)) {
     const Entity* new_file = s.new_side.file(o.file->key);
@@ -57,7 +58,7 @@ void deleted_in_file(const Sides& s, std::string_view rule, std::string_view kin
 
 // PACKAGE-category deletions: full names gone from a package that still exists. Unlike buf,
 // a package that lost *every* message (or enum, extension) still reports them.
-void deleted_in_package(const Sides& s, std::string_view rule, std::string_view kind,
+void deleted_in_package(const Sides& s, RuleId rule, std::string_view kind,
                         const std::string& fix) {
   const auto& new_packages = s.new_side.packages();
   for (const Placed& o : s.old_side.all(kind)) {
@@ -81,37 +82,37 @@ void deleted_in_package(const Sides& s, std::string_view rule, std::string_view 
 
 void check_MESSAGE_NO_DELETE(const Sides& s) {
   deleted_in_file(
-      s, "MESSAGE_NO_DELETE", n::kMessage,
+      s, rules::protobuf::MESSAGE_NO_DELETE, n::kMessage,
       "Keep the message and mark it `option deprecated = true;` instead of deleting it.");
 }
 void check_ENUM_NO_DELETE(const Sides& s) {
-  deleted_in_file(s, "ENUM_NO_DELETE", n::kEnum,
+  deleted_in_file(s, rules::protobuf::ENUM_NO_DELETE, n::kEnum,
                   "Keep the enum and mark it `option deprecated = true;` instead of deleting it.");
 }
 void check_SERVICE_NO_DELETE(const Sides& s) {
   deleted_in_file(
-      s, "SERVICE_NO_DELETE", n::kService,
+      s, rules::protobuf::SERVICE_NO_DELETE, n::kService,
       "Keep the service and mark it `option deprecated = true;` until no client calls it.");
 }
 void check_EXTENSION_NO_DELETE(const Sides& s) {
-  deleted_in_file(s, "EXTENSION_NO_DELETE", n::kExtension,
+  deleted_in_file(s, rules::protobuf::EXTENSION_NO_DELETE, n::kExtension,
                   "Keep the extension and mark it `[deprecated = true]` instead of deleting it.");
 }
 void check_PACKAGE_MESSAGE_NO_DELETE(const Sides& s) {
-  deleted_in_package(s, "PACKAGE_MESSAGE_NO_DELETE", n::kMessage,
+  deleted_in_package(s, rules::protobuf::PACKAGE_MESSAGE_NO_DELETE, n::kMessage,
                      "Keep the message in its package (moving it to another file of the package is "
                      "fine) and deprecate it instead of deleting it.");
 }
 void check_PACKAGE_ENUM_NO_DELETE(const Sides& s) {
-  deleted_in_package(s, "PACKAGE_ENUM_NO_DELETE", n::kEnum,
+  deleted_in_package(s, rules::protobuf::PACKAGE_ENUM_NO_DELETE, n::kEnum,
                      "Keep the enum in its package and deprecate it instead of deleting it.");
 }
 void check_PACKAGE_SERVICE_NO_DELETE(const Sides& s) {
-  deleted_in_package(s, "PACKAGE_SERVICE_NO_DELETE", n::kService,
+  deleted_in_package(s, rules::protobuf::PACKAGE_SERVICE_NO_DELETE, n::kService,
                      "Keep the service in its package and deprecate it until no client calls it.");
 }
 void check_PACKAGE_EXTENSION_NO_DELETE(const Sides& s) {
-  deleted_in_package(s, "PACKAGE_EXTENSION_NO_DELETE", n::kExtension,
+  deleted_in_package(s, rules::protobuf::PACKAGE_EXTENSION_NO_DELETE, n::kExtension,
                      "Keep the extension in its package and deprecate it instead of deleting it.");
 }
 
@@ -120,7 +121,7 @@ void check_PACKAGE_NO_DELETE(const Sides& s) {
     if (s.new_side.packages().contains(package)) continue;
     std::set<std::string_view> gone;
     for (const Entity* f : files) gone.insert(f->key);
-    s.out.emit("PACKAGE_NO_DELETE", package,
+    s.out.emit(rules::protobuf::PACKAGE_NO_DELETE, package,
                "Previously present package " + q(package) + " was deleted.",
                importer_in_new(s, gone), files.front()->loc,
                "Keep package " + package +
@@ -134,7 +135,7 @@ void check_RPC_NO_DELETE(const Sides& s) {
     for (const EntityPair& p : align(o.entity->children, nw.entity->children, n::kRpc)) {
       if (p.old_entity == nullptr || p.new_entity != nullptr) continue;
       const Entity* rpc = p.old_entity;
-      s.out.emit("RPC_NO_DELETE", rpc->name,
+      s.out.emit(rules::protobuf::RPC_NO_DELETE, rpc->name,
                  "Previously present RPC " + q(rpc->key) + " on service " + q(o.entity->name) +
                      " was deleted.",
                  nw.entity->loc, rpc->loc,
@@ -152,7 +153,7 @@ void check_ONEOF_NO_DELETE(const Sides& s) {
       // Synthetic oneofs (proto3 `optional`) are presence, not API: cardinality rules cover them.
       if (oneof == nullptr || oneof->flag(n::kSynthetic)) continue;
       if (p.new_entity != nullptr && !p.new_entity->flag(n::kSynthetic)) continue;
-      s.out.emit("ONEOF_NO_DELETE", oneof->name,
+      s.out.emit(rules::protobuf::ONEOF_NO_DELETE, oneof->name,
                  "Previously present oneof " + q(oneof->key) + " on message " + q(o.entity->name) +
                      " was deleted.",
                  nw.entity->loc, oneof->loc,
@@ -165,7 +166,7 @@ namespace {
 
 enum class Unless { nothing, name, number };
 
-void deleted_fields(const Sides& s, std::string_view rule, Unless unless) {
+void deleted_fields(const Sides& s, RuleId rule, Unless unless) {
   for_each_pair(s, n::kMessage, [&](const Placed& o, const Placed& nw) {
     const NumberRanges reserved = collapsed(*nw.entity, n::kReservedRange);
     const auto reserved_name_set = reserved_names(*nw.entity);
@@ -198,7 +199,7 @@ void deleted_fields(const Sides& s, std::string_view rule, Unless unless) {
   });
 }
 
-void deleted_enum_values(const Sides& s, std::string_view rule, Unless unless) {
+void deleted_enum_values(const Sides& s, RuleId rule, Unless unless) {
   for_each_pair(s, n::kEnum, [&](const Placed& o, const Placed& nw) {
     std::set<int64_t> kept;
     for (const Entity* v : children_of(*nw.entity, n::kEnumValue)) kept.insert(v->num(n::kNumber));
@@ -243,22 +244,22 @@ void deleted_enum_values(const Sides& s, std::string_view rule, Unless unless) {
 }  // namespace
 
 void check_FIELD_NO_DELETE(const Sides& s) {
-  deleted_fields(s, "FIELD_NO_DELETE", Unless::nothing);
+  deleted_fields(s, rules::protobuf::FIELD_NO_DELETE, Unless::nothing);
 }
 void check_FIELD_NO_DELETE_UNLESS_NAME_RESERVED(const Sides& s) {
-  deleted_fields(s, "FIELD_NO_DELETE_UNLESS_NAME_RESERVED", Unless::name);
+  deleted_fields(s, rules::protobuf::FIELD_NO_DELETE_UNLESS_NAME_RESERVED, Unless::name);
 }
 void check_FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED(const Sides& s) {
-  deleted_fields(s, "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED", Unless::number);
+  deleted_fields(s, rules::protobuf::FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED, Unless::number);
 }
 void check_ENUM_VALUE_NO_DELETE(const Sides& s) {
-  deleted_enum_values(s, "ENUM_VALUE_NO_DELETE", Unless::nothing);
+  deleted_enum_values(s, rules::protobuf::ENUM_VALUE_NO_DELETE, Unless::nothing);
 }
 void check_ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED(const Sides& s) {
-  deleted_enum_values(s, "ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED", Unless::name);
+  deleted_enum_values(s, rules::protobuf::ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED, Unless::name);
 }
 void check_ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED(const Sides& s) {
-  deleted_enum_values(s, "ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED", Unless::number);
+  deleted_enum_values(s, rules::protobuf::ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED, Unless::number);
 }
 
 }  // namespace breakwater::protobuf

@@ -1,6 +1,7 @@
 // Enum rules: openness and the names of each number.
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
+#include "rule_ids/protobuf.hpp"
 
 #include <map>
 #include <set>
@@ -14,7 +15,7 @@ void check_ENUM_SAME_TYPE(const Sides& s) {
     if (before == after) return;
     auto kind = [](bool closed) { return closed ? "closed" : "open"; };
     s.out.emit(
-        "ENUM_SAME_TYPE", nw.entity->name,
+        rules::protobuf::ENUM_SAME_TYPE, nw.entity->name,
         "Enum " + q(nw.entity->name) + " changed from " + kind(before) + " to " + kind(after) + ".",
         nw.entity->loc, o.entity->loc,
         "Keep the enum in a file of its original syntax: open enums keep unknown values, "
@@ -47,7 +48,7 @@ void check_ENUM_VALUE_SAME_NAME(const Sides& s) {
       for (const Entity* ov : children_of(*o.entity, n::kEnumValue)) {
         if (old_value == nullptr && ov->num(n::kNumber) == number) old_value = ov;
       }
-      s.out.emit("ENUM_VALUE_SAME_NAME", nw.entity->name + "." + v->key,
+      s.out.emit(rules::protobuf::ENUM_VALUE_SAME_NAME, nw.entity->name + "." + v->key,
                  "Enum value " + std::to_string(number) + " on enum " + q(nw.entity->name) +
                      " changed name from " + listed(old_names->second) + " to " +
                      listed(new_names) + ".",

@@ -1,6 +1,7 @@
 // Field rules other than type: name, JSON name, cardinality, oneof, default, options.
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
+#include "rule_ids/protobuf.hpp"
 
 #include <cstdlib>
 
@@ -17,7 +18,7 @@ std::string cardinality_text(std::string_view c) {
 
 // Cardinality compared after mapping each value to its group; fields of synthetic map entries
 // are skipped (the map field itself carries the change).
-void cardinality_rule(const Sides& s, std::string_view rule, std::string (*group)(std::string_view),
+void cardinality_rule(const Sides& s, RuleId rule, std::string (*group)(std::string_view),
                       std::string_view audience) {
   for_each_field_pair(s, [&](const Entity& op, const Entity& np, const Entity& o,
                              const Entity& nw) {
@@ -47,7 +48,7 @@ std::string wire_group(std::string_view c) {
 }
 
 // A field option compared by effective value.
-void same_field_option(const Sides& s, std::string_view rule, std::string_view option,
+void same_field_option(const Sides& s, RuleId rule, std::string_view option,
                        std::string_view fallback, std::string_view audience,
                        std::initializer_list<std::string_view> applies_to,
                        bool (*allowed)(std::string_view, std::string_view) = nullptr) {
@@ -81,7 +82,7 @@ void check_FIELD_SAME_NAME(const Sides& s) {
     };
     if (name_of(o) == name_of(nw)) return;
     s.out.emit(
-        "FIELD_SAME_NAME", np.name + "." + std::to_string(nw.num(n::kNumber)),
+        rules::protobuf::FIELD_SAME_NAME, np.name + "." + std::to_string(nw.num(n::kNumber)),
         describe_field(np, o) + " changed name to " + q(name_of(nw)) + ".", nw.loc_of("name"),
         o.loc_of("name"),
         "Keep the name " + std::string(o.str("name")) +
@@ -116,7 +117,7 @@ void check_FIELD_SAME_JSON_NAME(const Sides& s) {
     const std::string before = json_name(o), after = json_name(nw);
     if (before == after) return;
     s.out.emit(
-        "FIELD_SAME_JSON_NAME", np.name + "." + std::to_string(nw.num(n::kNumber)),
+        rules::protobuf::FIELD_SAME_JSON_NAME, np.name + "." + std::to_string(nw.num(n::kNumber)),
         describe_field(np, nw) + " changed JSON name from " + q(before) + " to " + q(after) + ".",
         nw.loc_of(n::kJsonName), o.loc_of(n::kJsonName),
         "Keep the JSON name: add `json_name = " + q(before) +
@@ -125,15 +126,15 @@ void check_FIELD_SAME_JSON_NAME(const Sides& s) {
 }
 
 void check_FIELD_SAME_CARDINALITY(const Sides& s) {
-  cardinality_rule(s, "FIELD_SAME_CARDINALITY", &same,
+  cardinality_rule(s, rules::protobuf::FIELD_SAME_CARDINALITY, &same,
                    "generated accessors and presence semantics depend on it.");
 }
 void check_FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY(const Sides& s) {
-  cardinality_rule(s, "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY", &wire_json_group,
+  cardinality_rule(s, rules::protobuf::FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY, &wire_json_group,
                    "the binary or JSON encoding differs between these shapes.");
 }
 void check_FIELD_WIRE_COMPATIBLE_CARDINALITY(const Sides& s) {
-  cardinality_rule(s, "FIELD_WIRE_COMPATIBLE_CARDINALITY", &wire_group,
+  cardinality_rule(s, rules::protobuf::FIELD_WIRE_COMPATIBLE_CARDINALITY, &wire_group,
                    "the binary encoding differs between these shapes.");
 }
 
@@ -162,7 +163,7 @@ void check_FIELD_SAME_ONEOF(const Sides& s) {
         } else {
           change = "moved from oneof " + q(before) + " to oneof " + q(after);
         }
-        s.out.emit("FIELD_SAME_ONEOF", np.name + "." + std::string(nw.str("name")),
+        s.out.emit(rules::protobuf::FIELD_SAME_ONEOF, np.name + "." + std::string(nw.str("name")),
                    describe_field(np, nw) + " " + change + ".", nw.loc, o.loc,
                    "Keep field " + std::to_string(nw.num(n::kNumber)) +
                        " where it was: setting another member of a oneof clears it, and generated "
@@ -214,7 +215,7 @@ void check_FIELD_SAME_DEFAULT(const Sides& s) {
       const std::string_view v = f.str(n::kDefaultShown, f.str(n::kDefault, zero_of(f)));
       return text_typed(f) ? q(v) : std::string(v);
     };
-    s.out.emit("FIELD_SAME_DEFAULT", np.name + "." + std::string(nw.str("name")),
+    s.out.emit(rules::protobuf::FIELD_SAME_DEFAULT, np.name + "." + std::string(nw.str("name")),
                describe_field(np, nw) + " changed default value from " + shown(o) + " to " +
                    shown(nw) + ".",
                nw.loc_of(n::kDefault), o.loc_of(n::kDefault),
@@ -225,13 +226,13 @@ void check_FIELD_SAME_DEFAULT(const Sides& s) {
 }
 
 void check_FIELD_SAME_JSTYPE(const Sides& s) {
-  same_field_option(s, "FIELD_SAME_JSTYPE", "jstype", "JS_NORMAL",
+  same_field_option(s, rules::protobuf::FIELD_SAME_JSTYPE, "jstype", "JS_NORMAL",
                     "JavaScript code sees 64-bit integers as numbers or strings depending on it.",
                     {"int64", "sint64", "uint64", "fixed64", "sfixed64"});
 }
 
 void check_FIELD_SAME_CPP_STRING_TYPE(const Sides& s) {
-  same_field_option(s, "FIELD_SAME_CPP_STRING_TYPE", "ctype", "STRING",
+  same_field_option(s, rules::protobuf::FIELD_SAME_CPP_STRING_TYPE, "ctype", "STRING",
                     "the C++ accessor types (std::string, absl::Cord, string_view) depend on it.",
                     {"string", "bytes"}, [](std::string_view before, std::string_view after) {
                       // STRING_PIECE was never honoured by open-source C++; dropping it is a no-op.
@@ -242,7 +243,7 @@ void check_FIELD_SAME_CPP_STRING_TYPE(const Sides& s) {
 namespace {
 
 // The UTF-8 rules: an effective validation mode per string field, compared across versions.
-void same_validation(const Sides& s, std::string_view rule, std::string_view attr,
+void same_validation(const Sides& s, RuleId rule, std::string_view attr,
                      std::string_view what, std::string_view fix) {
   for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
     if (!o.has(attr) || !nw.has(attr)) return;  // not a string field on both sides
@@ -259,14 +260,14 @@ void same_validation(const Sides& s, std::string_view rule, std::string_view att
 
 void check_FIELD_SAME_JAVA_UTF8_VALIDATION(const Sides& s) {
   same_validation(
-      s, "FIELD_SAME_JAVA_UTF8_VALIDATION", n::kJavaUtf8Validation, "Java UTF-8 validation",
+      s, rules::protobuf::FIELD_SAME_JAVA_UTF8_VALIDATION, n::kJavaUtf8Validation, "Java UTF-8 validation",
       "Keep `option java_string_check_utf8` as it was: Java parsers would start (or stop) "
       "rejecting strings that are not valid UTF-8.");
 }
 
 void check_FIELD_SAME_UTF8_VALIDATION(const Sides& s) {
   same_validation(
-      s, "FIELD_SAME_UTF8_VALIDATION", n::kUtf8Validation, "UTF-8 validation",
+      s, rules::protobuf::FIELD_SAME_UTF8_VALIDATION, n::kUtf8Validation, "UTF-8 validation",
       "Keep the file's syntax: proto3 parsers reject invalid UTF-8 in strings that proto2 "
       "parsers accept, so data written under one fails under the other.");
 }

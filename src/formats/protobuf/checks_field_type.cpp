@@ -1,6 +1,7 @@
 // Field type rules: exact type (generated code), and the wire / wire+JSON compatible subsets.
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
+#include "rule_ids/protobuf.hpp"
 
 #include <algorithm>
 #include <array>
@@ -82,7 +83,7 @@ bool compatible(const Entity& o, const Entity& nw, Audience audience) {
                    {"fixed64", "sfixed64"}});
 }
 
-void type_rule(const Sides& s, std::string_view rule, Audience audience, std::string_view why) {
+void type_rule(const Sides& s, RuleId rule, Audience audience, std::string_view why) {
   for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
     if (compatible(o, nw, audience)) return;
     s.out.emit(rule, np.name + "." + std::string(nw.str("name")),
@@ -97,15 +98,15 @@ void type_rule(const Sides& s, std::string_view rule, Audience audience, std::st
 }  // namespace
 
 void check_FIELD_SAME_TYPE(const Sides& s) {
-  type_rule(s, "FIELD_SAME_TYPE", Audience::generated_code,
+  type_rule(s, rules::protobuf::FIELD_SAME_TYPE, Audience::generated_code,
             "generated code that reads or writes it stops compiling.");
 }
 void check_FIELD_WIRE_JSON_COMPATIBLE_TYPE(const Sides& s) {
-  type_rule(s, "FIELD_WIRE_JSON_COMPATIBLE_TYPE", Audience::wire_json,
+  type_rule(s, rules::protobuf::FIELD_WIRE_JSON_COMPATIBLE_TYPE, Audience::wire_json,
             "stored or in-flight binary or JSON data would decode differently.");
 }
 void check_FIELD_WIRE_COMPATIBLE_TYPE(const Sides& s) {
-  type_rule(s, "FIELD_WIRE_COMPATIBLE_TYPE", Audience::wire,
+  type_rule(s, rules::protobuf::FIELD_WIRE_COMPATIBLE_TYPE, Audience::wire,
             "stored or in-flight binary data would decode differently.");
 }
 

@@ -1,6 +1,7 @@
 // Message-level rules: required fields, descriptor accessors, JSON support.
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
+#include "rule_ids/protobuf.hpp"
 
 #include <set>
 
@@ -21,7 +22,7 @@ void check_MESSAGE_SAME_REQUIRED_FIELDS(const Sides& s) {
     for (const auto& [number, f] : after) {
       if (before.contains(number)) continue;
       s.out.emit(
-          "MESSAGE_SAME_REQUIRED_FIELDS", nw.entity->name + "." + std::string(f->str("name")),
+          rules::protobuf::MESSAGE_SAME_REQUIRED_FIELDS, nw.entity->name + "." + std::string(f->str("name")),
           "Message " + q(nw.entity->name) + " has a new required field " + std::to_string(number) +
               " " + q(f->str("name")) + ".",
           f->loc, o.entity->loc,
@@ -31,7 +32,7 @@ void check_MESSAGE_SAME_REQUIRED_FIELDS(const Sides& s) {
     for (const auto& [number, f] : before) {
       if (after.contains(number)) continue;
       s.out.emit(
-          "MESSAGE_SAME_REQUIRED_FIELDS", o.entity->name + "." + std::string(f->str("name")),
+          rules::protobuf::MESSAGE_SAME_REQUIRED_FIELDS, o.entity->name + "." + std::string(f->str("name")),
           "Message " + q(nw.entity->name) + " no longer requires field " + std::to_string(number) +
               " " + q(f->str("name")) + ".",
           nw.entity->loc, f->loc,
@@ -45,7 +46,7 @@ void check_MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR(const Sides& s) {
   constexpr std::string_view option = "no_standard_descriptor_accessor";
   for_each_pair(s, n::kMessage, [&](const Placed& o, const Placed& nw) {
     if (o.entity->flag(option) || !nw.entity->flag(option)) return;
-    s.out.emit("MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR", nw.entity->name,
+    s.out.emit(rules::protobuf::MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR, nw.entity->name,
                "Message " + q(nw.entity->name) + " turned on " + q(option) +
                    ", removing the standard descriptor() accessor.",
                nw.entity->loc_of(option), o.entity->loc_of(option),
@@ -61,7 +62,7 @@ int json_rank(std::string_view format) {
   return format == "ALLOW" ? 1 : 0;
 }
 
-void json_format_not_degraded(const Sides& s, std::string_view rule, std::string_view kind) {
+void json_format_not_degraded(const Sides& s, RuleId rule, std::string_view kind) {
   for_each_pair(s, kind, [&](const Placed& o, const Placed& nw) {
     const std::string_view before = o.entity->str(n::kJsonFormat, "ALLOW");
     const std::string_view after = nw.entity->str(n::kJsonFormat, "ALLOW");
@@ -80,10 +81,10 @@ void json_format_not_degraded(const Sides& s, std::string_view rule, std::string
 }  // namespace
 
 void check_MESSAGE_SAME_JSON_FORMAT(const Sides& s) {
-  json_format_not_degraded(s, "MESSAGE_SAME_JSON_FORMAT", n::kMessage);
+  json_format_not_degraded(s, rules::protobuf::MESSAGE_SAME_JSON_FORMAT, n::kMessage);
 }
 void check_ENUM_SAME_JSON_FORMAT(const Sides& s) {
-  json_format_not_degraded(s, "ENUM_SAME_JSON_FORMAT", n::kEnum);
+  json_format_not_degraded(s, rules::protobuf::ENUM_SAME_JSON_FORMAT, n::kEnum);
 }
 
 }  // namespace breakwater::protobuf

@@ -1,6 +1,7 @@
 // Range rules: reserved numbers/names and extension ranges that were dropped or narrowed.
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
+#include "rule_ids/protobuf.hpp"
 
 #include <algorithm>
 #include <set>
@@ -61,7 +62,7 @@ std::string proto_range(int64_t a, int64_t b, int64_t max) {
 
 // Each OLD range (as declared) must still be covered by the union of the NEW ranges; the
 // uncovered pieces are named.
-void lost_ranges(const Sides& s, std::string_view rule, std::string_view owner_kind,
+void lost_ranges(const Sides& s, RuleId rule, std::string_view owner_kind,
                  std::string_view range_kind, std::string_view what) {
   for_each_pair(s, owner_kind, [&](const Placed& o, const Placed& nw) {
     const NumberRanges after = collapsed(*nw.entity, range_kind);
@@ -113,13 +114,13 @@ void lost_ranges(const Sides& s, std::string_view rule, std::string_view owner_k
 }  // namespace
 
 void check_RESERVED_MESSAGE_NO_DELETE(const Sides& s) {
-  lost_ranges(s, "RESERVED_MESSAGE_NO_DELETE", n::kMessage, n::kReservedRange, "reserved range");
+  lost_ranges(s, rules::protobuf::RESERVED_MESSAGE_NO_DELETE, n::kMessage, n::kReservedRange, "reserved range");
 }
 void check_RESERVED_ENUM_NO_DELETE(const Sides& s) {
-  lost_ranges(s, "RESERVED_ENUM_NO_DELETE", n::kEnum, n::kReservedRange, "reserved range");
+  lost_ranges(s, rules::protobuf::RESERVED_ENUM_NO_DELETE, n::kEnum, n::kReservedRange, "reserved range");
 }
 void check_EXTENSION_MESSAGE_NO_DELETE(const Sides& s) {
-  lost_ranges(s, "EXTENSION_MESSAGE_NO_DELETE", n::kMessage, n::kExtensionRange, "extension range");
+  lost_ranges(s, rules::protobuf::EXTENSION_MESSAGE_NO_DELETE, n::kMessage, n::kExtensionRange, "extension range");
 }
 
 }  // namespace breakwater::protobuf

@@ -1,5 +1,6 @@
 // RPC rules: request/response types, streaming, idempotency.
 #include <breakwater/diff.hpp>
+#include "rule_ids/protobuf.hpp"
 
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/names.hpp"
@@ -18,7 +19,7 @@ void for_each_rpc_pair(const Sides& s,
   });
 }
 
-void same_type(const Sides& s, std::string_view rule, std::string_view attr,
+void same_type(const Sides& s, RuleId rule, std::string_view attr,
                std::string_view what) {
   for_each_rpc_pair(s, [&](const Entity& o, const Entity& nw) {
     if (o.str(attr) == nw.str(attr)) return;
@@ -31,7 +32,7 @@ void same_type(const Sides& s, std::string_view rule, std::string_view attr,
   });
 }
 
-void same_streaming(const Sides& s, std::string_view rule, std::string_view attr,
+void same_streaming(const Sides& s, RuleId rule, std::string_view attr,
                     std::string_view side) {
   for_each_rpc_pair(s, [&](const Entity& o, const Entity& nw) {
     const bool before = o.flag(attr), after = nw.flag(attr);
@@ -49,16 +50,16 @@ void same_streaming(const Sides& s, std::string_view rule, std::string_view attr
 }  // namespace
 
 void check_RPC_SAME_REQUEST_TYPE(const Sides& s) {
-  same_type(s, "RPC_SAME_REQUEST_TYPE", n::kInputType, "request");
+  same_type(s, rules::protobuf::RPC_SAME_REQUEST_TYPE, n::kInputType, "request");
 }
 void check_RPC_SAME_RESPONSE_TYPE(const Sides& s) {
-  same_type(s, "RPC_SAME_RESPONSE_TYPE", n::kOutputType, "response");
+  same_type(s, rules::protobuf::RPC_SAME_RESPONSE_TYPE, n::kOutputType, "response");
 }
 void check_RPC_SAME_CLIENT_STREAMING(const Sides& s) {
-  same_streaming(s, "RPC_SAME_CLIENT_STREAMING", n::kClientStreaming, "client");
+  same_streaming(s, rules::protobuf::RPC_SAME_CLIENT_STREAMING, n::kClientStreaming, "client");
 }
 void check_RPC_SAME_SERVER_STREAMING(const Sides& s) {
-  same_streaming(s, "RPC_SAME_SERVER_STREAMING", n::kServerStreaming, "server");
+  same_streaming(s, rules::protobuf::RPC_SAME_SERVER_STREAMING, n::kServerStreaming, "server");
 }
 
 void check_RPC_SAME_IDEMPOTENCY_LEVEL(const Sides& s) {
@@ -67,7 +68,7 @@ void check_RPC_SAME_IDEMPOTENCY_LEVEL(const Sides& s) {
     const std::string_view before = o.str(option, "IDEMPOTENCY_UNKNOWN");
     const std::string_view after = nw.str(option, "IDEMPOTENCY_UNKNOWN");
     if (before == after) return;
-    s.out.emit("RPC_SAME_IDEMPOTENCY_LEVEL", nw.name,
+    s.out.emit(rules::protobuf::RPC_SAME_IDEMPOTENCY_LEVEL, nw.name,
                "RPC " + q(nw.name) + " changed idempotency level from " + q(before) + " to " +
                    q(after) + ".",
                nw.loc_of(option), o.loc_of(option),

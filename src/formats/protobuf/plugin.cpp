@@ -17,19 +17,14 @@ namespace breakwater::protobuf {
 namespace {
 
 struct RuleCheck {
-  std::string_view id;
+  RuleId id;
   void (*fn)(const Sides&);
 };
 
-#define BREAKWATER_TABLE_ENTRY(id) RuleCheck{#id, &check_##id},
-constexpr RuleCheck kChecks[] = {BREAKWATER_PROTOBUF_RULES(BREAKWATER_TABLE_ENTRY)};
+// One function per catalog rule: a rule without its check_<ID> fails to link.
+#define BREAKWATER_TABLE_ENTRY(id) RuleCheck{rules::protobuf::id, &check_##id},
+constexpr RuleCheck kChecks[] = {BREAKWATER_RULES_PROTOBUF(BREAKWATER_TABLE_ENTRY)};
 #undef BREAKWATER_TABLE_ENTRY
-
-std::vector<std::string_view> implemented() {
-  std::vector<std::string_view> ids;
-  for (const RuleCheck& c : kChecks) ids.push_back(c.id);
-  return ids;
-}
 
 void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
          const detail::RunContext& context, detail::Emitter& out) {
@@ -72,7 +67,6 @@ const detail::FormatPlugin& plugin() {
       .default_use = {"FILE"},
       .claims = &claims,
       .load = &load,
-      .implemented_rules = &implemented,
       .run = &run,
       .extensions = {".proto", ".binpb", ".fds", ".desc", ".protoset"},
       .comment_markers = {"//"},

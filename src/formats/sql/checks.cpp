@@ -1,5 +1,6 @@
 // The SQL rules: one comparison per table, column and enum of OLD and NEW.
 #include "formats/sql/checks.hpp"
+#include "rule_ids/sql.hpp"
 
 #include <breakwater/diff.hpp>
 
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace breakwater::sql {
@@ -92,9 +94,9 @@ void check_columns(const Entity& old_table, const Entity& new_table,
   for (const EntityPair& p : pairs) {
     const Entity* either = p.new_entity ? p.new_entity : p.old_entity;
     if (const auto* r = rename_of(either)) {
-      if (p.old_entity != nullptr && on.on("COLUMN_NO_RENAME") &&
+      if (p.old_entity != nullptr && on.on(rules::sql::COLUMN_NO_RENAME) &&
           !explicit_renames.contains(new_table.name + "." + r->first->key)) {
-        out.emit("COLUMN_NO_RENAME", new_table.name + "." + r->first->key,
+        out.emit(rules::sql::COLUMN_NO_RENAME, new_table.name + "." + r->first->key,
                  "Column " + q(r->first->key) + " of table " + q(new_table.name) +
                      " was probably renamed to " + q(r->second->key) +
                      " (dropped and added with the same definition).",
@@ -105,9 +107,9 @@ void check_columns(const Entity& old_table, const Entity& new_table,
     const std::string where =
         new_table.name + "." + (p.new_entity ? p.new_entity : p.old_entity)->key;
     if (p.new_entity == nullptr) {
-      if (on.on("COLUMN_NO_DELETE") && !explicit_renames.contains(where)) {
+      if (on.on(rules::sql::COLUMN_NO_DELETE) && !explicit_renames.contains(where)) {
         out.emit(
-            "COLUMN_NO_DELETE", where,
+            rules::sql::COLUMN_NO_DELETE, where,
             "Column " + q(p.old_entity->key) + " of table " + q(new_table.name) + " was dropped.",
             new_table.loc, p.old_entity->loc);
       }
@@ -116,8 +118,8 @@ void check_columns(const Entity& old_table, const Entity& new_table,
     const Entity& n = *p.new_entity;
     if (p.old_entity == nullptr) {
       const bool filled = n.has("default") || n.flag("identity") || n.flag("generated");
-      if (n.flag("not_null") && !filled && on.on("COLUMN_REQUIRED_NO_ADD")) {
-        out.emit("COLUMN_REQUIRED_NO_ADD", where,
+      if (n.flag("not_null") && !filled && on.on(rules::sql::COLUMN_REQUIRED_NO_ADD)) {
+        out.emit(rules::sql::COLUMN_REQUIRED_NO_ADD, where,
                  "Column " + q(n.key) + " added to table " + q(new_table.name) +
                      " is NOT NULL without a DEFAULT.",
                  n.loc, {});
@@ -129,37 +131,37 @@ void check_columns(const Entity& old_table, const Entity& new_table,
         o.flag("identity") || o.str("default").find("nextval") != std::string_view::npos;
     const bool new_filled =
         n.flag("identity") || n.str("default").find("nextval") != std::string_view::npos;
-    if (old_filled && !new_filled && on.on("IDENTITY_NO_DROP")) {
-      out.emit("IDENTITY_NO_DROP", where,
+    if (old_filled && !new_filled && on.on(rules::sql::IDENTITY_NO_DROP)) {
+      out.emit(rules::sql::IDENTITY_NO_DROP, where,
                "Column " + q(n.key) + " of table " + q(new_table.name) +
                    " no longer generates its values (identity or sequence default removed).",
                n.loc, o.loc);
     }
-    if (!o.flag("generated") && n.flag("generated") && on.on("COLUMN_NO_BECOME_GENERATED")) {
-      out.emit("COLUMN_NO_BECOME_GENERATED", where,
+    if (!o.flag("generated") && n.flag("generated") && on.on(rules::sql::COLUMN_NO_BECOME_GENERATED)) {
+      out.emit(rules::sql::COLUMN_NO_BECOME_GENERATED, where,
                "Column " + q(n.key) + " of table " + q(new_table.name) +
                    " became GENERATED; writes to it now fail.",
                n.loc_of("generated"), o.loc);
     }
-    if (on.on("COLUMN_TYPE_NO_NARROW")) {
+    if (on.on(rules::sql::COLUMN_TYPE_NO_NARROW)) {
       const auto why = narrowing(parse_type(o.str("type")), parse_type(n.str("type")));
       if (why) {
-        out.emit("COLUMN_TYPE_NO_NARROW", where,
+        out.emit(rules::sql::COLUMN_TYPE_NO_NARROW, where,
                  "Column " + q(n.key) + " of table " + q(new_table.name) + " changed type from " +
                      std::string(o.str("type")) + " to " + std::string(n.str("type")) + ": " +
                      *why + ".",
                  n.loc_of("type"), o.loc_of("type"));
       }
     }
-    if (!o.flag("not_null") && n.flag("not_null") && on.on("COLUMN_NO_SET_NOT_NULL")) {
-      out.emit("COLUMN_NO_SET_NOT_NULL", where,
+    if (!o.flag("not_null") && n.flag("not_null") && on.on(rules::sql::COLUMN_NO_SET_NOT_NULL)) {
+      out.emit(rules::sql::COLUMN_NO_SET_NOT_NULL, where,
                "Column " + q(n.key) + " of table " + q(new_table.name) +
                    " changed from NULL to NOT NULL.",
                n.loc_of("not_null"), o.loc);
     }
     if (o.has("default") && !n.has("default") && n.flag("not_null") && !old_filled &&
-        on.on("COLUMN_DEFAULT_NO_DROP")) {
-      out.emit("COLUMN_DEFAULT_NO_DROP", where,
+        on.on(rules::sql::COLUMN_DEFAULT_NO_DROP)) {
+      out.emit(rules::sql::COLUMN_DEFAULT_NO_DROP, where,
                "Column " + q(n.key) + " of table " + q(new_table.name) +
                    " is NOT NULL and lost its DEFAULT.",
                n.loc, o.loc_of("default"));
@@ -192,8 +194,8 @@ void check_constraints(const Entity& old_table, const Entity& new_table,
     const std::string entity = new_table.name + "." + std::string(either->str("conname"));
     if (p.old_entity != nullptr && p.new_entity != nullptr) {
       if (type == "primary key" && p.old_entity->str("columns") != p.new_entity->str("columns") &&
-          on.on("PK_NO_CHANGE")) {
-        out.emit("PK_NO_CHANGE", entity,
+          on.on(rules::sql::PK_NO_CHANGE)) {
+        out.emit(rules::sql::PK_NO_CHANGE, entity,
                  "The primary key of table " + q(new_table.name) + " changed from (" +
                      std::string(p.old_entity->str("columns")) + ") to (" +
                      std::string(p.new_entity->str("columns")) + ").",
@@ -202,8 +204,8 @@ void check_constraints(const Entity& old_table, const Entity& new_table,
       continue;
     }
     if (p.new_entity == nullptr) {
-      if ((type == "unique" || type == "primary key") && on.on("UNIQUE_NO_DELETE")) {
-        out.emit("UNIQUE_NO_DELETE", entity,
+      if ((type == "unique" || type == "primary key") && on.on(rules::sql::UNIQUE_NO_DELETE)) {
+        out.emit(rules::sql::UNIQUE_NO_DELETE, entity,
                  "The " + what + " constraint of table " + q(new_table.name) + " was dropped.",
                  new_table.loc, p.old_entity->loc);
       }
@@ -212,14 +214,27 @@ void check_constraints(const Entity& old_table, const Entity& new_table,
     const Entity& n = *p.new_entity;
     const bool on_old_data = had_columns(old_table, n.str("columns")) || n.str("columns").empty();
     if (!on_old_data) continue;
-    const char* rule = type == "check"         ? "CHECK_NO_ADD"
-                       : type == "foreign key" ? "FK_NO_ADD"
-                                               : "UNIQUE_NO_ADD";
+    const RuleId rule = type == "check"         ? rules::sql::CHECK_NO_ADD
+                       : type == "foreign key" ? rules::sql::FK_NO_ADD
+                                               : rules::sql::UNIQUE_NO_ADD;
     if (!on.on(rule)) continue;
     std::string message = "Table " + q(new_table.name) + " gained a " + what + " constraint";
     if (type == "foreign key") message += " referencing " + std::string(n.str("references"));
     out.emit(rule, entity, message + "; existing rows and old writers may violate it.", n.loc, {});
   }
+}
+
+// The LOCKING rule that reports a fact the loader recorded about a migration statement.
+std::optional<RuleId> locking_rule(std::string_view fact) {
+  if (fact == "blocking_index_build" || fact == "blocking_index_drop")
+    return rules::sql::INDEX_CONCURRENTLY;
+  if (fact == "validating_add_constraint" || fact == "validate_in_adding_transaction")
+    return rules::sql::CONSTRAINT_NOT_VALID;
+  if (fact == "lock_wait_without_timeout") return rules::sql::LOCK_TIMEOUT;
+  if (fact == "rewrite_on_add_column") return rules::sql::COLUMN_VOLATILE_DEFAULT;
+  if (fact == "rewrite_on_type_change") return rules::sql::COLUMN_TYPE_REWRITE;
+  if (fact == "scan_for_not_null") return rules::sql::SET_NOT_NULL_SCAN;
+  return std::nullopt;
 }
 
 // LOCKING: statements of the migrations that are new in NEW (files OLD does not have), when
@@ -235,7 +250,7 @@ std::set<std::string> check_locking(const Schema& old_schema, const Schema& new_
     if (old_files.contains(std::string(e.str("file")))) continue;
     if (e.kind == "rename") {
       const bool table = e.str("what") == "table";
-      const char* rule = table ? "TABLE_NO_RENAME" : "COLUMN_NO_RENAME";
+      const RuleId rule = table ? rules::sql::TABLE_NO_RENAME : rules::sql::COLUMN_NO_RENAME;
       renamed_from.insert(e.name);
       if (!on.on(rule)) continue;
       out.emit(rule, e.name,
@@ -245,9 +260,9 @@ std::set<std::string> check_locking(const Schema& old_schema, const Schema& new_
       continue;
     }
     if (e.kind != "lock_issue") continue;
-    const std::string rule(e.str("rule"));
-    if (!on.on(rule)) continue;
-    out.emit(rule, e.key, std::string(e.str("what")) + ".", e.loc, {});
+    const std::optional<RuleId> rule = locking_rule(e.str("fact"));
+    if (!rule || !on.on(*rule)) continue;
+    out.emit(*rule, e.key, std::string(e.str("what")) + ".", e.loc, {});
   }
   return renamed_from;
 }
@@ -292,30 +307,30 @@ void check_functions(const Schema& old_schema, const Schema& new_schema,
       if (accepting == nullptr && accepts_calls_to(*n, o)) accepting = n;
     }
     if (overloads.empty()) {
-      if (on.on("FUNCTION_NO_DELETE")) {
+      if (on.on(rules::sql::FUNCTION_NO_DELETE)) {
         const char* what = o.str("returns") == "procedure" ? "Procedure " : "Function ";
-        out.emit("FUNCTION_NO_DELETE", o.name, what + label + " was dropped.",
+        out.emit(rules::sql::FUNCTION_NO_DELETE, o.name, what + label + " was dropped.",
                  counterpart(old_schema, new_schema, o.loc), o.loc);
       }
       continue;
     }
-    if (!on.on("FUNCTION_SIGNATURE_NO_CHANGE")) continue;
+    if (!on.on(rules::sql::FUNCTION_SIGNATURE_NO_CHANGE)) continue;
     if (accepting == nullptr) {
       std::string remaining;
       for (const Entity* n : overloads) remaining += (remaining.empty() ? "" : ", ") + n->name;
       out.emit(
-          "FUNCTION_SIGNATURE_NO_CHANGE", o.name,
+          rules::sql::FUNCTION_SIGNATURE_NO_CHANGE, o.name,
           "Calls to " + label + " no longer resolve: the signatures left are " + remaining + ".",
           overloads.front()->loc, o.loc);
       continue;
     }
     if (accepting->str("returns") != o.str("returns")) {
-      out.emit("FUNCTION_SIGNATURE_NO_CHANGE", o.name,
+      out.emit(rules::sql::FUNCTION_SIGNATURE_NO_CHANGE, o.name,
                "Function " + label + " now returns " + std::string(accepting->str("returns")) +
                    " instead of " + std::string(o.str("returns")) + ".",
                accepting->loc_of("returns"), o.loc_of("returns"));
     } else if (same != nullptr && same->num("defaults") < o.num("defaults")) {
-      out.emit("FUNCTION_SIGNATURE_NO_CHANGE", o.name,
+      out.emit(rules::sql::FUNCTION_SIGNATURE_NO_CHANGE, o.name,
                "Function " + label + " lost argument defaults (" +
                    std::to_string(o.num("defaults")) + " before, " +
                    std::to_string(same->num("defaults")) + " now); calls that omit them fail.",
@@ -338,18 +353,18 @@ void check_types(const Schema& old_schema, const Schema& new_schema,
     if (!is_type(o)) continue;
     const auto it = new_types.find(o.key);
     if (it == new_types.end()) {
-      if (on.on("TYPE_NO_DELETE")) {
-        out.emit("TYPE_NO_DELETE", o.name,
+      if (on.on(rules::sql::TYPE_NO_DELETE)) {
+        out.emit(rules::sql::TYPE_NO_DELETE, o.name,
                  "Type " + q(o.name) + " (" + std::string(o.kind) + ") was dropped.",
                  counterpart(old_schema, new_schema, o.loc), o.loc);
       }
       continue;
     }
     const Entity& n = *it->second;
-    if (o.kind == "domain" && n.kind == "domain" && on.on("CHECK_NO_ADD")) {
+    if (o.kind == "domain" && n.kind == "domain" && on.on(rules::sql::CHECK_NO_ADD)) {
       for (const EntityPair& c : align(o.children, n.children, "constraint")) {
         if (c.old_entity != nullptr || c.new_entity == nullptr) continue;
-        out.emit("CHECK_NO_ADD", n.name + "." + std::string(c.new_entity->str("conname")),
+        out.emit(rules::sql::CHECK_NO_ADD, n.name + "." + std::string(c.new_entity->str("conname")),
                  "Domain " + q(n.name) +
                      " gained a check constraint; stored values and old writers may violate it.",
                  c.new_entity->loc, {});
@@ -380,16 +395,16 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
         }
       }
       if (twin != nullptr) {
-        if (on.on("TABLE_NO_RENAME")) {
-          out.emit("TABLE_NO_RENAME", p.old_entity->name,
+        if (on.on(rules::sql::TABLE_NO_RENAME)) {
+          out.emit(rules::sql::TABLE_NO_RENAME, p.old_entity->name,
                    "Table " + q(p.old_entity->name) + " was probably renamed to " + q(twin->name) +
                        " (dropped, and added with the same columns).",
                    twin->loc, p.old_entity->loc);
         }
         continue;
       }
-      if (on.on("TABLE_NO_DELETE")) {
-        out.emit("TABLE_NO_DELETE", p.old_entity->name,
+      if (on.on(rules::sql::TABLE_NO_DELETE)) {
+        out.emit(rules::sql::TABLE_NO_DELETE, p.old_entity->name,
                  "Table " + q(p.old_entity->name) + " was dropped.",
                  counterpart(old_schema, new_schema, p.old_entity->loc), p.old_entity->loc);
       }
@@ -400,9 +415,9 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
   }
   for (const char* kind : {"schema", "sequence", "view"}) {
     const std::string k = kind;
-    const char* rule = k == "schema"     ? "SCHEMA_NO_DELETE"
-                       : k == "sequence" ? "SEQUENCE_NO_DELETE"
-                                         : "VIEW_NO_DELETE";
+    const RuleId rule = k == "schema"     ? rules::sql::SCHEMA_NO_DELETE
+                       : k == "sequence" ? rules::sql::SEQUENCE_NO_DELETE
+                                         : rules::sql::VIEW_NO_DELETE;
     for (const EntityPair& p : align(old_schema.roots, new_schema.roots, kind)) {
       if (p.old_entity == nullptr) continue;
       if (p.new_entity == nullptr) {
@@ -421,9 +436,9 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       }
       if (k != "view" || p.old_entity->flag("star") || p.new_entity->flag("star")) continue;
       for (const EntityPair& c : align(p.old_entity->children, p.new_entity->children)) {
-        if (c.new_entity != nullptr || !on.on("VIEW_COLUMN_NO_DELETE")) continue;
+        if (c.new_entity != nullptr || !on.on(rules::sql::VIEW_COLUMN_NO_DELETE)) continue;
         out.emit(
-            "VIEW_COLUMN_NO_DELETE", p.new_entity->name + "." + c.old_entity->key,
+            rules::sql::VIEW_COLUMN_NO_DELETE, p.new_entity->name + "." + c.old_entity->key,
             "Column " + q(c.old_entity->key) + " of view " + q(p.new_entity->name) + " is gone.",
             p.new_entity->loc, c.old_entity->loc);
       }
@@ -434,45 +449,13 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
   for (const EntityPair& p : align(old_schema.roots, new_schema.roots, "enum")) {
     if (p.old_entity == nullptr || p.new_entity == nullptr) continue;
     for (const EntityPair& v : align(p.old_entity->children, p.new_entity->children)) {
-      if (v.new_entity != nullptr || !on.on("ENUM_LABEL_NO_DELETE")) continue;
+      if (v.new_entity != nullptr || !on.on(rules::sql::ENUM_LABEL_NO_DELETE)) continue;
       out.emit(
-          "ENUM_LABEL_NO_DELETE", p.new_entity->name + "." + v.old_entity->key,
+          rules::sql::ENUM_LABEL_NO_DELETE, p.new_entity->name + "." + v.old_entity->key,
           "Value " + q(v.old_entity->key) + " was removed from enum " + q(p.new_entity->name) + ".",
           p.new_entity->loc, v.old_entity->loc);
     }
   }
-}
-
-std::vector<std::string_view> implemented_rules() {
-  return {"TABLE_NO_DELETE",
-          "COLUMN_NO_DELETE",
-          "COLUMN_TYPE_NO_NARROW",
-          "COLUMN_NO_SET_NOT_NULL",
-          "COLUMN_REQUIRED_NO_ADD",
-          "COLUMN_DEFAULT_NO_DROP",
-          "ENUM_LABEL_NO_DELETE",
-          "COLUMN_NO_RENAME",
-          "IDENTITY_NO_DROP",
-          "COLUMN_NO_BECOME_GENERATED",
-          "UNIQUE_NO_ADD",
-          "UNIQUE_NO_DELETE",
-          "PK_NO_CHANGE",
-          "CHECK_NO_ADD",
-          "FK_NO_ADD",
-          "SCHEMA_NO_DELETE",
-          "SEQUENCE_NO_DELETE",
-          "VIEW_NO_DELETE",
-          "VIEW_COLUMN_NO_DELETE",
-          "INDEX_CONCURRENTLY",
-          "CONSTRAINT_NOT_VALID",
-          "LOCK_TIMEOUT",
-          "COLUMN_VOLATILE_DEFAULT",
-          "COLUMN_TYPE_REWRITE",
-          "SET_NOT_NULL_SCAN",
-          "TABLE_NO_RENAME",
-          "TYPE_NO_DELETE",
-          "FUNCTION_NO_DELETE",
-          "FUNCTION_SIGNATURE_NO_CHANGE"};
 }
 
 }  // namespace breakwater::sql

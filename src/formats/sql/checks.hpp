@@ -9,6 +9,5 @@ namespace breakwater::sql {
 
 void run_checks(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& on,
                 detail::Emitter& out);
-std::vector<std::string_view> implemented_rules();
 
 }  // namespace breakwater::sql

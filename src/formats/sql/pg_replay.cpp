@@ -701,7 +701,7 @@ class Replay {
       if (def == nullptr) return;
       if (cmd->missing_ok && find_child(table, "column", text_or(def->colname)) != nullptr) return;
       if (!fresh && rewrites_on_add(def)) {
-        lock_issue("COLUMN_VOLATILE_DEFAULT", table.key,
+        lock_issue("rewrite_on_add_column", table.key,
                    "adding " + table.key + "." + text_or(def->colname) +
                        " with a volatile default or as a stored generated column rewrites the "
                        "table under an ACCESS EXCLUSIVE lock");
@@ -728,7 +728,7 @@ class Replay {
         if (c.kind == "constraint" && c.str("conname") == name) drop_attr(c, "not_valid");
       }
       if (!fresh && not_valid_here_.contains(table.key + "." + name)) {
-        lock_issue("CONSTRAINT_NOT_VALID", table.key,
+        lock_issue("validate_in_adding_transaction", table.key,
                    "constraint " + name + " on " + table.key +
                        " is validated in the same transaction that added it NOT VALID, so the "
                        "ACCESS EXCLUSIVE lock is held during the scan; validate in a later "
@@ -773,7 +773,7 @@ class Replay {
         const ColumnType new_type = type_of(def->typeName);
         const std::string old_text(col->str("type"));
         if (!fresh && !binary_coercible(parse_type(old_text), new_type)) {
-          lock_issue("COLUMN_TYPE_REWRITE", table.key,
+          lock_issue("rewrite_on_type_change", table.key,
                      "changing " + table.key + "." + name + " from " + old_text + " to " +
                          new_type.text() + " rewrites the table under an ACCESS EXCLUSIVE lock");
         }
@@ -789,7 +789,7 @@ class Replay {
         return drop_attr(*col, "generated");
       case AT_SetNotNull:
         if (!fresh && !proven_not_null(table, name)) {
-          lock_issue("SET_NOT_NULL_SCAN", table.key,
+          lock_issue("scan_for_not_null", table.key,
                      "SET NOT NULL on " + table.key + "." + name +
                          " scans the table under an ACCESS EXCLUSIVE lock (no validated CHECK "
                          "proves it first)");
@@ -1280,13 +1280,15 @@ class Replay {
   // Kept per statement; the rules report them only for files that are new in NEW (the
   // migrations about to run). Tables created in the same file hold no rows yet, so nothing
   // about them can lock anyone out.
-  void lock_issue(const char* rule, const std::string& table, std::string what) {
+  // `fact` names what the statement does to running traffic; sql/checks.cpp decides which rule
+  // reports it.
+  void lock_issue(const char* fact, const std::string& table, std::string what) {
     Entity e;
     e.kind = "lock_issue";
     e.key = file_rel_ + "#" + std::to_string(s_.migration_facts.size());
     e.name = table;
     e.loc = statement_at_;
-    e.set("rule", std::string(rule));
+    e.set("fact", std::string(fact));
     e.set("file", file_rel_);
     e.set("what", std::move(what));
     s_.migration_facts.push_back(std::move(e));
@@ -1310,12 +1312,12 @@ class Replay {
       table = qualified(ix->relation);
       if (created_here_.contains(table)) return;
       if (!ix->concurrent) {
-        lock_issue("INDEX_CONCURRENTLY", table,
+        lock_issue("blocking_index_build", table,
                    "CREATE INDEX on " + table + " without CONCURRENTLY blocks writes until built");
       }
     } else if (const DropStmt* d = BW_AS(DropStmt, stmt)) {
       if (d->removeType == OBJECT_INDEX && !d->concurrent) {
-        lock_issue("INDEX_CONCURRENTLY", "index",
+        lock_issue("blocking_index_drop", "index",
                    "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table");
       }
       return;
@@ -1332,14 +1334,14 @@ class Replay {
           if (c->conname != nullptr) not_valid_here_.insert(table + "." + c->conname);
           continue;
         }
-        lock_issue("CONSTRAINT_NOT_VALID", table,
+        lock_issue("validating_add_constraint", table,
                    std::string(c->contype == CONSTR_CHECK ? "CHECK" : "FOREIGN KEY") +
                        " added to " + table + " without NOT VALID scans it under lock");
       }
       if (!lock_timeout_ && !timeout_reported_) {
         timeout_reported_ = true;
         lock_issue(
-            "LOCK_TIMEOUT", table,
+            "lock_wait_without_timeout", table,
             "ALTER TABLE " + table + " waits for an ACCESS EXCLUSIVE lock with no lock_timeout");
       }
     }

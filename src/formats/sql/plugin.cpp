@@ -32,7 +32,6 @@ const detail::FormatPlugin& plugin() {
       .default_use = {"BREAKING", "DESTRUCTIVE", "LOCKING"},
       .claims = &claims,
       .load = &load,
-      .implemented_rules = &implemented_rules,
       .run = &run,
       .extensions = {".sql"},
       .comment_markers = {"--"},
