@@ -209,7 +209,7 @@ template <> void Box<int>::f();
     breakwater::LoadOptions options;
     options.lang = "cpp";
     CHECK_THROWS_AS(breakwater::load_schema(dir.string(), options), breakwater::InputError);
-    options.exclude = {"win"};
+    options.set("exclude", {"win"});
     const auto s = breakwater::load_schema(dir.string(), options);
     CHECK(find(s, "function", "f()") != nullptr);
     fs::remove_all(dir);

@@ -10,21 +10,22 @@
 
 int main(int argc, char** argv) {
   breakwater::LoadOptions options;
+  breakwater::cpp::Options own;
   std::vector<std::string> dirs;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--") {
-      options.compile_flags.assign(argv + i + 1, argv + argc);
+      own.compile_flags.assign(argv + i + 1, argv + argc);
       break;
     }
     if (a == "--exclude" && i + 1 < argc) {
-      options.exclude.push_back(argv[++i]);
+      own.exclude.push_back(argv[++i]);
     } else {
       dirs.push_back(a);
     }
   }
   try {
-    for (const std::string& d : dirs) breakwater::cpp::parse_only(d, options);
+    for (const std::string& d : dirs) breakwater::cpp::parse_only(d, options, own);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return 2;

@@ -22,25 +22,34 @@ class InputError : public std::runtime_error {
   Location where_;
 };
 
+// An option a format declares for itself (SQL's `dialect`, JSON Schema's `ref_map`, C++'s
+// `compile_flags`...), as breakwater.yaml or the command line gave it. Core carries it to the
+// format, which validates it and reads it into its own options; `breakwater rules` and
+// docs/config.md list each format's options.
+struct OptionItem {
+  std::string key;    // map-shaped options only (ref_map's URI)
+  std::string value;  // a path option's value is absolute once the run has resolved it
+  Location at;        // where the value is spelled in the config (unknown on the command line)
+  Location key_at;    // where the key is spelled (map-shaped options)
+};
+struct OptionValue {
+  std::vector<OptionItem> items;  // one for a single value; in order for lists and maps
+  Location at;                    // where the option's value is spelled in the config
+  std::string base;  // the directory relative paths in it are relative to ("" = the current one)
+};
+using OptionValues = std::map<std::string, OptionValue, std::less<>>;  // by config key
+
+// What every format's loader shares; a format's own options travel in `format_options`.
 struct LoadOptions {
-  std::string lang;                        // "" = detect; "proto"/"protobuf"
-  std::string dialect;                     // SQL: "" (by file name) | postgres | sqlite
+  std::string lang;                        // "" = detect; a format name or alias
   std::vector<std::string> include_paths;  // extra import roots (-I)
-  // JSON Schema: a remote $ref URI, or a URI prefix ending in '/', -> the local file or
-  // directory holding its copy (remote schemas are never fetched).
-  std::map<std::string, std::string> ref_map;
-  // C++: compiler flags for the headers (-I, -D, -std...); flags that load code are refused.
-  std::vector<std::string> compile_flags;
-  Location compile_flags_at;       // where they are spelled (a config line), for errors about them
-  std::string compile_flags_base;  // relative paths in compile_flags are relative to it ("" = .)
-  // C++: a compile_commands.json; its entry nearest the headers gives flags (before
-  // compile_flags). Nearest to `compile_commands_anchor` when set, so that both sides of a
-  // comparison take the same entry (the NEW headers as they are in the working tree).
-  std::string compile_commands, compile_commands_anchor;
-  // C++: headers (files or directories, relative to the include root) left out of the umbrella
-  // and of the model: platform or internal headers that do not compile on their own. Still
-  // parsed where other headers include them.
-  std::vector<std::string> exclude;
+  OptionValues format_options;
+  // Sets a format option as the command line would (no location, paths relative to the
+  // current directory; map-shaped options take KEY=VALUE).
+  void set(const std::string& key, std::vector<std::string> values);
+  // Where NEW's input lies in the working tree: lookups both sides must agree on (the C++
+  // compilation database entry nearest the headers) anchor there. Empty: the input itself.
+  std::string new_input_in_worktree;
   // Git side: paths under `workdir` that options name (include directories in compile flags)
   // are read from this side's copy of the repository under `side_root`.
   std::string workdir, side_root;
@@ -59,7 +68,7 @@ struct CheckOptions {
   std::vector<std::string> use;     // rule ids and/or categories; empty = the format's default
   std::vector<std::string> except;  // rule ids and/or categories removed from `use`
   std::string compat;               // backward | forward | full; "" = the format's default
-  std::string policy;               // strict | lenient (JSON Schema); "" = strict
+  std::string policy;  // "" = strict; else a policy the catalog's `quiet_under` names (lenient)
 };
 
 struct CheckResult {

@@ -81,8 +81,8 @@ std::string canonical_format(const std::string& lang) {
   for (const RuleInfo& r : catalog()) {
     if (r.format == lang) return lang;
   }
-  throw InputError({},
-                   "--lang: unknown language '" + lang + "' (supported: proto, sql, breakwater)");
+  throw InputError({}, "--lang: unknown language '" + lang + "' (supported: " +
+                           detail::lang_names() + ", breakwater)");
 }
 
 std::string lower(std::string text) {

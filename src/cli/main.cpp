@@ -1,11 +1,16 @@
 // Argument parsing only; every subcommand lives in commands.cpp.
 #include "cli/commands.hpp"
 
+#include <breakwater/rules.hpp>
+
+#include "core/engine.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,40 +22,71 @@ namespace {
 
 namespace cli = breakwater::cli;
 
+// strict, then every policy the catalog names.
+std::vector<std::string> policies() {
+  std::set<std::string> named;
+  for (const breakwater::detail::FormatPlugin* f : breakwater::detail::formats()) {
+    for (const std::string& p : breakwater::policies_of(f->name)) named.insert(p);
+  }
+  std::vector<std::string> out = {"strict"};
+  out.insert(out.end(), named.begin(), named.end());
+  return out;
+}
+
 // The options of a comparison, shared by `check` and `baseline write`.
 struct CheckFlags {
   cli::CheckArgs args;
+  std::map<std::string, std::vector<std::string>> format_options;
   std::vector<std::string> formats, outputs;
   CLI::Option* format = nullptr;
   CLI::Option* output = nullptr;
 };
 
-// `--ref-map URI=PATH` (repeatable) into `map`.
-void add_ref_map_option(CLI::App* cmd, std::map<std::string, std::string>& map) {
-  cmd->add_option_function<std::vector<std::string>>(
-         "--ref-map",
-         [&map](const std::vector<std::string>& items) {
-           for (const std::string& item : items) {
-             const size_t eq = item.find('=');
-             if (eq == std::string::npos || eq == 0 || eq + 1 == item.size()) {
-               throw CLI::ValidationError("--ref-map", "expected URI=PATH, got '" + item + "'");
-             }
-             map[item.substr(0, eq)] = item.substr(eq + 1);
-           }
-         },
-         "JSON Schema: read a remote $ref URI (or URI prefix ending in /) from this local file "
-         "or directory, as URI=PATH (repeatable; nothing is fetched)")
-      ->allow_extra_args(false);
+// Every format's own flags (--dialect, --ref-map, --compile-commands...), from the formats'
+// declarations, into `values` by config key; turned into LoadOptions::format_options after
+// parsing.
+void add_format_options(CLI::App* cmd, std::map<std::string, std::vector<std::string>>& values) {
+  for (const breakwater::detail::FormatPlugin* format : breakwater::detail::formats()) {
+    for (const breakwater::detail::OptionSpec& spec : format->options) {
+      if (spec.flag.empty()) continue;
+      const std::string key(spec.key), value_name(spec.value_name);
+      CLI::Option* op = cmd->add_option(std::string(spec.flag), values[key], std::string(spec.help));
+      if (spec.shape == breakwater::detail::OptionShape::value) {
+        op->expected(1);
+      } else {
+        op->allow_extra_args(false);
+      }
+      if (!spec.choices.empty()) {
+        std::vector<std::string> choices(spec.choices.begin(), spec.choices.end());
+        op->check(CLI::IsMember(choices));
+      }
+      if (spec.shape == breakwater::detail::OptionShape::map) {
+        op->check(CLI::Validator(
+            [value_name](std::string& item) -> std::string {
+              const size_t eq = item.find('=');
+              if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+                return "expected " + value_name + ", got '" + item + "'";
+              return {};
+            },
+            value_name));
+      }
+    }
+  }
 }
 
-void add_cpp_options(CLI::App* cmd, breakwater::LoadOptions& load) {
-  cmd->add_option("--compile-commands", load.compile_commands,
-                  "C++: compile_commands.json; the flags of its entry nearest the headers are "
-                  "used (compile flags may also follow `--`)");
-  cmd->add_option("--exclude", load.exclude,
-                  "C++: a header or directory not parsed on its own and not reported "
-                  "(repeatable)")
-      ->allow_extra_args(false);
+// The parsed flag values (and the arguments after `--`, for the option that takes them).
+void set_format_options(breakwater::LoadOptions& load,
+                        const std::map<std::string, std::vector<std::string>>& values,
+                        const std::vector<std::string>& trailing) {
+  for (const auto& [key, items] : values) {
+    if (!items.empty()) load.set(key, items);
+  }
+  if (trailing.empty()) return;
+  for (const breakwater::detail::FormatPlugin* format : breakwater::detail::formats()) {
+    for (const breakwater::detail::OptionSpec& spec : format->options) {
+      if (spec.trailing_args) load.set(std::string(spec.key), trailing);
+    }
+  }
 }
 
 void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
@@ -65,7 +101,7 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
   cmd->add_option("--config", a.run.config,
                   "breakwater.yaml or buf.yaml (default: found upward from NEW)");
   cmd->add_option("--lang", a.run.options.load.lang,
-                  "Input language (proto, sql, jsonschema, cpp); detected when omitted");
+                  "Input language (" + breakwater::detail::lang_names() + "); detected when omitted");
   cmd->add_option("--use", a.run.options.use,
                   "Rule ids or categories to run (comma-separated; proto default: FILE)")
       ->delimiter(',')
@@ -74,21 +110,17 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
                   "Rule ids or categories to leave out (comma-separated)")
       ->delimiter(',')
       ->allow_extra_args(false);
-  cmd->add_option("--dialect", a.run.options.load.dialect,
-                  "SQL dialect: postgres or sqlite (default: by file name, *.sqlite.sql is SQLite)")
-      ->check(CLI::IsMember({"postgres", "sqlite"}));
   cmd->add_option("--compat", a.run.options.compat, "Direction: backward, forward or full")
       ->check(CLI::IsMember({"backward", "forward", "full"}));
   cmd->add_option("--policy", a.run.options.policy,
-                  "JSON Schema: strict (validation, default) or lenient (readers ignore unknown "
-                  "properties)")
-      ->check(CLI::IsMember({"strict", "lenient"}));
+                  "strict (the default) or a policy some rules go quiet under: lenient (JSON "
+                  "Schema: readers ignore unknown properties)")
+      ->check(CLI::IsMember(policies()));
   cmd->add_option(
          "-I,--include", a.run.options.load.include_paths,
          "Extra import directory: .proto import roots, C++ include directories (repeatable)")
       ->allow_extra_args(false);
-  add_ref_map_option(cmd, a.run.options.load.ref_map);
-  add_cpp_options(cmd, a.run.options.load);
+  add_format_options(cmd, f.format_options);
   cmd->add_option("-j,--jobs", a.run.options.load.jobs, "Parser threads (0 = one per core)")
       ->capture_default_str();
   if (!with_reports) return;
@@ -177,7 +209,9 @@ int main(int argc, char** argv) {
 
   std::string rules_lang, rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "List the rule catalog.");
-  rules_cmd->add_option("--lang", rules_lang, "Only rules of this language (proto)");
+  rules_cmd->add_option("--lang", rules_lang,
+                        "Only rules of this language (" + breakwater::detail::lang_names() +
+                            ", breakwater)");
   rules_cmd->add_option("--format", rules_format, "Listing format")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
@@ -196,14 +230,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json"}))
       ->capture_default_str();
   dump_cmd->add_option("--lang", load.lang,
-                       "Input language (proto, sql, jsonschema, cpp); detected when omitted");
+                       "Input language (" + breakwater::detail::lang_names() +
+                           "); detected when omitted");
   dump_cmd
       ->add_option(
           "-I,--include", load.include_paths,
           "Extra import directory: .proto import roots, C++ include directories (repeatable)")
       ->allow_extra_args(false);
-  add_ref_map_option(dump_cmd, load.ref_map);
-  add_cpp_options(dump_cmd, load);
+  std::map<std::string, std::vector<std::string>> dump_options;
+  add_format_options(dump_cmd, dump_options);
   dump_cmd->add_option("-j,--jobs", load.jobs, "Parser threads (0 = one per core)");
 
   // C++ compile flags follow `--` (`breakwater check old new -- -DMYLIB_STATIC -std=c++20`),
@@ -228,11 +263,10 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  for (breakwater::LoadOptions* lo :
-       {&check.args.run.options.load, &base.args.run.options.load, &load}) {
-    lo->compile_flags = trailing_flags;
-  }
   try {
+    set_format_options(check.args.run.options.load, check.format_options, trailing_flags);
+    set_format_options(base.args.run.options.load, base.format_options, trailing_flags);
+    set_format_options(load, dump_options, trailing_flags);
     if (*check_cmd) {
       pair_reports(check_cmd, check);
       return cli::run_check(std::move(check.args));

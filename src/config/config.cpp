@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include "core/engine.hpp"
 #include "core/read_input.hpp"
 
 #include <breakwater/check.hpp>
@@ -102,38 +103,68 @@ class Reader {
       m.policy = choice(v, key, {"strict", "lenient"});
     } else if (key == "include") {
       m.include = list(v, key);
-    } else if (key == "ref_map") {
-      if (!v.IsMap()) fail(v, "'ref_map' must map remote $ref URIs to local paths");
-      for (const auto& kv : v) {
-        const std::string uri = scalar(kv.first, key);
-        const std::string local = scalar(kv.second, key);
-        // The config comes with the change under review: its copies stay inside the repository.
-        const std::filesystem::path p = std::filesystem::path(local).lexically_normal();
-        if (local.empty() || p.is_absolute() || (!p.empty() && *p.begin() == "..")) {
-          fail(kv.second, "'ref_map': '" + local +
-                              "' must be a path inside the config's directory (relative, no '..')");
-        }
-        if (uri.find("://") == std::string::npos) {
-          fail(kv.first, "'ref_map': '" + uri + "' is not a URI (scheme://...)");
-        }
-        m.ref_map[uri] = local;
-      }
-    } else if (key == "dialect") {
-      m.dialect = choice(v, key, {"postgres", "sqlite"});
-    } else if (key == "compile_flags") {
-      m.compile_flags = list(v, key);
-    } else if (key == "compile_commands") {
-      m.compile_commands = scalar(v, key);
-    } else if (key == "exclude") {
-      m.exclude = list(v, key);
+    } else if (const detail::OptionSpec* spec = detail::find_option_spec(key)) {
+      m.options[key] = format_option(*spec, v);
     } else {
       return false;
     }
     return true;
   }
 
+  // A key a format declares, read by its shape; path values must stay inside the config's
+  // directory (the config comes with the change under review).
+  OptionValue format_option(const detail::OptionSpec& spec, const YAML::Node& v) const {
+    const std::string key(spec.key);
+    OptionValue out;
+    out.at = at(v);
+    auto add = [&](const YAML::Node& value, const YAML::Node* key_node) {
+      OptionItem item;
+      item.value = scalar(value, key);
+      item.at = at(value);
+      if (key_node != nullptr) {
+        item.key = scalar(*key_node, key);
+        item.key_at = at(*key_node);
+      }
+      if (spec.paths != detail::OptionPaths::none) {
+        const fs::path p = fs::path(item.value).lexically_normal();
+        if (item.value.empty() || p.is_absolute() || (!p.empty() && *p.begin() == "..")) {
+          fail(value, "'" + key + "': '" + item.value +
+                          "' must be a path inside the config's directory (relative, no '..')");
+        }
+      }
+      out.items.push_back(std::move(item));
+    };
+    switch (spec.shape) {
+      case detail::OptionShape::value:
+        add(v, nullptr);
+        break;
+      case detail::OptionShape::list:
+        if (v.IsNull()) break;
+        if (v.IsScalar()) {
+          add(v, nullptr);
+          break;
+        }
+        if (!v.IsSequence()) fail(v, "'" + key + "' must be a list");
+        for (const auto& item : v) add(item, nullptr);
+        break;
+      case detail::OptionShape::map:
+        if (!v.IsMap()) {
+          fail(v, "'" + key + "' must map " + std::string(spec.value_name) + " pairs");
+        }
+        for (const auto& kv : v) add(kv.second, &kv.first);
+        break;
+    }
+    detail::check_choices(spec, out);
+    return out;
+  }
+
+  Location at(const YAML::Node& n) const {
+    return Location{file_, static_cast<uint32_t>(n.Mark().line + 1),
+                    static_cast<uint32_t>(n.Mark().column + 1)};
+  }
+
   [[noreturn]] void unknown(const YAML::Node& key_node, const std::string& key,
-                            const char* known) const {
+                            const std::string& known) const {
     fail(key_node, "unknown key '" + key + "' (known: " + known + ")");
   }
 
@@ -141,12 +172,16 @@ class Reader {
   std::string file_;
 };
 
-constexpr const char* kModuleKeys =
-    "path, lang, use, except, ignore, ignore_only, severity, compat, policy, include, ref_map, "
-    "dialect, compile_flags, compile_commands, exclude";
-constexpr const char* kTopKeys =
-    "version, modules, baseline, fail_on, lang, use, except, ignore, ignore_only, severity, "
-    "compat, policy, include, ref_map, dialect, compile_flags, compile_commands, exclude";
+// Core's keys, then each format's own (from the registry).
+std::string module_keys() {
+  return "path, lang, use, except, ignore, ignore_only, severity, compat, policy, include; " +
+         detail::format_option_keys();
+}
+std::string top_keys() {
+  return "version, modules, baseline, fail_on, lang, use, except, ignore, ignore_only, severity, "
+         "compat, policy, include; " +
+         detail::format_option_keys();
+}
 
 YAML::Node parse(const std::string& path) {
   const std::optional<std::string> text = detail::read_file(path);
@@ -177,7 +212,7 @@ Config load_breakwater(const std::string& path, const YAML::Node& doc, const Rea
         m.line = static_cast<uint32_t>(item.Mark().line + 1);
         for (const auto& mkv : item) {
           const std::string mkey = r.scalar(mkv.first, "key");
-          if (!r.module_key(mkey, mkv.second, m)) r.unknown(mkv.first, mkey, kModuleKeys);
+          if (!r.module_key(mkey, mkv.second, m)) r.unknown(mkv.first, mkey, module_keys());
         }
         if (m.path.empty()) r.fail(item, "a module needs a 'path'");
         c.modules.push_back(std::move(m));
@@ -187,9 +222,9 @@ Config load_breakwater(const std::string& path, const YAML::Node& doc, const Rea
     } else if (key == "fail_on") {
       c.fail_on = r.choice(v, key, {"error", "warning", "info", "never"});
     } else if (key == "path") {
-      r.unknown(kv.first, key, kTopKeys);  // `path` belongs to a module
+      r.unknown(kv.first, key, top_keys());  // `path` belongs to a module
     } else if (!r.module_key(key, v, c.defaults)) {
-      r.unknown(kv.first, key, kTopKeys);
+      r.unknown(kv.first, key, top_keys());
     }
   }
   if (!have_version) r.fail(doc, "missing 'version: 1' (it pins the default rule sets)");
@@ -318,13 +353,33 @@ ModuleConfig merged(const ModuleConfig& defaults, const ModuleConfig& module) {
   if (m.compat.empty()) m.compat = defaults.compat;
   if (m.policy.empty()) m.policy = defaults.policy;
   if (m.include.empty()) m.include = defaults.include;
-  for (const auto& [uri, local] : defaults.ref_map) m.ref_map.emplace(uri, local);
-  if (m.dialect.empty()) m.dialect = defaults.dialect;
-  if (m.compile_flags.empty()) m.compile_flags = defaults.compile_flags;
-  if (m.compile_commands.empty()) m.compile_commands = defaults.compile_commands;
-  m.exclude.insert(m.exclude.begin(), defaults.exclude.begin(), defaults.exclude.end());
+  for (const auto& [key, outer] : defaults.options) {
+    const detail::OptionSpec* spec = detail::find_option_spec(key);
+    auto inner = module.options.find(key);
+    m.options[key] = detail::merge_option(
+        *spec, &outer, inner == module.options.end() ? nullptr : &inner->second);
+  }
   return m;
 }
+
+namespace {
+
+std::string lang_line() {
+  std::string langs = detail::lang_names();
+  for (size_t at = langs.find(", "); at != std::string::npos; at = langs.find(", ", at)) {
+    langs.replace(at, 2, " | ");
+  }
+  return "#     lang: proto                # " + langs + " (detected when omitted)\n";
+}
+
+// Each format's commented module entry, in registry order.
+std::string format_starters() {
+  std::string out;
+  for (const detail::FormatPlugin* f : detail::formats()) out += f->starter_module;
+  return out;
+}
+
+}  // namespace
 
 std::string starter() {
   return R"(# breakwater.yaml: what `breakwater check` compares and which findings count.
@@ -339,8 +394,7 @@ version: 1    # pins the default rule sets; a future version 2 will not change w
 # (buf.yaml module roots, .proto files). With it, exactly these are checked.
 # modules:
 #   - path: proto                # a directory (or file) holding one module's contracts
-#     lang: proto                # proto | sql | jsonschema | cpp (detected when omitted)
-#     use: [FILE]                # rule ids or categories (proto: FILE, PACKAGE, WIRE_JSON, WIRE)
+)" + lang_line() + R"(#     use: [FILE]                # rule ids or categories (proto: FILE, PACKAGE, WIRE_JSON, WIRE)
 #     except: [FIELD_SAME_JSON_NAME]
 #     include: [third_party/proto]   # extra import roots
 #     ignore: [proto/internal]       # findings in these paths never count
@@ -348,19 +402,7 @@ version: 1    # pins the default rule sets; a future version 2 will not change w
 #       FIELD_NO_DELETE: [proto/legacy/v1]
 #     severity:                      # error | warning | info | off, per rule or category
 #       FIELD_SAME_DEFAULT: warning
-#   - path: db/migrations
-#     dialect: postgres              # SQL: postgres | sqlite
-#   - path: schemas
-#     compat: full                   # JSON Schema: backward | forward | full
-#     policy: lenient                # JSON Schema: strict | lenient
-#     ref_map:                       # JSON Schema: local copies of remote $refs (never fetched)
-#       "https://example.com/schemas/": vendor/example-schemas/
-#   - path: include                  # C++: the public include root of a library
-#     lang: cpp
-#     compile_flags: [-DMYLIB_STATIC, -std=c++20]   # allowlisted: -I -D -U -std -W -f -m ...
-#     compile_commands: build/compile_commands.json # flags of the entry nearest the headers
-#     exclude: [include/mylib/win32]                # headers not parsed on their own
-#
+)" + format_starters() + R"(#
 # Inline, on the NEW side: `// breakwater:ignore RULE_ID the reason` (`-- ...` in SQL) on the
 # line of the finding or the comment line(s) directly above it; in JSON Schema a member
 # "x-breakwater-ignore": "RULE_ID the reason". A reason is required.

@@ -2,6 +2,7 @@
 // how to load them, and which findings count. Parsing only; the run applies it.
 #pragma once
 
+#include <breakwater/check.hpp>
 #include <breakwater/model.hpp>
 
 #include <cstdint>
@@ -23,12 +24,9 @@ struct ModuleConfig {
   std::map<std::string, std::string> severity;  // rule or category -> error|warning|info|off
   std::string compat;                           // backward | forward | full
   std::string policy;                           // strict | lenient (JSON Schema)
-  std::vector<std::string> include;             // proto import roots, relative like `path`
-  std::map<std::string, std::string> ref_map;   // JSON Schema: remote URI (prefix) -> local path
-  std::string dialect;                          // SQL: postgres | sqlite
-  std::vector<std::string> compile_flags;       // C++
-  std::string compile_commands;                 // C++: compile_commands.json, relative like `path`
-  std::vector<std::string> exclude;             // C++: headers left out, relative to the include root
+  std::vector<std::string> include;             // import roots, relative like `path`
+  // The formats' own keys (core::OptionSpec), as spelled: paths stay relative like `path`.
+  OptionValues options;
   uint32_t line = 0;                            // where the module is declared
   // Where each key's value is spelled (line, column), for errors found after loading.
   std::map<std::string, std::pair<uint32_t, uint32_t>> at;

@@ -39,16 +39,6 @@ void Emitter::append(Emitter&& other) {
   other.findings_.clear();
 }
 
-const FormatPlugin* find_format(std::string_view name_or_alias) {
-  for (const FormatPlugin* f : formats()) {
-    if (f->name == name_or_alias) return f;
-    for (std::string_view a : f->aliases) {
-      if (a == name_or_alias) return f;
-    }
-  }
-  return nullptr;
-}
-
 namespace {
 
 std::string joined(const std::vector<std::string>& items) {

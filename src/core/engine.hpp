@@ -7,6 +7,7 @@
 #include <breakwater/model.hpp>
 #include <breakwater/rules.hpp>
 
+#include "core/format_options.hpp"
 #include "core/rule_id.hpp"
 #include "core/suppressions.hpp"
 
@@ -82,11 +83,16 @@ struct RunContext {
 
 struct FormatPlugin {
   std::string_view name;                  // catalog format name, e.g. "protobuf"
-  std::vector<std::string_view> aliases;  // --lang spellings, e.g. "proto"
+  std::string_view lang;                  // how help and messages spell it for --lang: "proto"
+  std::vector<std::string_view> aliases;  // other --lang spellings
   std::vector<std::string_view> default_use;
   // True when the path (a file, or a directory holding such files) is this format's input.
   bool (*claims)(const std::filesystem::path& path);
-  Schema (*load)(const std::string& path, const LoadOptions& options);
+  // The format's own options (config keys, flags): declared here, read by `read_options` into
+  // the struct `load` receives. Null `read_options`: the format has none.
+  std::vector<OptionSpec> options = {};
+  std::unique_ptr<FormatOptions> (*read_options)(const OptionValues& values) = nullptr;
+  Schema (*load)(const std::string& path, const LoadOptions& options, const FormatOptions& own);
   // Runs the selected checks (on up to `jobs` threads; the emitted order must not depend on it).
   void (*run)(const Schema& old_schema, const Schema& new_schema, const RuleSelection& enabled,
               const RunContext& context, Emitter& out);
@@ -107,10 +113,16 @@ struct FormatPlugin {
   // Whether OLD and NEW may load at the same time on two threads (the loader keeps no
   // process-wide state). Protobuf's loader is parallel inside and trims the heap afterwards.
   bool parallel_sides = false;
+  // The language name of Markdown code fences showing this format's text (SARIF help).
+  std::string_view fence_language = {};
+  // A commented module entry for the starter breakwater.yaml (`breakwater init`).
+  std::string_view starter_module = {};
 };
 
 const std::vector<const FormatPlugin*>& formats();
 const FormatPlugin* find_format(std::string_view name_or_alias);
+// The --lang spellings of every format, in registry order: "proto, sql, jsonschema, cpp".
+std::string lang_names();
 // The format of `path` (by --lang when given, else by asking each format); InputError if none.
 const FormatPlugin& format_for(const std::string& path, const std::string& lang);
 

@@ -1040,23 +1040,22 @@ struct Parsed {  // members in this order: the unit is disposed of before its in
 // The flags to parse with: the compilation database's, then the configured ones, relative paths
 // made absolute and, on a git side, paths inside the repository read from that side's copy.
 std::vector<std::string> flags_for(const fs::path& root, const LoadOptions& options,
-                                   const std::string& boundary) {
+                                   const Options& own, const std::string& boundary) {
   std::vector<std::string> db_flags;
-  if (!options.compile_commands.empty()) {
-    const fs::path anchor = options.compile_commands_anchor.empty()
+  if (!own.compile_commands.empty()) {
+    const fs::path anchor = options.new_input_in_worktree.empty()
                                 ? root
-                                : fs::absolute(options.compile_commands_anchor).lexically_normal();
-    db_flags = flags_from_compile_db(options.compile_commands, anchor);
+                                : fs::absolute(options.new_input_in_worktree).lexically_normal();
+    db_flags = flags_from_compile_db(own.compile_commands, anchor);
     if (const auto refused = refused_flag(db_flags, boundary))
-      throw InputError(Location{options.compile_commands, 0, 0}, *refused);
+      throw InputError(Location{own.compile_commands, 0, 0}, *refused);
   }
-  if (const auto refused = refused_flag(options.compile_flags, boundary)) {
-    throw InputError(options.compile_flags_at, *refused);
+  if (const auto refused = refused_flag(own.compile_flags, boundary)) {
+    throw InputError(own.compile_flags_at, *refused);
   }
-  const fs::path base =
-      fs::absolute(options.compile_flags_base.empty() ? "." : options.compile_flags_base);
+  const fs::path base = fs::absolute(own.compile_flags_base.empty() ? "." : own.compile_flags_base);
   std::vector<std::string> flags = std::move(db_flags);
-  for (const std::string& f : map_flag_paths(options.compile_flags, [&base](const std::string& p) {
+  for (const std::string& f : map_flag_paths(own.compile_flags, [&base](const std::string& p) {
          return fs::path(p).is_absolute() ? p : (base / p).lexically_normal().string();
        })) {
     flags.push_back(f);
@@ -1072,14 +1071,14 @@ std::vector<std::string> flags_for(const fs::path& root, const LoadOptions& opti
   });
 }
 
-Parsed parse_headers(const std::string& path, const LoadOptions& options) {
+Parsed parse_headers(const std::string& path, const LoadOptions& options, const Options& own) {
   const fs::path input(path);
   std::error_code ec;
   if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
   const bool dir = fs::is_directory(input, ec);
   const fs::path parent = input.parent_path().empty() ? fs::path(".") : input.parent_path();
   const fs::path root = fs::absolute(dir ? input : parent).lexically_normal();
-  const std::vector<fs::path> exclude = under_root(options.exclude, root);
+  const std::vector<fs::path> exclude = under_root(own.exclude, root);
   const std::string boundary =
       options.link_boundary.empty() ? root.string() : options.link_boundary;
   std::vector<fs::path> headers;
@@ -1095,7 +1094,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options) {
                        "symbolic link points outside the repository; not read");
     headers.push_back(h);
   }
-  const std::vector<std::string> flags = flags_for(root, options, boundary);
+  const std::vector<std::string> flags = flags_for(root, options, own, boundary);
   refuse_escaping_includes(headers, boundary);
   std::vector<std::string> args = {"-x", "c++", "-I" + root.string()};
   const bool has_std = std::any_of(flags.begin(), flags.end(),
@@ -1139,12 +1138,12 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options) {
 
 }  // namespace
 
-void parse_only(const std::string& path, const LoadOptions& options) {
-  parse_headers(path, options);
+void parse_only(const std::string& path, const LoadOptions& options, const Options& own) {
+  parse_headers(path, options, own);
 }
 
-Schema load(const std::string& path, const LoadOptions& options) {
-  const Parsed parsed = parse_headers(path, options);
+Schema load(const std::string& path, const LoadOptions& options, const Options& own) {
+  const Parsed parsed = parse_headers(path, options, own);
   const fs::path& root = parsed.root;
   Schema schema;
   schema.format = "cpp";
@@ -1153,7 +1152,7 @@ Schema load(const std::string& path, const LoadOptions& options) {
   api.kind = "api";
   api.key = ".";
   api.name = path;
-  Modeler modeler(schema, root, under_root(options.exclude, root), api);
+  Modeler modeler(schema, root, under_root(own.exclude, root), api);
   modeler.walk(clang_getTranslationUnitCursor(parsed.tu.get()), "");
   // Macros compared by value where they are constant expressions; their spelling stays for
   // messages.

@@ -3,6 +3,8 @@
 #include <breakwater/check.hpp>
 #include <breakwater/model.hpp>
 
+#include "formats/cpp/options.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -15,8 +17,8 @@ bool claims(const std::filesystem::path& path);
 // their layout, functions and methods with their mangled names, enums, typedefs, variables and
 // object-like macros, all under one "api" root keyed by qualified name. A header that does not
 // compile, or a refused compile flag, throws InputError at its location.
-Schema load(const std::string& path, const LoadOptions& options);
+Schema load(const std::string& path, const LoadOptions& options, const Options& own);
 // The same parse with nothing modelled: the benchmark's floor. Throws as load() does.
-void parse_only(const std::string& path, const LoadOptions& options);
+void parse_only(const std::string& path, const LoadOptions& options, const Options& own);
 
 }  // namespace breakwater::cpp

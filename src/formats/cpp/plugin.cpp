@@ -8,6 +8,11 @@
 namespace breakwater::cpp {
 namespace {
 
+Schema load_cpp(const std::string& path, const LoadOptions& options,
+                const detail::FormatOptions& own) {
+  return load(path, options, detail::options_as<Options>(own));
+}
+
 void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
          const detail::RunContext&, detail::Emitter& out) {
   compare(old_schema, new_schema, enabled, out);
@@ -25,15 +30,26 @@ std::vector<detail::DiscoveredModule> discover(const std::string&,
 const detail::FormatPlugin& plugin() {
   static const detail::FormatPlugin p{
       .name = "cpp",
+      .lang = "cpp",
       .aliases = {"c++", "cxx", "headers"},
       .default_use = {"API", "ABI"},
       .claims = &claims,
-      .load = &load,
+      .options = option_specs(),
+      .read_options = &read_options,
+      .load = &load_cpp,
       .run = &run,
       .extensions = {".h", ".hh", ".hpp", ".hxx", ".h++"},
       .comment_markers = {"//"},
       .discover = &discover,
       .parallel_sides = true,  // each side has its own libclang index
+      .starter_module =
+          "#   - path: include                  # C++: the public include root of a library\n"
+          "#     lang: cpp\n"
+          "#     compile_flags: [-DMYLIB_STATIC, -std=c++20]   # allowlisted: -I -D -U -std -W -f "
+          "-m ...\n"
+          "#     compile_commands: build/compile_commands.json # flags of the entry nearest the "
+          "headers\n"
+          "#     exclude: [include/mylib/win32]                # headers not parsed on their own\n",
   };
   return p;
 }

@@ -785,10 +785,10 @@ Schema load_here(const std::string& path, const std::map<std::string, std::strin
 
 }  // namespace
 
-Schema load(const std::string& path, const LoadOptions& options) {
+Schema load(const std::string& path, const LoadOptions&, const Options& own) {
   // Building walks the document recursively: deep nesting needs more stack than a thread has.
   Schema schema;
-  detail::run_on_big_stack([&] { schema = load_here(path, options.ref_map); });
+  detail::run_on_big_stack([&] { schema = load_here(path, own.ref_map); });
   return schema;
 }
 

@@ -3,6 +3,8 @@
 #include <breakwater/check.hpp>
 #include <breakwater/model.hpp>
 
+#include "formats/jsonschema/options.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -14,6 +16,6 @@ bool claims(const std::filesystem::path& path);
 // "properties/name", "items", "anyOf/0"...), constraint keywords as attributes, `$ref`s resolved
 // to "file#/pointer" keys. Invalid JSON, unknown `$schema`, dangling, remote or escaping
 // references and reference-only cycles throw InputError at file:line:col.
-Schema load(const std::string& path, const LoadOptions& options);
+Schema load(const std::string& path, const LoadOptions& options, const Options& own);
 
 }  // namespace breakwater::jsonschema

@@ -11,6 +11,11 @@
 namespace breakwater::jsonschema {
 namespace {
 
+Schema load_jsonschema(const std::string& path, const LoadOptions& options,
+                       const detail::FormatOptions& own) {
+  return load(path, options, detail::options_as<Options>(own));
+}
+
 void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
          const detail::RunContext& context, detail::Emitter& out) {
   compare(old_schema, new_schema, context.compat, enabled, out);
@@ -30,10 +35,13 @@ std::vector<detail::DiscoveredModule> discover(const std::string&,
 const detail::FormatPlugin& plugin() {
   static const detail::FormatPlugin p{
       .name = "jsonschema",
+      .lang = "jsonschema",
       .aliases = {"json-schema", "json"},
       .default_use = {"CONSTRAINTS", "CONTENT_MODEL"},
       .claims = &claims,
-      .load = &load,
+      .options = option_specs(),
+      .read_options = &read_options,
+      .load = &load_jsonschema,
       .run = &run,
       .extensions = {".json"},
       .comment_markers = {},
@@ -41,6 +49,13 @@ const detail::FormatPlugin& plugin() {
       .discover = &discover,
       .compat = {"backward", "forward", "full"},
       .parallel_sides = true,
+      .starter_module =
+          "#   - path: schemas\n"
+          "#     compat: full                   # JSON Schema: backward | forward | full\n"
+          "#     policy: lenient                # JSON Schema: strict | lenient\n"
+          "#     ref_map:                       # JSON Schema: local copies of remote $refs (never "
+          "fetched)\n"
+          "#       \"https://example.com/schemas/\": vendor/example-schemas/\n",
   };
   return p;
 }

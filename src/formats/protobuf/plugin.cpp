@@ -51,6 +51,11 @@ void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleS
   for (auto& o : outs) out.append(std::move(o));
 }
 
+Schema load_protobuf(const std::string& path, const LoadOptions& options,
+                     const detail::FormatOptions&) {
+  return load(path, options);
+}
+
 }  // namespace
 
 bool Sides::wire_only() const {
@@ -63,14 +68,16 @@ bool Sides::wire_only() const {
 const detail::FormatPlugin& plugin() {
   static const detail::FormatPlugin p{
       .name = "protobuf",
+      .lang = "proto",
       .aliases = {"proto"},
       .default_use = {"FILE"},
       .claims = &claims,
-      .load = &load,
+      .load = &load_protobuf,
       .run = &run,
       .extensions = {".proto", ".binpb", ".fds", ".desc", ".protoset"},
       .comment_markers = {"//"},
       .discover = &discover,
+      .fence_language = "proto",
   };
   return p;
 }

@@ -86,7 +86,7 @@ bool claims(const fs::path& path) {
   return path.extension() == ".sql";
 }
 
-Schema load(const std::string& path, const LoadOptions& options) {
+Schema load(const std::string& path, const LoadOptions&, const Options& own) {
   const fs::path input(path);
   std::error_code ec;
   if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
@@ -101,8 +101,8 @@ Schema load(const std::string& path, const LoadOptions& options) {
   schema.format = "sql";
   schema.root = path;
   const bool sqlite =
-      options.dialect == "sqlite" ||
-      (options.dialect.empty() && std::all_of(files.begin(), files.end(), [](const fs::path& f) {
+      own.dialect == "sqlite" ||
+      (own.dialect.empty() && std::all_of(files.begin(), files.end(), [](const fs::path& f) {
          return f.filename().string().ends_with(".sqlite.sql");
        }));
   if (sqlite) {

@@ -3,6 +3,8 @@
 #include <breakwater/check.hpp>
 #include <breakwater/model.hpp>
 
+#include "formats/sql/options.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -12,6 +14,6 @@ namespace breakwater::sql {
 bool claims(const std::filesystem::path& path);
 // Parses with PostgreSQL's grammar (libpg_query) and replays the statements into tables,
 // columns and enums. Syntax errors throw InputError at file:line:col.
-Schema load(const std::string& path, const LoadOptions& options);
+Schema load(const std::string& path, const LoadOptions& options, const Options& own);
 
 }  // namespace breakwater::sql

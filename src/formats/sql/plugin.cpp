@@ -9,6 +9,11 @@
 namespace breakwater::sql {
 namespace {
 
+Schema load_sql(const std::string& path, const LoadOptions& options,
+                const detail::FormatOptions& own) {
+  return load(path, options, detail::options_as<Options>(own));
+}
+
 void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& enabled,
          const detail::RunContext&, detail::Emitter& out) {
   run_checks(old_schema, new_schema, enabled, out);
@@ -28,15 +33,20 @@ std::vector<detail::DiscoveredModule> discover(const std::string&,
 const detail::FormatPlugin& plugin() {
   static const detail::FormatPlugin p{
       .name = "sql",
+      .lang = "sql",
       .aliases = {"postgres", "postgresql", "pg"},
       .default_use = {"BREAKING", "DESTRUCTIVE", "LOCKING"},
       .claims = &claims,
-      .load = &load,
+      .options = option_specs(),
+      .read_options = &read_options,
+      .load = &load_sql,
       .run = &run,
       .extensions = {".sql"},
       .comment_markers = {"--"},
       .discover = &discover,
       .parallel_sides = true,
+      .starter_module = "#   - path: db/migrations\n"
+                        "#     dialect: postgres              # SQL: postgres | sqlite\n",
   };
   return p;
 }

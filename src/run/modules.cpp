@@ -1,0 +1,227 @@
+// Stage 2 of a run: which modules are compared. OLD NEW (or NEW --against REF) name one; the
+// whole-repository mode takes the config's modules, else every format's discovery on both
+// sides, so a module deleted from the working tree is still found (and its deletion
+// reported). Each module's settings come from the config, laid under the command line's.
+#include "run/state.hpp"
+
+#include "core/paths.hpp"
+
+namespace breakwater::run_stages {
+namespace {
+
+using detail::inside;
+using detail::relative_to;
+
+// git:REF[:PATH]. PATH is relative to the repository root, or to the current directory when it
+// starts with ./ or ../ (git's own convention for REF:PATH).
+GitSpec parse_git(const std::string& input, const std::string& workdir) {
+  const std::string rest = input.substr(4);
+  const size_t colon = rest.find(':');
+  GitSpec spec{rest.substr(0, colon), std::nullopt};
+  if (spec.ref.empty()) {
+    throw InputError({}, "'" + input + "': expected git:REF or git:REF:PATH (e.g. git:main:proto)");
+  }
+  if (colon != std::string::npos) {
+    std::string path = rest.substr(colon + 1);
+    if (path.starts_with("./") || path.starts_with("../") || path == "." || path == "..") {
+      std::error_code ec;
+      const fs::path abs = fs::absolute(path, ec).lexically_normal();
+      path = abs.lexically_relative(workdir).generic_string();
+    }
+    spec.path = path.empty() ? "." : fs::path(path).lexically_normal().generic_string();
+  }
+  return spec;
+}
+
+// The config's settings for a module at `abs` (its own entry, else the defaults).
+config::ModuleConfig settings_for(const RunState& s, const fs::path& abs, std::string& origin) {
+  if (!s.cfg) return {};
+  for (const config::ModuleConfig& m : s.cfg->modules) {
+    const fs::path root = absolute((fs::path(s.cfg->dir) / m.path).string());
+    if (abs == root || inside(abs, root)) {
+      origin = s.cfg->file + ":" + std::to_string(m.line);
+      return config::merged(s.cfg->defaults, m);
+    }
+  }
+  origin = s.cfg->file;
+  return s.cfg->defaults;
+}
+
+std::string repo_relative(const RunState& s, const std::string& disk) {
+  const fs::path abs = absolute(disk);
+  if (!inside(abs, s.workdir) && abs != fs::path(s.workdir)) {
+    throw InputError(Location{disk, 0, 0}, "is outside the git working tree " + s.workdir);
+  }
+  return relative_to(abs, s.workdir);
+}
+
+// An option's path values made absolute against the directory they are relative to. The
+// command line's stay as spelled (messages name them so) unless a git side must find its own
+// copy of them.
+OptionValue with_absolute_paths(const detail::OptionSpec& spec, OptionValue value,
+                                const fs::path& base, bool from_cli) {
+  value.base = base.string();
+  if (spec.paths == detail::OptionPaths::none) return value;
+  if (from_cli && spec.paths != detail::OptionPaths::per_side) return value;
+  for (OptionItem& item : value.items) item.value = absolute((base / item.value).string()).string();
+  return value;
+}
+
+// The module's formats' options: the config's (relative to its directory) laid under the
+// command line's (relative to the current directory).
+OptionValues resolve_options(const RunState& s, const Module& m) {
+  OptionValues out;
+  const OptionValues& from_cli = s.opt.options.load.format_options;
+  std::set<std::string, std::less<>> keys;
+  for (const auto& [key, v] : m.settings.options) keys.insert(key);
+  for (const auto& [key, v] : from_cli) keys.insert(key);
+  for (const std::string& key : keys) {
+    const detail::OptionSpec* spec = detail::find_option_spec(key);
+    if (spec == nullptr) throw InputError({}, "unknown format option '" + key + "'");
+    std::optional<OptionValue> config, cli;
+    if (auto it = m.settings.options.find(key); it != m.settings.options.end())
+      config = with_absolute_paths(*spec, it->second, m.config_dir, false);
+    if (auto it = from_cli.find(key); it != from_cli.end())
+      cli = with_absolute_paths(*spec, it->second, absolute("."), true);
+    out[key] = detail::merge_option(*spec, config ? &*config : nullptr, cli ? &*cli : nullptr);
+  }
+  return out;
+}
+
+// Turns the module's relative paths (include, ignore, format options) into absolute ones.
+void finish_settings(const RunState& s, Module& m) {
+  if (m.config_dir.empty()) m.config_dir = s.cfg ? fs::path(s.cfg->dir) : absolute(".");
+  m.lang = !s.opt.options.load.lang.empty() ? s.opt.options.load.lang : m.settings.lang;
+  for (const std::string& inc : s.opt.options.load.include_paths) {
+    m.include.push_back(absolute(inc).string());
+  }
+  for (const std::string& inc : m.settings.include) {
+    m.include.push_back(absolute((m.config_dir / inc).string()).string());
+  }
+  m.options = resolve_options(s, m);
+  m.ignore_base = m.config_dir.string();
+}
+
+std::vector<Module> single_module(RunState& s) {
+  const RunOptions& opt = s.opt;
+  Module m;
+  if (is_git(opt.new_input)) {
+    m.new_side.git = parse_git(opt.new_input, s.workdir);
+  } else {
+    m.new_side.disk = opt.new_input;
+  }
+  if (!opt.old_input.empty() && !opt.against.empty()) {
+    throw InputError({}, "give OLD or --against, not both");
+  }
+  if (!opt.against.empty()) {
+    m.old_side.git = GitSpec{opt.against, std::nullopt};
+  } else if (is_git(opt.old_input)) {
+    m.old_side.git = parse_git(opt.old_input, s.workdir);
+  } else if (opt.old_input.empty()) {
+    throw InputError({}, "nothing to compare with: give OLD NEW, or NEW --against REF");
+  } else {
+    m.old_side.disk = opt.old_input;
+  }
+  // A git side without a path takes the other side's place in the repository.
+  auto other_path = [&](const SideSpec& other) -> std::string {
+    if (other.git) return other.git->path.value_or(".");
+    return repo_relative(s, other.disk);
+  };
+  if (m.old_side.git && !m.old_side.git->path) m.old_side.git->path = other_path(m.new_side);
+  if (m.new_side.git && !m.new_side.git->path) m.new_side.git->path = other_path(m.old_side);
+  const fs::path new_abs =
+      m.new_side.git ? fs::path(s.workdir) / *m.new_side.git->path : absolute(m.new_side.disk);
+  m.settings = settings_for(s, absolute(new_abs.string()), m.origin);
+  m.new_label = opt.new_input;
+  m.old_label = opt.old_input.empty() ? "git:" + opt.against : opt.old_input;
+  finish_settings(s, m);
+  return {std::move(m)};
+}
+
+std::vector<Module> repository_modules(RunState& s) {
+  const RunOptions& opt = s.opt;
+  if (opt.against.empty()) {
+    throw InputError({}, "give NEW (a path) or --against REF to check the whole repository");
+  }
+  if (!opt.old_input.empty()) throw InputError({}, "give OLD NEW, or --against REF, not both");
+  const git::Snapshot& base = snapshot(s, opt.against, {"."});
+  std::vector<Module> modules;
+  std::set<std::string> seen;
+  // `dir` is what the module's paths are relative to; `old_dir` the same place in the commit.
+  auto add = [&](const fs::path& dir, const config::ModuleConfig& settings,
+                 const std::string& origin, bool listed) {
+    const fs::path abs = absolute((dir / settings.path).string());
+    if (abs != fs::path(s.workdir) && !inside(abs, s.workdir)) {
+      throw InputError(Location{origin, 0, 0},
+                       "module path '" + settings.path + "' is outside the repository");
+    }
+    const std::string rel = relative_to(abs, s.workdir);
+    if (!seen.insert(rel).second) return;
+    std::error_code ec;
+    const bool in_new = fs::exists(abs, ec);
+    const bool in_old = fs::exists(fs::path(base.root()) / rel, ec);
+    if (!in_new && !in_old && listed) {
+      throw InputError(Location{origin, 0, 0}, "module path '" + settings.path +
+                                                   "' exists neither in the working tree nor "
+                                                   "in git:" +
+                                                   opt.against);
+    }
+    // New in the working tree: no OLD version, nothing to break.
+    if (!in_old) return;
+    Module m;
+    m.settings = settings;
+    m.origin = origin;
+    m.config_dir = dir;
+    m.new_missing = !in_new;
+    m.new_side.disk = rel == "." ? s.workdir : abs.string();
+    m.old_side.git = GitSpec{opt.against, rel};
+    m.new_label = rel;
+    m.old_label = "git:" + opt.against + ":" + rel;
+    finish_settings(s, m);
+    modules.push_back(std::move(m));
+  };
+  if (s.cfg && !s.cfg->modules.empty()) {
+    for (const config::ModuleConfig& m : s.cfg->modules) {
+      add(s.cfg->dir, config::merged(s.cfg->defaults, m), s.cfg->file + ":" + std::to_string(m.line),
+          !s.cfg->from_buf);
+    }
+    return modules;
+  }
+  struct Side {
+    std::string root;
+    std::vector<std::string> files;
+  };
+  const Side sides[] = {{s.workdir, s.worktree_list()}, {base.root(), base.files()}};
+  for (const detail::FormatPlugin* f : detail::formats()) {
+    if (f->discover == nullptr) continue;
+    for (const Side& side : sides) {
+      for (const detail::DiscoveredModule& d : f->discover(side.root, side.files)) {
+        config::ModuleConfig settings = s.cfg ? s.cfg->defaults : config::ModuleConfig{};
+        settings.lang = std::string(f->name);
+        if (!d.config.empty()) {
+          // A format-native config (buf.yaml) governs this module and may list several.
+          const config::Config native = config::load((fs::path(side.root) / d.config).string());
+          const fs::path dir = fs::path(s.workdir) / fs::path(d.config).parent_path();
+          for (const config::ModuleConfig& nm : native.modules) {
+            config::ModuleConfig one = config::merged(native.defaults, nm);
+            one.lang = std::string(f->name);
+            add(dir, one, d.config, false);
+          }
+          continue;
+        }
+        settings.path = d.path;
+        settings.include = d.include;
+        add(s.workdir, settings, s.cfg ? s.cfg->file : std::string(f->name) + " discovery", false);
+      }
+    }
+  }
+  return modules;
+}
+
+}  // namespace
+
+std::vector<Module> decide_modules(RunState& state) {
+  return state.opt.new_input.empty() ? repository_modules(state) : single_module(state);
+}
+
+}  // namespace breakwater::run_stages

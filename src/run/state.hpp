@@ -1,0 +1,108 @@
+// What the stages of a run share: the inputs as resolved, the config, the modules decided, the
+// git exports, the warnings collected. Stages run in order (inputs -> modules -> load -> check
+// -> filter), each in its own file; the report is rendered by the caller.
+#pragma once
+
+#include <breakwater/check.hpp>
+
+#include "config/config.hpp"
+#include "core/engine.hpp"
+#include "git/snapshot.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace breakwater::run_stages {
+namespace fs = std::filesystem;
+
+struct GitSpec {
+  std::string ref;
+  std::optional<std::string> path;  // repository-relative; none = decided by the other side
+};
+
+// One side before git refs are exported: a local path, or a path inside a commit.
+struct SideSpec {
+  std::string disk;  // as the user named it (kept verbatim so messages show their spelling)
+  std::optional<GitSpec> git;
+};
+
+// One module to compare, paths resolved against the config or the current directory.
+struct Module {
+  SideSpec old_side, new_side;
+  std::string lang;
+  std::vector<std::string> include;  // absolute, as on the NEW side
+  // The formats' own options: the config's laid under the command line's, path values
+  // absolute (relative ones resolved against `base`), as on the NEW side.
+  OptionValues options;
+  config::ModuleConfig settings;  // use/except/ignore... as the config spells them
+  std::string origin;             // "breakwater.yaml:12", for ignore reasons
+  std::string ignore_base;        // the directory ignore paths are relative to
+  fs::path config_dir;            // the directory include paths are relative to
+  bool new_missing = false;       // the module was deleted from the working tree
+  std::string new_label, old_label;
+};
+
+struct RunState {
+  explicit RunState(const RunOptions& options) : opt(options) {}
+  const RunOptions& opt;
+  bool git_mode = false;
+  std::string workdir;  // the git working tree (git mode)
+  std::optional<config::Config> cfg;
+  std::map<std::string, std::unique_ptr<git::Snapshot>> snapshots;  // by ref
+  std::vector<std::string> warnings;                                 // in module order
+  std::set<std::string> seen_warnings;
+
+  // The files git sees in the working tree, listed once per run (git status hashes files).
+  const std::vector<std::string>& worktree_list() const;
+  const std::set<std::string>& worktree() const;
+  // A path as a loader showed it, as users must see it: repository-relative in git mode.
+  std::string shown(const std::string& path) const;
+  // A path as reports show it: relative to the repository root in git mode, else as given.
+  std::string display_of(const std::string& path) const;
+  // The absolute file a finding path names (paths are relative to the display base).
+  fs::path on_disk(const std::string& file) const;
+
+ private:
+  mutable std::optional<std::vector<std::string>> worktree_list_;
+  mutable std::optional<std::set<std::string>> worktree_;
+};
+
+fs::path absolute(const std::string& path);
+bool is_git(const std::string& input);
+
+// Stage 1, inputs (inputs.cpp): git mode and the working tree, then the config that applies.
+void resolve_inputs(RunState& state);
+// Stage 2, modules (modules.cpp): the one module OLD NEW names, or every module of the
+// repository (the config's, else each format's discovery on both sides).
+std::vector<Module> decide_modules(RunState& state);
+// Stage 3, load (load_sides.cpp): one export per git ref, then each module's two models.
+// The export of `paths` at `ref`; one per ref (whole-repository mode exports everything first).
+const git::Snapshot& snapshot(RunState& state, const std::string& ref,
+                              const std::vector<std::string>& paths);
+void export_git(RunState& state, const std::vector<Module>& modules);
+struct Loaded {
+  Schema old_schema, new_schema;  // file paths as users see them
+  std::vector<detail::InlineSuppression> suppressions;  // read from NEW's files
+};
+Loaded load_module(RunState& state, const detail::FormatPlugin& format, const Module& m);
+// Stage 4, check (check_module.cpp): the module's format and rule selection (before loading:
+// a typo fails before any parsing), then the rules.
+const detail::FormatPlugin& format_of(const RunState& state, const Module& m);
+detail::RuleSelection select_for(const RunState& state, const detail::FormatPlugin& format,
+                                 const Module& m);
+std::vector<Finding> check_module(const RunState& state, const detail::FormatPlugin& format,
+                                  const Module& m, const detail::RuleSelection& enabled,
+                                  const Loaded& loaded);
+// Stage 5, filter (filter.cpp): severities, config ignores and inline suppressions of one
+// module; the baseline over all of them.
+void filter_module(const RunState& state, const Module& m, const detail::RuleSelection& enabled,
+                   std::vector<detail::InlineSuppression>& suppressions,
+                   std::vector<Finding>& findings);
+void apply_baseline(const RunState& state, std::vector<Finding>& findings);
+
+}  // namespace breakwater::run_stages
