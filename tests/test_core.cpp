@@ -1,7 +1,10 @@
 #include <breakwater/diff.hpp>
 #include <breakwater/finding.hpp>
 
+#include "core/engine.hpp"
 #include "core/hash.hpp"
+#include "core/quote.hpp"
+#include "rule_ids/sql.hpp"
 #include "core/parallel.hpp"
 
 #include <doctest/doctest.h>
@@ -99,5 +102,43 @@ TEST_SUITE("core") {
     CHECK(s == breakwater::Severity::warning);
     CHECK(breakwater::to_string(s) == "warning");
     CHECK_FALSE(breakwater::parse_severity("fatal", s));
+  }
+
+  TEST_CASE("names in messages are quoted one way: one line, escaped, valid UTF-8") {
+    using breakwater::detail::quoted;
+    CHECK(quoted("users") == "\"users\"");
+    CHECK(quoted("a\"b\nc\\d") == "\"a\\\"b\\nc\\\\d\"");
+    CHECK(quoted("x\ry\tz") == "\"x\\ry\\tz\"");
+    CHECK(quoted("caf\xc3\xa9") == "\"caf\xc3\xa9\"");  // UTF-8 kept
+    CHECK(quoted("bad\xff") == "\"bad\\xff\"");         // not UTF-8: escaped
+    CHECK(quoted("std::vector<int>", '`') == "`std::vector<int>`");
+    CHECK(quoted("a`b\"c", '`') == "`a\\`b\"c`");
+  }
+
+  TEST_CASE("what is gone from NEW is anchored by one policy") {
+    breakwater::Schema old_schema, new_schema;
+    old_schema.root = "old";
+    new_schema.root = "new";
+    old_schema.files = {"", "old/a.sql", "old/b.sql"};
+    new_schema.files = {"", "new/a.sql"};
+    breakwater::detail::Emitter out(old_schema, new_schema);
+    // No surviving parent: the NEW file at the same place, as a whole...
+    out.emit(breakwater::rules::sql::TABLE_NO_DELETE, "t", "gone", {}, {1, 3, 1});
+    // ...else the OLD place; a parent the format found wins.
+    out.emit(breakwater::rules::sql::TABLE_NO_DELETE, "u", "gone", {}, {2, 5, 1});
+    out.emit(breakwater::rules::sql::TABLE_NO_DELETE, "v", "gone", {1, 7, 2}, {2, 5, 1});
+    const auto raw = out.take();
+    REQUIRE(raw.size() == 3);
+    CHECK(raw[0].finding.location.text() == "new/a.sql");
+    CHECK(raw[1].finding.location.text() == "old/b.sql:5:1");
+    CHECK(raw[2].finding.location.text() == "new/a.sql:7:2");
+    // Single-file inputs are each other's counterpart.
+    breakwater::Schema one_old, one_new;
+    one_old.root = "v1.sql";
+    one_new.root = "v2.sql";
+    one_old.files = {"", "v1.sql"};
+    one_new.files = {"", "v2.sql"};
+    breakwater::detail::Emitter single(one_old, one_new);
+    CHECK(single.same_place_in_new({1, 2, 1}).file == 1);
   }
 }

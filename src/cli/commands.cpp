@@ -156,7 +156,15 @@ int run_init(const std::string& path, bool force) {
   return 0;
 }
 
-int run_rules(const std::string& lang, const std::string& format) {
+int run_rules(const std::string& lang, const std::string& format, bool list_formats) {
+  if (list_formats) {
+    // The registry's formats, then breakwater's own checks: what the rule reference covers.
+    for (const detail::FormatPlugin* f : detail::formats()) {
+      std::printf("%.*s\n", static_cast<int>(f->name.size()), f->name.data());
+    }
+    std::printf("breakwater\n");
+    return 0;
+  }
   const std::string only = canonical_format(lang);
   std::vector<const RuleInfo*> rules;
   for (const RuleInfo& r : catalog()) {
@@ -178,6 +186,8 @@ int run_rules(const std::string& lang, const std::string& format) {
     for (const RuleInfo* r : rules) {
       out += "\n### " + r->id + "\n\n" + r->summary + "\n\n**Why it breaks.** " + r->why +
              "\n\n**Instead.** " + r->fix + "\n";
+      for (const std::string& policy : r->quiet_under)
+        out += "\nQuiet under `--policy " + policy + "`.\n";
       if (!r->example.empty())
         out += "\n```\n" + r->example + (r->example.ends_with('\n') ? "" : "\n") + "```\n";
     }

@@ -26,7 +26,7 @@ struct CheckArgs {
 int run_check(CheckArgs args);
 int run_baseline_write(CheckArgs args, const std::string& file);
 int run_init(const std::string& path, bool force);
-int run_rules(const std::string& lang, const std::string& format);
+int run_rules(const std::string& lang, const std::string& format, bool list_formats = false);
 int run_explain(const std::string& rule_id);
 int run_dump(const std::string& path, const LoadOptions& options);
 

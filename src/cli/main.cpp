@@ -208,10 +208,13 @@ int main(int argc, char** argv) {
   init_cmd->add_flag("--force", init_force, "Overwrite an existing file");
 
   std::string rules_lang, rules_format = "text";
+  bool rules_list_formats = false;
   auto* rules_cmd = app.add_subcommand("rules", "List the rule catalog.");
   rules_cmd->add_option("--lang", rules_lang,
                         "Only rules of this language (" + breakwater::detail::lang_names() +
                             ", breakwater)");
+  rules_cmd->add_flag("--list-formats", rules_list_formats,
+                      "Print the formats the catalog covers, one per line");
   rules_cmd->add_option("--format", rules_format, "Listing format")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
@@ -273,7 +276,7 @@ int main(int argc, char** argv) {
     }
     if (*baseline_write) return cli::run_baseline_write(std::move(base.args), baseline_file);
     if (*init_cmd) return cli::run_init(init_path, init_force);
-    if (*rules_cmd) return cli::run_rules(rules_lang, rules_format);
+    if (*rules_cmd) return cli::run_rules(rules_lang, rules_format, rules_list_formats);
     if (*explain_cmd) return cli::run_explain(explain_id);
     if (*dump_cmd) return cli::run_dump(dump_path, load);
   } catch (const InputError& e) {

@@ -25,12 +25,37 @@ void Emitter::emit(RuleId rule, std::string entity, std::string message, SourceR
   f.rule_id = std::string(rule.id());
   f.entity = std::move(entity);
   f.message = std::move(message);
-  f.location = new_.resolve(at);
+  // Something gone from NEW: the format's nearest surviving parent (`at`), else the NEW file
+  // at the place OLD's file had (the file as a whole), else the OLD place itself.
+  f.location = new_.resolve(at.known() ? at : same_place_in_new(old_at));
   f.old_location = old_.resolve(old_at);
-  // Nothing in NEW to point at (a deleted file or package): the OLD place is the best anchor.
   if (!f.location.known()) f.location = f.old_location;
   f.fix = std::move(fix);
   findings_.push_back({rule, std::move(f)});
+}
+
+namespace {
+
+// A file's path under its input ("" for a single-file input: the input itself).
+std::string under_root(const std::string& file, std::string root) {
+  while (!root.empty() && root.back() == '/') root.pop_back();
+  if (file == root) return {};
+  if (!root.empty() && file.starts_with(root + "/")) return file.substr(root.size() + 1);
+  return file;
+}
+
+}  // namespace
+
+SourceRef Emitter::same_place_in_new(SourceRef old_at) const {
+  if (!old_at.known() || old_at.file >= old_.files.size()) return {};
+  const std::string rel = under_root(old_.files[old_at.file], old_.root);
+  for (uint32_t i = 1; i < new_.files.size(); ++i) {
+    const std::string& file = new_.files[i];
+    // Paths may be shown relative to a repository while the input is named otherwise.
+    if (under_root(file, new_.root) == rel || (!rel.empty() && file.ends_with("/" + rel)))
+      return SourceRef{i, 0, 0};
+  }
+  return {};
 }
 
 void Emitter::append(Emitter&& other) {

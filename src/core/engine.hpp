@@ -52,7 +52,8 @@ class Emitter {
  public:
   Emitter(const Schema& old_schema, const Schema& new_schema)
       : old_(old_schema), new_(new_schema) {}
-  // `at` is in NEW (the element or its nearest surviving parent); `old_at` is in OLD.
+  // `at` is in NEW: the element, or for one gone from NEW its nearest surviving parent when the
+  // format knows one ({} otherwise: see same_place_in_new); `old_at` is in OLD.
   void emit(RuleId rule, std::string entity, std::string message, SourceRef at, SourceRef old_at,
             std::string fix = {});
   struct Raw {
@@ -60,6 +61,10 @@ class Emitter {
     Finding finding;
   };
   std::vector<Raw> take() { return std::move(findings_); }
+  // The one anchoring policy for what is gone from NEW, when the format found no surviving
+  // parent: the NEW file at the place OLD's file had under its input (as a whole), else nothing
+  // (the finding then points at its OLD place).
+  SourceRef same_place_in_new(SourceRef old_at) const;
   void append(Emitter&& other);
 
  private:

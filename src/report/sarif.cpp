@@ -3,6 +3,7 @@
 // as a related location, and suppressed findings kept with `suppressions`.
 #include <breakwater/rules.hpp>
 
+#include "core/engine.hpp"
 #include "core/read_input.hpp"
 #include "report/reporters.hpp"
 
@@ -130,8 +131,10 @@ class LineHashes {
   std::map<std::string, std::optional<std::vector<std::string>>> cache_;
 };
 
+// The code-fence language of a format's examples, as its plugin declares it.
 std::string fence_language(std::string_view format) {
-  return format == "protobuf" ? "proto" : "";
+  const detail::FormatPlugin* plugin = detail::find_format(format);
+  return plugin != nullptr ? std::string(plugin->fence_language) : "";
 }
 
 Json rule_json(const RuleInfo& r) {

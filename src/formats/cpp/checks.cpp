@@ -1,4 +1,6 @@
 #include "formats/cpp/checks.hpp"
+
+#include "core/quote.hpp"
 #include "rule_ids/cpp.hpp"
 
 #include "formats/cpp/renames.hpp"
@@ -46,8 +48,9 @@ std::multimap<std::string_view, const Entity*> members_of(const Schema& s) {
   return out;
 }
 
+// Code spans: the one quoting policy (core/quote.hpp) with backticks.
 std::string q(std::string_view s) {
-  return "`" + std::string(s) + "`";
+  return detail::quoted(s, '`');
 }
 
 int access_rank(std::string_view a) {
@@ -184,25 +187,14 @@ class Checker {
     out_.emit(rule, new_e != nullptr ? new_e->name : old_e.name, std::move(message), at, old_e.loc);
   }
 
-  // Where a removed declaration would be in NEW: its record, else the file of the same name.
+  // The nearest surviving parent of a removed declaration: its record, when NEW still has it
+  // (else {}: the emitter anchors at the same header, or the OLD place).
   SourceRef anchor(const Entity& old_e) const {
     if (const Attr* r = old_e.find("record")) {
       if (const Entity* rec = find(news_, "record", std::get<std::string>(r->value)))
         return rec->loc;
     }
-    const std::string& old_file = old_.files[old_e.loc.file];
-    const std::string rel = relative(old_file, old_.root);
-    for (uint32_t i = 1; i < new_.files.size(); ++i) {
-      if (relative(new_.files[i], new_.root) == rel) return SourceRef{i, 0, 0};
-    }
     return {};
-  }
-
-  static std::string relative(const std::string& file, const std::string& root) {
-    std::string r = root;
-    while (!r.empty() && r.back() == '/') r.pop_back();
-    if (!r.empty() && file.starts_with(r + "/")) return file.substr(r.size() + 1);
-    return file;
   }
 
   void function(const Entity& f, const Entity* now) {

@@ -59,7 +59,7 @@ struct Sides {
 BREAKWATER_RULES_PROTOBUF(BREAKWATER_DECLARE_CHECK)
 #undef BREAKWATER_DECLARE_CHECK
 
-std::string q(std::string_view text);  // "text", quoted for messages
+std::string q(std::string_view text);  // detail::quoted: the one quoting policy, in core
 
 // Kind as a user reads it: message, enum, service, extension, field...
 std::string_view noun(const Entity& e);

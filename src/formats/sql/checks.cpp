@@ -6,6 +6,8 @@
 
 #include "formats/sql/types.hpp"
 
+#include "core/quote.hpp"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -15,22 +17,7 @@ namespace breakwater::sql {
 namespace {
 
 std::string q(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
-}
-
-// Where a removed top-level object is reported in NEW: the start of the NEW file with the same
-// place under the input as the OLD file that held it, else of the first NEW file (annotations
-// can only point into NEW).
-SourceRef counterpart(const Schema& old_schema, const Schema& new_schema, SourceRef old_at) {
-  if (new_schema.files.size() < 2) return {};
-  const std::string& old_file = old_schema.files[old_at.file];
-  const std::string rel =
-      old_file.starts_with(old_schema.root) ? old_file.substr(old_schema.root.size()) : old_file;
-  for (uint32_t i = 1; i < new_schema.files.size(); ++i) {
-    const std::string& f = new_schema.files[i];
-    if (f.size() >= rel.size() && f.ends_with(rel)) return {i, 1, 1};
-  }
-  return {1, 1, 1};
+  return detail::quoted(s);
 }
 
 // Same definition: type, nullability, default. A dropped and an added column that agree on all
@@ -310,7 +297,7 @@ void check_functions(const Schema& old_schema, const Schema& new_schema,
       if (on.on(rules::sql::FUNCTION_NO_DELETE)) {
         const char* what = o.str("returns") == "procedure" ? "Procedure " : "Function ";
         out.emit(rules::sql::FUNCTION_NO_DELETE, o.name, what + label + " was dropped.",
-                 counterpart(old_schema, new_schema, o.loc), o.loc);
+                 SourceRef{}, o.loc);
       }
       continue;
     }
@@ -356,7 +343,7 @@ void check_types(const Schema& old_schema, const Schema& new_schema,
       if (on.on(rules::sql::TYPE_NO_DELETE)) {
         out.emit(rules::sql::TYPE_NO_DELETE, o.name,
                  "Type " + q(o.name) + " (" + std::string(o.kind) + ") was dropped.",
-                 counterpart(old_schema, new_schema, o.loc), o.loc);
+                 SourceRef{}, o.loc);
       }
       continue;
     }
@@ -406,7 +393,7 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       if (on.on(rules::sql::TABLE_NO_DELETE)) {
         out.emit(rules::sql::TABLE_NO_DELETE, p.old_entity->name,
                  "Table " + q(p.old_entity->name) + " was dropped.",
-                 counterpart(old_schema, new_schema, p.old_entity->loc), p.old_entity->loc);
+                 SourceRef{}, p.old_entity->loc);
       }
       continue;
     }
@@ -431,7 +418,7 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
                             : k == "schema"                                   ? "Schema"
                                                                               : "Sequence";
         out.emit(rule, p.old_entity->name, label + " " + q(p.old_entity->name) + " was dropped.",
-                 counterpart(old_schema, new_schema, p.old_entity->loc), p.old_entity->loc);
+                 SourceRef{}, p.old_entity->loc);
         continue;
       }
       if (k != "view" || p.old_entity->flag("star") || p.new_entity->flag("star")) continue;
