@@ -49,6 +49,10 @@ TEST_SUITE("catalog") {
         CHECK_MESSAGE(!r.why.empty(), r.id);
         CHECK_MESSAGE(!r.fix.empty(), r.id);
         CHECK_MESSAGE(!r.example.empty(), r.id);
+        // scripts/new-rule.sh writes these markers; an entry still holding one is unfinished.
+        for (const std::string* text : {&r.summary, &r.why, &r.fix, &r.example}) {
+          CHECK_MESSAGE(text->find("TODO(new-rule)") == std::string::npos, r.id);
+        }
       }
       const fs::path root = fs::path(breakwater::test::source_dir()) / "testdata" / name;
       for (const auto& e : fs::directory_iterator(root)) {
