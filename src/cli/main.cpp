@@ -92,8 +92,9 @@ void set_format_options(breakwater::LoadOptions& load,
 void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
   cli::CheckArgs& a = f.args;
   cmd->add_option("INPUTS", a.inputs,
-                  "[OLD] NEW: a .proto file, a directory, a FileDescriptorSet, or git:REF[:PATH]. "
-                  "With --against and no input, every module of the repository")
+                  "[OLD] NEW: a file or directory (" + breakwater::detail::lang_names() +
+                      "), a FileDescriptorSet, or git:REF[:PATH]. With --against and no input, "
+                      "every module of the repository")
       ->expected(0, 2);
   cmd->add_option("--against", a.run.against,
                   "Compare NEW (default: the whole repository) with this git branch, tag or "
@@ -227,7 +228,9 @@ int main(int argc, char** argv) {
   std::string dump_path, dump_format = "json";
   breakwater::LoadOptions load;
   auto* dump_cmd = app.add_subcommand("dump", "Print the common model a loader builds from PATH.");
-  dump_cmd->add_option("PATH", dump_path, "A .proto file, a directory, or a FileDescriptorSet")
+  dump_cmd->add_option("PATH", dump_path,
+                       "A file or directory (" + breakwater::detail::lang_names() +
+                           "), or a FileDescriptorSet")
       ->required();
   dump_cmd->add_option("--format", dump_format, "Output format")
       ->check(CLI::IsMember({"json"}))

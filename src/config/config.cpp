@@ -66,6 +66,18 @@ class Reader {
     fail(n, "'" + key + "': unknown rule or category '" + name + "' (see `breakwater rules`)");
   }
 
+  // `strict`, or a policy some catalog entry is `quiet_under`.
+  std::string policy(const YAML::Node& n, const std::string& key) const {
+    const std::string v = scalar(n, key);
+    std::string names = "strict";
+    if (v == "strict") return v;
+    std::set<std::string> named;
+    for (const RuleInfo& r : catalog()) named.insert(r.quiet_under.begin(), r.quiet_under.end());
+    if (named.contains(v)) return v;
+    for (const std::string& p : named) names += ", " + p;
+    fail(n, "'" + key + "': '" + v + "' is not one of " + names);
+  }
+
   std::string choice(const YAML::Node& n, const std::string& key,
                      std::initializer_list<const char*> allowed) const {
     const std::string v = scalar(n, key);
@@ -100,7 +112,7 @@ class Reader {
     } else if (key == "compat") {
       m.compat = choice(v, key, {"backward", "forward", "full"});
     } else if (key == "policy") {
-      m.policy = choice(v, key, {"strict", "lenient"});
+      m.policy = policy(v, key);
     } else if (key == "include") {
       m.include = list(v, key);
     } else if (const detail::OptionSpec* spec = detail::find_option_spec(key)) {

@@ -23,7 +23,7 @@ struct ModuleConfig {
   std::map<std::string, std::vector<std::string>> ignore_only;  // rule or category -> paths
   std::map<std::string, std::string> severity;  // rule or category -> error|warning|info|off
   std::string compat;                           // backward | forward | full
-  std::string policy;                           // strict | lenient (JSON Schema)
+  std::string policy;                           // strict | a policy of the catalog (lenient)
   std::vector<std::string> include;             // import roots, relative like `path`
   // The formats' own keys (core::OptionSpec), as spelled: paths stay relative like `path`.
   OptionValues options;
