@@ -1,5 +1,6 @@
-// Whether a property name or string matches a JSON Schema `pattern`. Kept apart so the regex
-// engine stays out of every other header.
+// Whether a property name or string matches a JSON Schema `pattern`, in time linear in the
+// name: RE2 has no backtracking, so a hostile pattern such as ^(a+)+$ cannot stall a run. Kept
+// apart so RE2 stays out of every other header.
 #pragma once
 
 #include <memory>
@@ -9,7 +10,8 @@ namespace breakwater::jsonschema {
 
 // Compiles each pattern once and keeps it for its own lifetime. What cannot be decided counts
 // as a match, so the pattern's schema is taken into account rather than silently skipped: a
-// pattern std::regex does not support, a pattern or name over 4096 bytes.
+// pattern RE2 does not support (ECMAScript lookarounds, backreferences), a pattern or name over
+// 4096 bytes.
 class PatternMatcher {
  public:
   PatternMatcher();
