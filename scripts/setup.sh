@@ -8,6 +8,8 @@ packages=(
   libprotobuf-dev libprotoc-dev protobuf-compiler
   nlohmann-json3-dev libcli11-dev doctest-dev libyaml-cpp-dev
   libclang-14-dev libpg-query-dev postgresql-server-dev-15 libsqlite3-dev libgit2-dev
+  # RE2: JSON Schema pattern matching in linear time (no catastrophic backtracking)
+  libre2-dev
   nodejs npm
   # xmllint and python3 run the JUnit report validator (tests/validate_formats.sh)
   libxml2-utils python3

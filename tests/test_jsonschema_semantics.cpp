@@ -4,6 +4,7 @@
 #include <breakwater/check.hpp>
 
 #include "cli_runner.hpp"
+#include "formats/jsonschema/pattern_match.hpp"
 
 #include <doctest/doctest.h>
 
@@ -103,6 +104,27 @@ TEST_SUITE("jsonschema_semantics") {
         R"({"type":"object","patternProperties":{"^(a+)+$":{"type":"string"}},"additionalProperties":false,"properties":{")" +
             long_name + R"(":{"type":"string"},"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!":{}}})");
     CHECK(true);
+  }
+
+  TEST_CASE("patterns are matched without backtracking; what RE2 cannot read counts as a match") {
+    breakwater::jsonschema::PatternMatcher patterns;
+    // Under the 4096-byte limit, so really matched: a backtracking matcher would try every way
+    // of splitting the a's before giving up at the b.
+    const std::string hostile = std::string(4000, 'a') + "b";
+    CHECK_FALSE(patterns.matches("^(a+)+$", hostile));
+    CHECK(patterns.matches("^(a+)+$", std::string(4000, 'a')));
+    CHECK_FALSE(patterns.matches("^(a+)+$", hostile));  // the compiled pattern, again
+    // Unanchored, as ECMAScript's test().
+    CHECK(patterns.matches("b", "abc"));
+    CHECK_FALSE(patterns.matches("^b", "abc"));
+    // Lookarounds and backreferences are ECMAScript that RE2 does not read: a match, so the
+    // pattern's schema is still taken into account.
+    CHECK(patterns.matches("^(?!x)", "xyz"));
+    CHECK(patterns.matches("^a(?=b)", "ac"));
+    CHECK(patterns.matches("(a)\\1", "ab"));
+    // Past 4096 bytes nothing is decided: a match.
+    CHECK(patterns.matches("^b", std::string(5000, 'a')));
+    CHECK(patterns.matches(std::string(5000, 'x'), "abc"));
   }
 
   TEST_CASE("dependency lists and multipleOf compare exactly") {

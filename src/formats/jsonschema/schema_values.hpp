@@ -1,5 +1,6 @@
 // Reading a schema entity's keyword values the way the comparison needs them: numbers whatever
-// their spelling, `type` as a set, numeric bounds with their exclusivity.
+// their spelling, `type` as a set, the JSON type of a listed value, numeric bounds with their
+// exclusivity.
 #pragma once
 
 #include <breakwater/model.hpp>
@@ -78,6 +79,26 @@ class TypeSet {
   }
   uint8_t bits_;
 };
+
+inline TypeSet types_of(const Entity& e) {
+  return TypeSet::of(e);
+}
+
+// Whether a schema whose `type` is `types` can accept a value of JSON type `t`.
+inline bool allows(const TypeSet& types, std::string_view t) {
+  return types.has(t) || (t == "integer" && types.has("number"));
+}
+
+// The JSON type of a canonical value ("3" -> integer, "\"x\"" -> string...).
+inline std::string type_of_value(std::string_view v) {
+  if (v.empty()) return "null";
+  if (v.front() == '"') return "string";
+  if (v.front() == '{') return "object";
+  if (v.front() == '[') return "array";
+  if (v == "true" || v == "false") return "boolean";
+  if (v == "null") return "null";
+  return v.find_first_of(".eE") == std::string_view::npos ? "integer" : "number";
+}
 
 struct Bound {
   double value;

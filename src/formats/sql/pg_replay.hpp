@@ -1,5 +1,6 @@
 // PostgreSQL statements replayed into the schema state they leave. The parse trees are
-// PostgreSQL's own nodes (libpg_query's raw parser), so only pg_replay.cpp sees server headers.
+// PostgreSQL's own nodes (libpg_query's raw parser); only the replay's sources see the server
+// headers (through pg_nodes.hpp), never the users of this header.
 #pragma once
 
 #include <breakwater/model.hpp>

@@ -1,0 +1,150 @@
+// Dialect detection and statement splitting for PostgreSQL files. See pg_split.hpp.
+#include "formats/sql/pg_split.hpp"
+
+#include <breakwater/check.hpp>
+
+#include "core/lines.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+extern "C" {
+#include <pg_query.h>
+}
+
+namespace breakwater::sql {
+namespace {
+
+struct SplitResult {
+  PgQuerySplitResult result;
+  explicit SplitResult(const std::string& text)
+      : result(pg_query_split_with_scanner(text.c_str())) {}
+  ~SplitResult() { pg_query_free_split_result(result); }
+  SplitResult(const SplitResult&) = delete;
+  SplitResult& operator=(const SplitResult&) = delete;
+};
+
+// MySQL dumps are the most common wrong input: `backquoted` names, ENGINE=, AUTO_INCREMENT.
+bool looks_like_mysql(const std::string& text) {
+  if (text.find("ENGINE=") != std::string::npos ||
+      text.find("AUTO_INCREMENT") != std::string::npos) {
+    return true;
+  }
+  for (size_t open = text.find('`'); open != std::string::npos; open = text.find('`', open + 1)) {
+    size_t i = open + 1;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+      ++i;
+    if (i > open + 1 && i < text.size() && text[i] == '`') return true;
+  }
+  return false;
+}
+
+bool iequals_prefix(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() &&
+         std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) ==
+                  std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
+// Whether [from, to) holds nothing but whitespace, comments and semicolons.
+bool only_separators(const std::string& sql, size_t from, size_t to) {
+  size_t i = from;
+  while (i < to) {
+    if (std::isspace(static_cast<unsigned char>(sql[i])) || sql[i] == ';') {
+      ++i;
+    } else if (sql.compare(i, 2, "--") == 0) {
+      const size_t eol = sql.find('\n', i);
+      i = eol == std::string::npos ? to : eol + 1;
+    } else if (sql.compare(i, 2, "/*") == 0) {
+      const size_t close = sql.find("*/", i + 2);
+      i = close == std::string::npos ? to : close + 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+// libpg_query reports errors as a 1-based character position in the statement.
+[[noreturn]] void syntax_error(const std::string& text, const Lines& lines,
+                               const std::string& shown, size_t statement_offset,
+                               int char_in_statement, std::string message) {
+  int chars_before = 0;
+  for (size_t i = 0; i < statement_offset; ++i) {
+    chars_before += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  }
+  const auto [line, column] = lines.at(lines.byte_of_char(chars_before + char_in_statement));
+  if (looks_like_mysql(text))
+    message += " (this looks like MySQL; breakwater reads PostgreSQL DDL)";
+  throw InputError(Location{shown, line, column}, message);
+}
+
+// psql meta-commands are not SQL: pg_dump writes `\restrict KEY` / `\unrestrict KEY` around
+// its output (15.14+), `\connect` between databases, and COPY ... FROM stdin data ended by
+// `\.`. They are blanked in place (same byte offsets, so positions stay true) before the
+// scanner sees the text. Includes (`\i`, `\ir`) are never followed: a warning says so.
+std::string without_psql_commands(const std::string& text, uint32_t file, const Lines& lines,
+                                  std::vector<Diagnostic>& warnings) {
+  std::string out = text;
+  bool in_copy_data = false;
+  for (size_t start = 0; start < out.size();) {
+    size_t end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    std::string_view line(out.data() + start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const bool meta = line.starts_with("\\");
+    if (in_copy_data || meta) {
+      if (meta && !in_copy_data &&
+          (line.starts_with("\\i ") || line.starts_with("\\ir ") ||
+           line.starts_with("\\include"))) {
+        const auto [l, c] = lines.at(start);
+        warnings.push_back({SourceRef{file, l, c},
+                            "psql include is not followed; the included file is not compared"});
+      }
+      in_copy_data = in_copy_data && line != "\\.";
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(start),
+                out.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    } else {
+      std::string_view trimmed = line;
+      while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back())))
+        trimmed.remove_suffix(1);
+      if (iequals_prefix(line, "COPY ") && trimmed.size() >= 11 &&
+          iequals_prefix(trimmed.substr(trimmed.size() - 11), "FROM stdin;")) {
+        in_copy_data = true;
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::pair<size_t, size_t>> split_statements(const std::string& sql,
+                                                        const std::string& text, const Lines& lines,
+                                                        const std::string& shown) {
+  const SplitResult split(sql);
+  if (split.result.error != nullptr) {
+    syntax_error(text, lines, shown, 0, split.result.error->cursorpos, split.result.error->message);
+  }
+  // The scanner's split drops a statement that holds no keyword ("garbage;", a typo such as
+  // "CRATE TABLE"), so the text between the statements it found is parsed too: nothing may be
+  // skipped without an error.
+  std::vector<std::pair<size_t, size_t>> pieces;
+  size_t covered = 0;
+  for (int i = 0; i < split.result.n_stmts; ++i) {
+    const PgQuerySplitStmt& st = *split.result.stmts[i];
+    const size_t offset = static_cast<size_t>(st.stmt_location);
+    const size_t length = st.stmt_len == 0 ? sql.size() - offset : static_cast<size_t>(st.stmt_len);
+    if (!only_separators(sql, covered, offset)) pieces.emplace_back(covered, offset - covered);
+    pieces.emplace_back(offset, length);
+    covered = offset + length;
+  }
+  if (!only_separators(sql, covered, sql.size()))
+    pieces.emplace_back(covered, sql.size() - covered);
+  return pieces;
+}
+
+}  // namespace breakwater::sql
