@@ -1,13 +1,15 @@
 // Values as the comparison's findings spell them. See compare_wording.hpp.
 #include "formats/jsonschema/compare_wording.hpp"
 
+#include "core/quote.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 namespace breakwater::jsonschema {
 
 std::string q(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
+  return detail::quoted(s);  // the one quoting policy (core/quote.hpp)
 }
 
 std::string number_text(double d) {
