@@ -1,4 +1,5 @@
-// The library's one-comparison entry points: two local paths, nothing filtered.
+// The library's one-comparison entry points (load_schema, check): two local paths, nothing
+// filtered; the CLI's runs go through run.cpp's stages instead.
 #include <breakwater/check.hpp>
 
 #include "core/engine.hpp"
