@@ -196,6 +196,47 @@ TEST_SUITE("git") {
     CHECK(has(run.out, "include/lib.h:3:8: error[RECORD_LAYOUT_NO_CHANGE]: `Record` changed size"));
   }
 
+  // Path options a format declares per side (JSON Schema's ref_map) name each commit's own copy,
+  // from the config or the command line alike.
+  TEST_CASE("JSON Schema modules: ref_map copies are read from the commit") {
+    Repo repo;
+    repo.put("breakwater.yaml",
+             "version: 1\n"
+             "modules:\n"
+             "  - path: schemas\n"
+             "    lang: jsonschema\n"
+             "    ref_map:\n"
+             "      \"https://example.com/s/\": vendor/\n");
+    repo.put("schemas/a.schema.json",
+             R"({"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                 "properties": {"x": {"$ref": "https://example.com/s/t.json"}}})");
+    repo.put("vendor/t.json", R"({"type": "string"})");
+    repo.commit("v1");
+    CHECK(run_cli(repo.dir(), {"check", "--against", "HEAD"}).status == 0);
+    // Only the vendored copy changes: OLD must read the commit's copy, NEW the working tree's.
+    repo.put("vendor/t.json", R"({"type": "string", "maxLength": 3})");
+    auto run = run_cli(repo.dir(), {"check", "--against", "HEAD", "--color", "never"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "error[MAX_LENGTH_NO_DECREASE]"));
+  }
+
+  TEST_CASE("JSON Schema modules: --ref-map copies are read from the commit too") {
+    Repo repo;
+    repo.put("schemas/a.schema.json",
+             R"({"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                 "properties": {"x": {"$ref": "https://example.com/s/t.json"}}})");
+    repo.put("vendor/t.json", R"({"type": "string"})");
+    repo.commit("v1");
+    const std::vector<std::string> args = {"check", "schemas", "--against", "HEAD", "--color",
+                                           "never", "--ref-map", "https://example.com/s/=vendor/"};
+    auto run = run_cli(repo.dir(), args);
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+    repo.put("vendor/t.json", R"({"type": "integer"})");
+    run = run_cli(repo.dir(), args);
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "error[TYPE_NO_NARROW]"));
+  }
+
   TEST_CASE("baseline write, then --baseline hides exactly those findings") {
     Repo repo;
     repo.put("proto/acme/user/v1/user.proto", kV1);
