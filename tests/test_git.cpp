@@ -237,6 +237,37 @@ TEST_SUITE("git") {
     CHECK(has(run.out, "error[TYPE_NO_NARROW]"));
   }
 
+  // Issue 14: a tree of several formats is compared format by format, never protobuf alone.
+  TEST_CASE("git:v1 git:v2 and whole-repository mode compare every format, include/ headers too") {
+    Repo repo;
+    repo.put("proto/acme/user/v1/user.proto", kV1);
+    repo.put("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+    repo.put("lib/include/lib.h", "#pragma once\nint area(int w, int h);\n");
+    repo.commit("v1");
+    repo.git("tag v1");
+    repo.put("db/schema.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+    repo.put("lib/include/lib.h", "#pragma once\nint area(long w, long h);\n");
+    repo.commit("v2");
+    repo.git("tag v2");
+    auto run = run_cli(repo.dir(), {"check", "git:v1", "git:v2", "--color", "never"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "error[COLUMN_NO_DELETE]"));
+    // The headers sit beside other contracts and the folder is not include/: said, not checked.
+    CHECK(has(run.err, "cpp files found but not checked"));
+    CHECK_FALSE(has(run.out, "error[FUNCTION_PROTOTYPE_NO_CHANGE]"));
+    // Whole-repository mode finds the include/ root.
+    run = run_cli(repo.dir(), {"check", "--against", "v1", "--color", "never"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "error[COLUMN_NO_DELETE]"));
+    CHECK(has(run.out, "lib/include/lib.h"));
+    // --except naming one format's rule leaves the other formats alone.
+    run = run_cli(repo.dir(), {"check", "git:v1", "git:v2", "--except", "COLUMN_NO_DELETE"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+    // --lang restricts.
+    run = run_cli(repo.dir(), {"check", "git:v1", "git:v2", "--lang", "proto"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+  }
+
   TEST_CASE("baseline write, then --baseline hides exactly those findings") {
     Repo repo;
     repo.put("proto/acme/user/v1/user.proto", kV1);

@@ -103,6 +103,9 @@ struct FormatPlugin {
               const RunContext& context, Emitter& out);
   // File name endings of this format's inputs (for exporting git trees and for discovery).
   std::vector<std::string_view> extensions;
+  // When set, a directory input that other formats also read is this format's only when it has
+  // this name (C++: `include`, the public header root; a project's other headers are private).
+  std::string_view directory_name = {};
   // Line-comment markers that can carry `breakwater:ignore` (empty: the format has none).
   std::vector<std::string_view> comment_markers;
   // For formats whose suppressions are not comments (JSON Schema's "x-breakwater-ignore"):

@@ -2,6 +2,8 @@
 // typo fails before any parsing), then its rules over the two loaded models.
 #include "run/state.hpp"
 
+#include <breakwater/rules.hpp>
+
 #include "core/trace.hpp"
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 namespace breakwater::run_stages {
 
 const detail::FormatPlugin& format_of(const RunState& s, const Module& m) {
+  if (m.format != nullptr) return *m.format;
   if (!m.lang.empty()) {
     try {
       return detail::format_for("", m.lang);
@@ -17,11 +20,7 @@ const detail::FormatPlugin& format_of(const RunState& s, const Module& m) {
       throw InputError(s.cfg->where(m.settings, "lang"), "lang: unknown language '" + m.lang + "'");
     }
   }
-  const SideSpec& side = m.new_missing ? m.old_side : m.new_side;
-  if (!side.git) return detail::format_for(side.disk, "");
-  return detail::format_for(
-      (fs::path(s.snapshots.at(side.git->ref)->root()) / *side.git->path).lexically_normal().string(),
-      "");
+  return detail::format_for(s.disk_path(m.new_missing ? m.old_side : m.new_side), "");
 }
 
 namespace {
@@ -39,7 +38,46 @@ std::string compat_of(const RunState& s, const detail::FormatPlugin& format, con
   return compat;
 }
 
+// Whether `token` names rules or categories of other formats and none of `format`'s.
+bool other_formats_only(const detail::FormatPlugin& format, const std::string& token) {
+  bool elsewhere = false;
+  for (const RuleInfo& r : catalog()) {
+    const bool named = r.id == token || std::find(r.categories.begin(), r.categories.end(),
+                                                  token) != r.categories.end();
+    if (!named) continue;
+    if (r.format == format.name) return false;
+    elsewhere = true;
+  }
+  return elsewhere;
+}
+
 }  // namespace
+
+void check_rule_names(const RunState& s, const std::vector<Module>& modules) {
+  std::set<std::string_view> compared;
+  for (const Module& m : modules) compared.insert(format_of(s, m).name);
+  for (const auto* list : {&s.opt.options.use, &s.opt.options.except}) {
+    const char* flag = list == &s.opt.options.use ? "--use" : "--except";
+    for (const std::string& token : *list) {
+      std::set<std::string> owners;
+      for (const RuleInfo& r : catalog()) {
+        if (r.id == token ||
+            std::find(r.categories.begin(), r.categories.end(), token) != r.categories.end())
+          owners.insert(r.format);
+      }
+      if (owners.empty()) continue;  // unknown everywhere: select_rules says so, with categories
+      const bool applies = std::any_of(owners.begin(), owners.end(), [&](const std::string& f) {
+        return compared.contains(f) || f == "breakwater";
+      });
+      if (applies || compared.empty()) continue;
+      std::string have;
+      for (std::string_view f : compared) have += (have.empty() ? "" : ", ") + std::string(f);
+      throw InputError({}, std::string(flag) + ": '" + token + "' names " + *owners.begin() +
+                               " rules, and no " + *owners.begin() +
+                               " module is compared (compared: " + have + ")");
+    }
+  }
+}
 
 detail::RuleSelection select_for(const RunState& s, const detail::FormatPlugin& format,
                                  const Module& m) {
@@ -49,6 +87,20 @@ detail::RuleSelection select_for(const RunState& s, const detail::FormatPlugin& 
   if (except.empty() && m.settings.except) except = *m.settings.except;
   const std::string policy = !cli.policy.empty() ? cli.policy : m.settings.policy;
   compat_of(s, format, m);  // refused before loading
+  // In a run over several formats, a name of another format's rule or category is for that
+  // format; only a name no format knows is an error (select_rules reports it).
+  const bool use_given = !use.empty();
+  auto for_this_format = [&](std::vector<std::string>& tokens) {
+    std::erase_if(tokens, [&](const std::string& t) { return other_formats_only(format, t); });
+  };
+  for_this_format(use);
+  for_this_format(except);
+  if (use_given && use.empty()) {
+    // --use named only other formats' rules: this module runs none of its own.
+    return detail::RuleSelection(format.name,
+                                 std::vector<bool>(detail::rules_of(format.name).size(), false),
+                                 {}, policy);
+  }
   try {
     return detail::select_rules(format, use, except, policy);
   } catch (const InputError& e) {

@@ -43,6 +43,11 @@ std::string RunState::display_of(const std::string& path) const {
   return inside(abs, base) ? relative_to(abs, base) : path;
 }
 
+std::string RunState::disk_path(const SideSpec& side) const {
+  if (!side.git) return side.disk;
+  return (fs::path(snapshots.at(side.git->ref)->root()) / *side.git->path).lexically_normal().string();
+}
+
 fs::path RunState::on_disk(const std::string& file) const {
   return absolute((fs::path(git_mode ? workdir : ".") / file).string());
 }

@@ -14,14 +14,6 @@ namespace {
 using detail::inside;
 using detail::relative_to;
 
-// Where a side's files are on disk.
-std::string disk_path(const RunState& s, const SideSpec& side) {
-  if (!side.git) return side.disk;
-  return (fs::path(s.snapshots.at(side.git->ref)->root()) / *side.git->path)
-      .lexically_normal()
-      .string();
-}
-
 // A path inside the repository, as on this side: in a commit, the commit's copy.
 std::string on_side(const RunState& s, const SideSpec& side, const std::string& path) {
   if (!side.git || !inside(path, s.workdir)) return path;
@@ -71,7 +63,7 @@ Schema load_side(const RunState& s, const detail::FormatPlugin& format, const Si
     lo.side_root = s.snapshots.at(side.git->ref)->root();
     lo.link_boundary = lo.side_root;  // the commit's copy of the repository
   }
-  const std::string path = disk_path(s, side);
+  const std::string path = s.disk_path(side);
   if (!s.git_mode) {
     // Links may point across the repository (or the current directory), not beyond it.
     const std::string repo = git::workdir_of(path);

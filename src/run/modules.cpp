@@ -12,6 +12,23 @@ namespace {
 using detail::inside;
 using detail::relative_to;
 
+// What the formats look for, for messages: "proto (.proto .binpb ...), sql (.sql), ...".
+std::string extensions_of(const detail::FormatPlugin& f) {
+  std::string out;
+  for (std::string_view e : f.extensions) out += (out.empty() ? "" : " ") + std::string(e);
+  return out;
+}
+
+std::string looked_for() {
+  std::string out;
+  for (const detail::FormatPlugin* f : detail::formats()) {
+    out += (out.empty() ? "" : ", ") + std::string(f->lang) + " (" + extensions_of(*f);
+    if (!f->directory_name.empty()) out += " in " + std::string(f->directory_name) + "/";
+    out += ")";
+  }
+  return out;
+}
+
 // git:REF[:PATH]. PATH is relative to the repository root, or to the current directory when it
 // starts with ./ or ../ (git's own convention for REF:PATH).
 GitSpec parse_git(const std::string& input, const std::string& workdir) {
@@ -147,6 +164,7 @@ std::vector<Module> repository_modules(RunState& s) {
   const git::Snapshot& base = snapshot(s, opt.against, {"."});
   std::vector<Module> modules;
   std::set<std::string> seen;
+  bool found_any = false;  // a module on either side, even one only in the working tree
   // `dir` is what the module's paths are relative to; `old_dir` the same place in the commit.
   auto add = [&](const fs::path& dir, const config::ModuleConfig& settings,
                  const std::string& origin, bool listed) {
@@ -160,6 +178,7 @@ std::vector<Module> repository_modules(RunState& s) {
     std::error_code ec;
     const bool in_new = fs::exists(abs, ec);
     const bool in_old = fs::exists(fs::path(base.root()) / rel, ec);
+    found_any = found_any || in_new || in_old;
     if (!in_new && !in_old && listed) {
       throw InputError(Location{origin, 0, 0}, "module path '" + settings.path +
                                                    "' exists neither in the working tree nor "
@@ -215,13 +234,100 @@ std::vector<Module> repository_modules(RunState& s) {
       }
     }
   }
+  if (!found_any) {
+    throw InputError({}, "nothing to compare: no contracts in the working tree or in git:" +
+                             opt.against + " (looked for " + looked_for() + ")");
+  }
   return modules;
+}
+
+void warn(RunState& s, std::string line) {
+  if (s.seen_warnings.insert(line).second) s.warnings.push_back(std::move(line));
 }
 
 }  // namespace
 
 std::vector<Module> decide_modules(RunState& state) {
   return state.opt.new_input.empty() ? repository_modules(state) : single_module(state);
+}
+
+std::vector<Module> split_by_format(RunState& s, std::vector<Module> modules) {
+  std::vector<Module> out;
+  for (Module& m : modules) {
+    const std::string old_disk = s.disk_path(m.old_side);
+    const std::string new_disk = m.new_missing ? std::string() : s.disk_path(m.new_side);
+    const std::string& label = m.new_missing ? m.old_label : m.new_label;
+    std::error_code ec;
+    // A side that is not there is an error, never "nothing to compare on that side".
+    for (const SideSpec* side : {&m.old_side, m.new_missing ? nullptr : &m.new_side}) {
+      if (side == nullptr || fs::exists(s.disk_path(*side), ec)) continue;
+      if (side->git) {
+        throw InputError(Location{*side->git->path, 0, 0}, "no such path in git:" + side->git->ref);
+      }
+      throw InputError(Location{side->disk, 0, 0}, "no such file or directory");
+    }
+    const bool dirs = fs::is_directory(m.new_missing ? old_disk : new_disk, ec);
+    if (!m.lang.empty() || !dirs) {
+      // One format: the one asked for, or the one the file is.
+      m.format = &format_of(s, m);
+      if (dirs && !m.format->claims(old_disk) && (new_disk.empty() || !m.format->claims(new_disk))) {
+        throw InputError(Location{label, 0, 0},
+                         "nothing to compare: no " + std::string(m.format->lang) +
+                             " inputs in OLD or NEW (looked for " + extensions_of(*m.format) +
+                             ")");
+      }
+      out.push_back(std::move(m));
+      continue;
+    }
+    struct Found {
+      const detail::FormatPlugin* format;
+      bool in_old, in_new;
+    };
+    std::vector<Found> found;
+    for (const detail::FormatPlugin* f : detail::formats()) {
+      const bool in_old = f->claims(old_disk);
+      const bool in_new = !new_disk.empty() && f->claims(new_disk);
+      if (in_old || in_new) found.push_back({f, in_old, in_new});
+    }
+    if (found.empty()) {
+      throw InputError(Location{label, 0, 0},
+                       "nothing to compare: no contracts in OLD or NEW (looked for " +
+                           looked_for() + ")");
+    }
+    const std::string name = fs::path(m.new_missing ? old_disk : new_disk).filename().string();
+    size_t compared = 0;
+    for (const Found& f : found) {
+      // A header root beside other contracts is checked only when it is the include root.
+      if (!f.format->directory_name.empty() && found.size() > 1 &&
+          name != f.format->directory_name) {
+        warn(s, label + ": warning: " + std::string(f.format->lang) + " files found but not " +
+                    "checked: a folder of them is checked when it is named " +
+                    std::string(f.format->directory_name) + "/, given with --lang " +
+                    std::string(f.format->lang) + ", or declared as a module in breakwater.yaml");
+        continue;
+      }
+      if (!f.in_old) {
+        warn(s, label + ": warning: " + std::string(f.format->lang) +
+                    " files are new here: nothing to compare them with");
+        continue;
+      }
+      Module one = m;
+      one.format = f.format;
+      one.lang = std::string(f.format->name);
+      one.new_missing = m.new_missing || !f.in_new;
+      out.push_back(std::move(one));
+      ++compared;
+    }
+    if (compared == 0) {
+      std::string skipped;
+      for (const Found& f : found) skipped += (skipped.empty() ? "" : ", ") + std::string(f.format->lang);
+      throw InputError(Location{label, 0, 0},
+                       "nothing to compare: found " + skipped +
+                           " files, but none both in OLD and checkable here (a header folder is "
+                           "checked when named include/ or given with --lang)");
+    }
+  }
+  return out;
 }
 
 }  // namespace breakwater::run_stages

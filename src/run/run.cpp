@@ -32,6 +32,8 @@ RunResult run(const RunOptions& options) {
   trace.lap("config and modules");
   export_git(state, modules);
   trace.lap("git export");
+  modules = split_by_format(state, std::move(modules));
+  check_rule_names(state, modules);
   std::set<std::string> formats, rules;
   std::vector<Finding> all;
   for (const Module& m : modules) {

@@ -35,6 +35,7 @@ struct SideSpec {
 struct Module {
   SideSpec old_side, new_side;
   std::string lang;
+  const detail::FormatPlugin* format = nullptr;  // decided by split_by_format
   std::vector<std::string> include;  // absolute, as on the NEW side
   // The formats' own options: the config's laid under the command line's, path values
   // absolute (relative ones resolved against `base`), as on the NEW side.
@@ -66,6 +67,8 @@ struct RunState {
   std::string display_of(const std::string& path) const;
   // The absolute file a finding path names (paths are relative to the display base).
   fs::path on_disk(const std::string& file) const;
+  // Where a side's files are on disk (a git side: in its export).
+  std::string disk_path(const SideSpec& side) const;
 
  private:
   mutable std::optional<std::vector<std::string>> worktree_list_;
@@ -80,6 +83,11 @@ void resolve_inputs(RunState& state);
 // Stage 2, modules (modules.cpp): the one module OLD NEW names, or every module of the
 // repository (the config's, else each format's discovery on both sides).
 std::vector<Module> decide_modules(RunState& state);
+// Then, once git sides are exported: a module whose language is not given becomes one module
+// per format found on either side of it (a format only in NEW has nothing to break: said on
+// stderr; one only in OLD is compared with nothing). A directory holding nothing any format
+// reads, or a given language neither side holds, is an InputError: nothing was compared.
+std::vector<Module> split_by_format(RunState& state, std::vector<Module> modules);
 // Stage 3, load (load_sides.cpp): one export per git ref, then each module's two models.
 // The export of `paths` at `ref`; one per ref (whole-repository mode exports everything first).
 const git::Snapshot& snapshot(RunState& state, const std::string& ref,
@@ -93,6 +101,9 @@ Loaded load_module(RunState& state, const detail::FormatPlugin& format, const Mo
 // Stage 4, check (check_module.cpp): the module's format and rule selection (before loading:
 // a typo fails before any parsing), then the rules.
 const detail::FormatPlugin& format_of(const RunState& state, const Module& m);
+// A --use/--except name that belongs only to formats the run does not compare is an error: it
+// would select nothing and pass.
+void check_rule_names(const RunState& state, const std::vector<Module>& modules);
 detail::RuleSelection select_for(const RunState& state, const detail::FormatPlugin& format,
                                  const Module& m);
 std::vector<Finding> check_module(const RunState& state, const detail::FormatPlugin& format,

@@ -5,8 +5,17 @@
 #include "formats/cpp/checks.hpp"
 #include "formats/cpp/load.hpp"
 
+#include <filesystem>
+#include <set>
+
 namespace breakwater::cpp {
 namespace {
+namespace fs = std::filesystem;
+
+bool claims_name(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".h" || ext == ".hh" || ext == ".hpp" || ext == ".hxx" || ext == ".h++";
+}
 
 Schema load_cpp(const std::string& path, const LoadOptions& options,
                 const detail::FormatOptions& own) {
@@ -18,11 +27,27 @@ void run(const Schema& old_schema, const Schema& new_schema, const detail::RuleS
   compare(old_schema, new_schema, enabled, out);
 }
 
-// Header sets are named in the config (or given as OLD NEW): a public include root cannot be
-// told from private headers by file names, and headers need their compile flags to parse.
+// Public header roots are the folders named include/ (outermost, holding headers); other header
+// sets are named in the config or given as OLD NEW: private headers cannot be told from public
+// ones by their names.
 std::vector<detail::DiscoveredModule> discover(const std::string&,
-                                               const std::vector<std::string>&) {
-  return {};
+                                               const std::vector<std::string>& files) {
+  std::set<std::string> roots;
+  for (const std::string& f : files) {
+    const fs::path p(f);
+    if (!claims_name(p)) continue;
+    std::string prefix;
+    for (const fs::path& part : p.parent_path()) {
+      prefix += (prefix.empty() ? "" : "/") + part.string();
+      if (part == "include") {
+        roots.insert(prefix);
+        break;
+      }
+    }
+  }
+  std::vector<detail::DiscoveredModule> out;
+  for (const std::string& r : roots) out.push_back({r, {}, {}});
+  return out;
 }
 
 }  // namespace
@@ -39,6 +64,7 @@ const detail::FormatPlugin& plugin() {
       .load = &load_cpp,
       .run = &run,
       .extensions = {".h", ".hh", ".hpp", ".hxx", ".h++"},
+      .directory_name = "include",
       .comment_markers = {"//"},
       .discover = &discover,
       .parallel_sides = true,  // each side has its own libclang index
