@@ -12,6 +12,7 @@
 #include "core/big_stack.hpp"
 #include "core/trace.hpp"
 #include "formats/jsonschema/comparer.hpp"
+#include "formats/jsonschema/compare_wording.hpp"
 #include "formats/jsonschema/fingerprint.hpp"
 #include "formats/jsonschema/schema_slots.hpp"
 
@@ -60,8 +61,17 @@ Comparer::Comparer(const Schema& a_schema, const Schema& b_schema, bool forward,
 
 void Comparer::files(const Schema& a_schema, const Schema& b_schema) {
   for (const Entity& a : a_schema.roots) {
+    bool paired = false;
     for (const Entity& b : b_schema.roots) {
-      if (a.key == b.key) compare(&a, &b, true);
+      if (a.key != b.key) continue;
+      paired = true;
+      compare(&a, &b, true);
+    }
+    // An input file of OLD gone from NEW (backward: a file only NEW has breaks no reader).
+    if (!paired && !forward_ && a.kind == "schema_file" &&
+        on_.on(rules::jsonschema::SCHEMA_FILE_NO_DELETE)) {
+      out_.emit(rules::jsonschema::SCHEMA_FILE_NO_DELETE, a.key,
+                "Schema file " + q(a.key) + " was deleted.", {}, a.loc);
     }
   }
   // Pairs met too deep in a chain of references are compared here, each from a fresh stack.

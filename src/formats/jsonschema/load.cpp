@@ -770,10 +770,13 @@ Schema load_here(const std::string& path, const std::map<std::string, std::strin
     loader.open(input);
   }
   trace.lap("parse");
+  // The files the input names; the ones after them are only referenced.
+  const size_t inputs = loader.documents();
   // Referenced files load on demand while building, so the list grows as it is walked.
   for (size_t i = 0; i < loader.documents(); ++i) {
     Entity file = loader.build_root(loader.document(i));
-    file.kind = "schema_file";
+    // An input file, or one only referenced (compared through its references, never as a file).
+    file.kind = i < inputs ? "schema_file" : "referenced_file";
     if (!dir && i == 0) file.key = ".";  // two single files compare whatever their names
     schema.roots.push_back(std::move(file));
   }
