@@ -71,6 +71,17 @@ struct CheckOptions {
   std::string policy;  // "" = strict; else a policy the catalog's `quiet_under` names (lenient)
 };
 
+// One module a run compared: what was looked at, so a pass says what it passed.
+struct ComparedModule {
+  std::string format;                // catalog format name
+  std::string old_input, new_input;  // as named to the user ("git:main:proto", "proto")
+  size_t old_files = 0, new_files = 0;
+  size_t rules = 0;                  // rules run
+  std::vector<std::string> use;      // the selection asked for (the format's default when not given)
+  std::vector<std::string> except;
+  std::string config;                // the config file that applied ("" = none)
+};
+
 struct CheckResult {
   std::string format;                  // the format checked, or "all" when several were
   std::vector<std::string> formats;    // every format checked, sorted
@@ -78,6 +89,7 @@ struct CheckResult {
   // Sorted, de-duplicated, fingerprints unique. Suppressed findings stay in the list, marked.
   std::vector<Finding> findings;
   std::string old_input, new_input;  // what was compared, as named to the user ("git:main", "v2")
+  std::vector<ComparedModule> compared;  // in run order
 };
 
 Schema load_schema(const std::string& path, const LoadOptions& options);

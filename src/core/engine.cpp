@@ -10,8 +10,13 @@
 namespace breakwater::detail {
 
 RuleSelection::RuleSelection(std::string_view format, std::vector<bool> on,
-                             std::vector<std::string> requested, std::string_view policy)
-    : format_(format), on_(std::move(on)), requested_(std::move(requested)), policy_(policy) {
+                             std::vector<std::string> requested, std::string_view policy,
+                             std::vector<std::string> excepted)
+    : format_(format),
+      on_(std::move(on)),
+      requested_(std::move(requested)),
+      policy_(policy),
+      excepted_(std::move(excepted)) {
   const std::vector<const RuleInfo*>& all = rules_of(format);
   for (size_t i = 0; i < on_.size() && i < all.size(); ++i) {
     if (on_[i]) ids_.push_back(all[i]->id);
@@ -134,7 +139,7 @@ RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::st
   if (wanted.empty()) wanted.assign(format.default_use.begin(), format.default_use.end());
   for (const auto& token : wanted) apply_token(format, token, "--use", on, true);
   for (const auto& token : except) apply_token(format, token, "--except", on, false);
-  return RuleSelection(format.name, std::move(on), std::move(wanted), policy);
+  return RuleSelection(format.name, std::move(on), std::move(wanted), policy, except);
 }
 
 std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_schema,

@@ -24,7 +24,7 @@ namespace breakwater::detail {
 class RuleSelection {
  public:
   RuleSelection(std::string_view format, std::vector<bool> on, std::vector<std::string> requested,
-                std::string_view policy = {});
+                std::string_view policy = {}, std::vector<std::string> excepted = {});
   bool on(RuleId rule) const {
     return rule.format() == format_ && rule.ordinal() < on_.size() && on_[rule.ordinal()];
   }
@@ -34,6 +34,8 @@ class RuleSelection {
   // The --use tokens (categories or ids) the selection came from, for rules whose strictness
   // depends on the audience the user asked about (generated code vs. wire).
   const std::vector<std::string>& requested() const { return requested_; }
+  // The --except tokens.
+  const std::vector<std::string>& excepted() const { return excepted_; }
   // The --policy in force ("" = strict): findings of rules whose catalog entry lists it under
   // `quiet_under` are dropped.
   std::string_view policy() const { return policy_; }
@@ -44,6 +46,7 @@ class RuleSelection {
   std::vector<std::string> ids_;
   std::vector<std::string> requested_;
   std::string policy_;
+  std::vector<std::string> excepted_;
 };
 
 // Collects what checks report. Checks speak in the model's SourceRefs; the emitter resolves

@@ -115,4 +115,22 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
+std::string compared_text(const ComparedModule& m) {
+  auto joined = [](const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+  };
+  std::string out = m.old_input + " \u2192 " + m.new_input + " as " + m.format + ": " +
+                    std::to_string(m.old_files) + " \u2192 " + std::to_string(m.new_files) +
+                    " files, " + std::to_string(m.rules) + (m.rules == 1 ? " rule" : " rules");
+  if (!m.use.empty() || !m.except.empty()) {
+    out += " (" + joined(m.use);
+    if (!m.except.empty()) out += std::string(m.use.empty() ? "" : "; ") + "except " + joined(m.except);
+    out += ")";
+  }
+  out += m.config.empty() ? "; no config" : "; config " + m.config;
+  return out;
+}
+
 }  // namespace breakwater::detail

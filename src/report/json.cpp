@@ -63,6 +63,19 @@ std::string render_json(const CheckResult& result, const ReportOptions& options)
   doc["format"] = result.format;
   doc["formats"] = result.formats;
   doc["rules_run"] = result.rules_run;
+  Json compared = Json::array();
+  for (const ComparedModule& m : result.compared) {
+    compared.push_back({{"format", m.format},
+                        {"old", m.old_input},
+                        {"new", m.new_input},
+                        {"old_files", m.old_files},
+                        {"new_files", m.new_files},
+                        {"rules", m.rules},
+                        {"use", m.use},
+                        {"except", m.except},
+                        {"config", m.config}});
+  }
+  doc["compared"] = compared;
   const Tally t = tally(result);
   doc["summary"] = {{"error", t.error},
                     {"warning", t.warning},

@@ -136,6 +136,13 @@ std::string render_markdown(const CheckResult& result, const ReportOptions& opti
                             size_t max_bytes) {
   const Tally t = tally(result);
   std::string out = std::string(kMarker) + heading(result, options, t);
+  // What was compared, under the heading, so that a pass says what it passed.
+  if (!result.compared.empty()) {
+    out += "\n";
+    for (const ComparedModule& m : result.compared) {
+      out += "<sub>Compared " + html(compared_text(m)) + "</sub><br>\n";
+    }
+  }
   if (t.active() == 0) return out;
 
   const std::vector<const Finding*> findings = by_severity(result);

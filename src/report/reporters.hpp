@@ -39,6 +39,10 @@ struct Tally {
 };
 Tally tally(const CheckResult& result);
 
+// One compared module in words, the same in every format: "old → new as sql: 1 → 1 files,
+// 29 rules (BREAKING, DESTRUCTIVE, LOCKING; except COLUMN_NO_DELETE); config breakwater.yaml".
+std::string compared_text(const ComparedModule& m);
+
 // The catalog entry of a finding's rule, or a minimal stand-in built from the finding when the
 // catalog does not know the rule, so reporters never have to special-case a missing entry.
 RuleInfo rule_of(const Finding& f);

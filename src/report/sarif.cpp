@@ -248,6 +248,21 @@ std::string render_sarif(const CheckResult& result, const ReportOptions& options
                {{"id", "breakwater/" + (result.format.empty() ? "all" : result.format) + "/"}}},
               {"columnKind", "unicodeCodePoints"},
               {"results", results}};
+  // What was compared (docs/ci.md): run properties, one entry per module.
+  Json compared = Json::array();
+  for (const ComparedModule& m : result.compared) {
+    compared.push_back({{"format", m.format},
+                        {"old", m.old_input},
+                        {"new", m.new_input},
+                        {"oldFiles", m.old_files},
+                        {"newFiles", m.new_files},
+                        {"rules", m.rules},
+                        {"use", m.use},
+                        {"except", m.except},
+                        {"config", m.config},
+                        {"summary", compared_text(m)}});
+  }
+  if (!compared.empty()) run["properties"] = {{"compared", compared}};
   Json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({run})}};

@@ -49,6 +49,9 @@ std::string render_text(const CheckResult& result, const ReportOptions& options)
     previous_file = &f.location.file;
     out += finding_text(f, options.color, true);
   }
+  // What was compared, so that a pass says what it passed.
+  if (!result.compared.empty() && previous_file != nullptr) out += "\n";
+  for (const ComparedModule& m : result.compared) out += "Compared " + compared_text(m) + "\n";
   const Tally t = tally(result);
   const std::string suppressed =
       t.suppressed > 0 ? " (" + std::to_string(t.suppressed) + " suppressed)" : "";
@@ -58,7 +61,7 @@ std::string render_text(const CheckResult& result, const ReportOptions& options)
     return out;
   }
   const int status = exit_status(result, options);
-  out += "\n" + plural(t.error, "error") + ", " + plural(t.warning, "warning") + ", " +
+  out += (result.compared.empty() ? "\n" : "") + plural(t.error, "error") + ", " + plural(t.warning, "warning") + ", " +
          std::to_string(t.info) + " info" + suppressed + " — exit " + std::to_string(status) +
          ": " +
          (options.fail_never ? std::string("--fail-on never")

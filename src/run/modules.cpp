@@ -149,6 +149,7 @@ std::vector<Module> single_module(RunState& s) {
   const fs::path new_abs =
       m.new_side.git ? fs::path(s.workdir) / *m.new_side.git->path : absolute(m.new_side.disk);
   m.settings = settings_for(s, absolute(new_abs.string()), m.origin);
+  if (s.cfg) m.config_file = s.cfg->file;
   m.new_label = opt.new_input;
   m.old_label = opt.old_input.empty() ? "git:" + opt.against : opt.old_input;
   finish_settings(s, m);
@@ -167,7 +168,7 @@ std::vector<Module> repository_modules(RunState& s) {
   bool found_any = false;  // a module on either side, even one only in the working tree
   // `dir` is what the module's paths are relative to; `old_dir` the same place in the commit.
   auto add = [&](const fs::path& dir, const config::ModuleConfig& settings,
-                 const std::string& origin, bool listed) {
+                 const std::string& origin, bool listed, const std::string& config_file) {
     const fs::path abs = absolute((dir / settings.path).string());
     if (abs != fs::path(s.workdir) && !inside(abs, s.workdir)) {
       throw InputError(Location{origin, 0, 0},
@@ -190,6 +191,7 @@ std::vector<Module> repository_modules(RunState& s) {
     Module m;
     m.settings = settings;
     m.origin = origin;
+    m.config_file = config_file;
     m.config_dir = dir;
     m.new_missing = !in_new;
     m.new_side.disk = rel == "." ? s.workdir : abs.string();
@@ -202,7 +204,7 @@ std::vector<Module> repository_modules(RunState& s) {
   if (s.cfg && !s.cfg->modules.empty()) {
     for (const config::ModuleConfig& m : s.cfg->modules) {
       add(s.cfg->dir, config::merged(s.cfg->defaults, m), s.cfg->file + ":" + std::to_string(m.line),
-          !s.cfg->from_buf);
+          !s.cfg->from_buf, s.cfg->file);
     }
     return modules;
   }
@@ -224,13 +226,14 @@ std::vector<Module> repository_modules(RunState& s) {
           for (const config::ModuleConfig& nm : native.modules) {
             config::ModuleConfig one = config::merged(native.defaults, nm);
             one.lang = std::string(f->name);
-            add(dir, one, d.config, false);
+            add(dir, one, d.config, false, d.config);
           }
           continue;
         }
         settings.path = d.path;
         settings.include = d.include;
-        add(s.workdir, settings, s.cfg ? s.cfg->file : std::string(f->name) + " discovery", false);
+        add(s.workdir, settings, s.cfg ? s.cfg->file : std::string(f->name) + " discovery", false,
+            s.cfg ? s.cfg->file : std::string());
       }
     }
   }

@@ -22,6 +22,10 @@ void abandon(Loaded&& loaded) {
   kept->push_back(std::move(loaded.new_schema));
 }
 
+size_t files_in(const Schema& schema) {
+  return schema.files.empty() ? 0 : schema.files.size() - 1;  // files[0] is "nowhere"
+}
+
 }  // namespace
 
 RunResult run(const RunOptions& options) {
@@ -36,11 +40,16 @@ RunResult run(const RunOptions& options) {
   check_rule_names(state, modules);
   std::set<std::string> formats, rules;
   std::vector<Finding> all;
+  std::vector<ComparedModule> compared;
   for (const Module& m : modules) {
     const detail::FormatPlugin& format = format_of(state, m);
     const detail::RuleSelection enabled = select_for(state, format, m);
     Loaded loaded = load_module(state, format, m);
     std::vector<Finding> found = check_module(state, format, m, enabled, loaded);
+    compared.push_back({std::string(format.name), m.old_label, m.new_label,
+                        files_in(loaded.old_schema), files_in(loaded.new_schema),
+                        enabled.ids().size(), enabled.requested(), enabled.excepted(),
+                        m.config_file});
     formats.insert(std::string(format.name));
     rules.insert(enabled.ids().begin(), enabled.ids().end());
     filter_module(state, m, enabled, loaded.suppressions, found);
@@ -60,6 +69,7 @@ RunResult run(const RunOptions& options) {
   result.format = result.formats.size() == 1 ? result.formats.front() : "all";
   result.rules_run.assign(rules.begin(), rules.end());
   result.findings = std::move(all);
+  result.compared = std::move(compared);
   result.new_input = options.new_input.empty() ? "." : options.new_input;
   result.old_input = !options.old_input.empty() ? options.old_input : "git:" + options.against;
   return out;

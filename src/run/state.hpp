@@ -42,6 +42,7 @@ struct Module {
   OptionValues options;
   config::ModuleConfig settings;  // use/except/ignore... as the config spells them
   std::string origin;             // "breakwater.yaml:12", for ignore reasons
+  std::string config_file;        // the config that applied ("" = none), for reports
   std::string ignore_base;        // the directory ignore paths are relative to
   fs::path config_dir;            // the directory include paths are relative to
   bool new_missing = false;       // the module was deleted from the working tree
