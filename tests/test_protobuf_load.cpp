@@ -4,6 +4,8 @@
 
 #include "cli_runner.hpp"
 
+#include "formats/protobuf/unstable.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -219,5 +221,25 @@ TEST_SUITE("protobuf_load") {
     many.jobs = 4;
     CHECK(breakwater::dump_json(breakwater::load_schema(kExample + "/v2", one)) ==
           breakwater::dump_json(breakwater::load_schema(kExample + "/v2", many)));
+  }
+
+  TEST_CASE("buf's unstable package versions (ignore_unstable_packages)") {
+    using breakwater::protobuf::unstable_version;
+    for (const char* c : {"v1alpha", "v1alpha1", "v1beta", "v2beta3", "v1test", "v1testfoo",
+                          "v1p1alpha", "v1p2beta4"}) {
+      CHECK_MESSAGE(unstable_version(c), c);
+    }
+    for (const char* c : {"v1", "v10", "alpha", "v1alphax", "v1p1", "vbeta1", "internal", ""}) {
+      CHECK_FALSE_MESSAGE(unstable_version(c), c);
+    }
+    breakwater::Finding f;
+    f.entity = "acme.v1beta1.User.email";
+    CHECK(breakwater::protobuf::in_unstable_package(f));
+    f.entity = "acme.v1beta1.internal.User";  // buf looks at the last package component
+    CHECK_FALSE(breakwater::protobuf::in_unstable_package(f));
+    f.entity = "acme/v1alpha1/user.proto";
+    CHECK(breakwater::protobuf::in_unstable_package(f));
+    f.entity = "acme.v1.User";
+    CHECK_FALSE(breakwater::protobuf::in_unstable_package(f));
   }
 }

@@ -78,6 +78,13 @@ class Reader {
     fail(n, "'" + key + "': '" + v + "' is not one of " + names);
   }
 
+  bool boolean(const YAML::Node& n, const std::string& key) const {
+    const std::string v = scalar(n, key);
+    if (v == "true") return true;
+    if (v == "false") return false;
+    fail(n, "'" + key + "': '" + v + "' is not one of true, false");
+  }
+
   std::string choice(const YAML::Node& n, const std::string& key,
                      std::initializer_list<const char*> allowed) const {
     const std::string v = scalar(n, key);
@@ -245,17 +252,26 @@ Config load_breakwater(const std::string& path, const YAML::Node& doc, const Rea
 }
 
 // The parts of buf.yaml (v1 or v2) that say what is breaking; the rest belongs to buf.
-void read_buf_breaking(const YAML::Node& breaking, const Reader& r, ModuleConfig& m) {
+void read_buf_breaking(const YAML::Node& breaking, const Reader& r, ModuleConfig& m,
+                       std::vector<std::string>& warnings) {
   if (!breaking || breaking.IsNull()) return;
   if (!breaking.IsMap()) r.fail(breaking, "'breaking' must be a map");
   for (const auto& kv : breaking) {
     const std::string key = r.scalar(kv.first, "key");
     if (key == "use" || key == "except" || key == "ignore" || key == "ignore_only") {
       r.module_key(key, kv.second, m);
-    } else if (key == "ignore_unstable_packages" || key == "disable_builtin") {
-      // Accepted for compatibility with buf; they do not change what breakwater reports.
+    } else if (key == "ignore_unstable_packages") {
+      m.ignore_unstable_packages = r.boolean(kv.second, key);
+    } else if (key == "disable_builtin") {
+      // buf's switch for plugin-only rule sets: breakwater's rules are all built in.
+      if (r.boolean(kv.second, key)) {
+        warnings.push_back(r.at(kv.first).text() +
+                           ": warning: disable_builtin has no effect: breakwater's rules are its "
+                           "built-in ones, and they still run");
+      }
     } else {
-      r.unknown(kv.first, key, "use, except, ignore, ignore_only, ignore_unstable_packages");
+      r.unknown(kv.first, key,
+                "use, except, ignore, ignore_only, ignore_unstable_packages, disable_builtin");
     }
   }
 }
@@ -264,7 +280,7 @@ Config load_buf(const YAML::Node& doc, const Reader& r) {
   Config c;
   c.from_buf = true;
   c.defaults.lang = "proto";
-  read_buf_breaking(doc["breaking"], r, c.defaults);
+  read_buf_breaking(doc["breaking"], r, c.defaults, c.warnings);
   const YAML::Node build = doc["build"];
   if (build && !build.IsMap() && !build.IsNull()) r.fail(build, "'build' must be a map");
   const YAML::Node excludes = build && build.IsMap() ? build["excludes"] : YAML::Node();
@@ -279,7 +295,7 @@ Config load_buf(const YAML::Node& doc, const Reader& r) {
       m.line = static_cast<uint32_t>(item.Mark().line + 1);
       m.path = item["path"] ? r.scalar(item["path"], "path") : ".";
       m.lang = "proto";
-      read_buf_breaking(item["breaking"], r, m);
+      read_buf_breaking(item["breaking"], r, m, c.warnings);
       if (item["excludes"]) m.ignore = r.list(item["excludes"], "excludes");
       c.modules.push_back(std::move(m));
     }
@@ -365,6 +381,7 @@ ModuleConfig merged(const ModuleConfig& defaults, const ModuleConfig& module) {
   if (m.compat.empty()) m.compat = defaults.compat;
   if (m.policy.empty()) m.policy = defaults.policy;
   if (m.include.empty()) m.include = defaults.include;
+  if (!m.ignore_unstable_packages) m.ignore_unstable_packages = defaults.ignore_unstable_packages;
   for (const auto& [key, outer] : defaults.options) {
     const detail::OptionSpec* spec = detail::find_option_spec(key);
     auto inner = module.options.find(key);

@@ -25,6 +25,9 @@ struct ModuleConfig {
   std::string compat;                           // backward | forward | full
   std::string policy;                           // strict | a policy of the catalog (lenient)
   std::vector<std::string> include;             // import roots, relative like `path`
+  // buf.yaml's `ignore_unstable_packages`: findings in alpha, beta and test packages do not
+  // count (the format decides what is unstable: FormatPlugin::unstable).
+  std::optional<bool> ignore_unstable_packages;
   // The formats' own keys (core::OptionSpec), as spelled: paths stay relative like `path`.
   OptionValues options;
   uint32_t line = 0;                            // where the module is declared
@@ -43,6 +46,8 @@ struct Config {
   std::vector<ModuleConfig> modules;  // empty: detect contracts by extension
   std::string baseline;               // relative to dir; "" = none
   std::string fail_on;                // "" = the CLI default
+  // Keys accepted for compatibility that change nothing: `path:line:col: warning: ...` lines.
+  std::vector<std::string> warnings;
 };
 
 // Reads a breakwater.yaml or buf.yaml. Unknown keys, wrong types and bad values throw

@@ -124,6 +124,9 @@ struct FormatPlugin {
   // Whether OLD and NEW may load at the same time on two threads (the loader keeps no
   // process-wide state). Protobuf's loader is parallel inside and trims the heap afterwards.
   bool parallel_sides = false;
+  // Whether a finding is about an unstable package or version (buf's
+  // `ignore_unstable_packages`: alpha, beta and test packages); null: the format has none.
+  bool (*unstable)(const Finding& finding) = nullptr;
   // The language name of Markdown code fences showing this format's text (SARIF help).
   std::string_view fence_language = {};
   // A commented module entry for the starter breakwater.yaml (`breakwater init`).

@@ -10,10 +10,18 @@
 
 namespace breakwater::run_stages {
 
-void filter_module(const RunState& s, const Module& m, const detail::RuleSelection& enabled,
+void filter_module(const RunState& s, const Module& m, const detail::FormatPlugin& format,
+                   const detail::RuleSelection& enabled,
                    std::vector<detail::InlineSuppression>& suppressions,
                    std::vector<Finding>& findings) {
   detail::apply_severities(m.settings.severity, findings);
+  if (m.settings.ignore_unstable_packages.value_or(false) && format.unstable != nullptr) {
+    const std::string where = m.origin.empty() ? "the config" : m.origin;
+    for (Finding& f : findings) {
+      if (!f.suppressed && format.unstable(f))
+        f.suppressed = Suppression{"ignored by " + where + " (ignore_unstable_packages)", "config"};
+    }
+  }
   detail::apply_ignores({m.settings.ignore, m.settings.ignore_only, m.ignore_base, m.origin},
                         [&s](const std::string& file) { return s.on_disk(file); }, findings);
   // A suppression naming only rules that did not run (not selected, or severity off) is

@@ -96,6 +96,9 @@ void load_config(RunState& s) {
     if (!rel_ec && !rel.empty() && *rel.begin() != "..") file = rel.generic_string();
   }
   s.cfg = config::load(file);
+  for (const std::string& w : s.cfg->warnings) {
+    if (s.seen_warnings.insert(w).second) s.warnings.push_back(w);
+  }
 }
 
 }  // namespace

@@ -29,6 +29,10 @@ std::string looked_for() {
   return out;
 }
 
+void warn(RunState& s, std::string line) {
+  if (s.seen_warnings.insert(line).second) s.warnings.push_back(std::move(line));
+}
+
 // git:REF[:PATH]. PATH is relative to the repository root, or to the current directory when it
 // starts with ./ or ../ (git's own convention for REF:PATH).
 GitSpec parse_git(const std::string& input, const std::string& workdir) {
@@ -222,6 +226,7 @@ std::vector<Module> repository_modules(RunState& s) {
         if (!d.config.empty()) {
           // A format-native config (buf.yaml) governs this module and may list several.
           const config::Config native = config::load((fs::path(side.root) / d.config).string());
+          for (const std::string& w : native.warnings) warn(s, w);
           const fs::path dir = fs::path(s.workdir) / fs::path(d.config).parent_path();
           for (const config::ModuleConfig& nm : native.modules) {
             config::ModuleConfig one = config::merged(native.defaults, nm);
@@ -244,9 +249,6 @@ std::vector<Module> repository_modules(RunState& s) {
   return modules;
 }
 
-void warn(RunState& s, std::string line) {
-  if (s.seen_warnings.insert(line).second) s.warnings.push_back(std::move(line));
-}
 
 }  // namespace
 

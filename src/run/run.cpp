@@ -52,7 +52,7 @@ RunResult run(const RunOptions& options) {
                         m.config_file});
     formats.insert(std::string(format.name));
     rules.insert(enabled.ids().begin(), enabled.ids().end());
-    filter_module(state, m, enabled, loaded.suppressions, found);
+    filter_module(state, m, format, enabled, loaded.suppressions, found);
     all.insert(all.end(), std::make_move_iterator(found.begin()),
                std::make_move_iterator(found.end()));
     if (!options.free_models) abandon(std::move(loaded));

@@ -112,7 +112,8 @@ std::vector<Finding> check_module(const RunState& state, const detail::FormatPlu
                                   const Loaded& loaded);
 // Stage 5, filter (filter.cpp): severities, config ignores and inline suppressions of one
 // module; the baseline over all of them.
-void filter_module(const RunState& state, const Module& m, const detail::RuleSelection& enabled,
+void filter_module(const RunState& state, const Module& m, const detail::FormatPlugin& format,
+                   const detail::RuleSelection& enabled,
                    std::vector<detail::InlineSuppression>& suppressions,
                    std::vector<Finding>& findings);
 void apply_baseline(const RunState& state, std::vector<Finding>& findings);

@@ -7,6 +7,7 @@
 #include "formats/protobuf/checks.hpp"
 #include "formats/protobuf/load.hpp"
 #include "formats/protobuf/names.hpp"
+#include "formats/protobuf/unstable.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -78,6 +79,7 @@ const detail::FormatPlugin& plugin() {
       .extensions = {".proto", ".binpb", ".fds", ".desc", ".protoset"},
       .comment_markers = {"//"},
       .discover = &discover,
+      .unstable = &in_unstable_package,
       .fence_language = "proto",
   };
   return p;
