@@ -268,6 +268,35 @@ TEST_SUITE("git") {
     CHECK_MESSAGE(run.status == 0, run.out << run.err);
   }
 
+  // Issue 14: a branch behind main must not report main's new field as deleted by the branch.
+  TEST_CASE("--against BRANCH compares with the merge base; --against-mode exact with its tip") {
+    Repo repo;
+    repo.put("proto/acme/user/v1/user.proto", kV1);
+    repo.commit("v1");
+    repo.git("checkout -q -b feature");
+    repo.put("proto/acme/user/v1/notes.proto", "syntax = \"proto3\";\npackage acme.user.v1;\n");
+    repo.commit("feature work");
+    repo.git("checkout -q main");
+    // main moves on: a field is added there after the branch point.
+    std::string with_field = kV1;
+    const size_t close = with_field.rfind('}');
+    with_field.insert(close, "  string nickname = 9;\n");
+    repo.put("proto/acme/user/v1/user.proto", with_field);
+    repo.commit("main adds a field");
+    repo.git("checkout -q feature");
+    auto run = run_cli(repo.dir(), {"check", "proto", "--against", "main", "--color", "never"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+    CHECK(has(run.out, "git:main (merge base "));
+    run = run_cli(repo.dir(), {"check", "proto", "--against", "main", "--against-mode", "exact",
+                               "--color", "never"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "error[FIELD_NO_DELETE]"));
+    // A tag is always compared exactly.
+    repo.git("tag v-main main");
+    run = run_cli(repo.dir(), {"check", "proto", "--against", "v-main"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+  }
+
   TEST_CASE("baseline write, then --baseline hides exactly those findings") {
     Repo repo;
     repo.put("proto/acme/user/v1/user.proto", kV1);

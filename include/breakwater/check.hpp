@@ -103,6 +103,9 @@ struct RunOptions {
   std::string old_input;       // file, directory or git:REF[:PATH]; "" with `against`
   std::string new_input;       // file, directory or git:REF[:PATH]; "" = every module of the repo
   std::string against;         // git ref: OLD is NEW's paths at this ref
+  // merge-base: a branch named by `against` is compared at its merge base with HEAD (what a
+  // pull request's diff shows; tags and commits are always exact); exact: at the ref itself.
+  std::string against_mode = "merge-base";
   std::string config;          // breakwater.yaml / buf.yaml; "" = found upward from NEW
   std::string baseline;        // baseline file; "" = the config's, if it names one
   bool apply_baseline = true;  // false when writing a new baseline

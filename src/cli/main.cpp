@@ -99,6 +99,12 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
   cmd->add_option("--against", a.run.against,
                   "Compare NEW (default: the whole repository) with this git branch, tag or "
                   "commit (main, origin/main, v1.4.0, HEAD~1)");
+  cmd->add_option("--against-mode", a.run.against_mode,
+                  "merge-base: a branch is compared at its merge base with HEAD, as a pull "
+                  "request's diff is (the default; tags and commits are always exact); exact: "
+                  "at the branch's tip")
+      ->check(CLI::IsMember({"merge-base", "exact"}))
+      ->capture_default_str();
   cmd->add_option("--config", a.run.config,
                   "breakwater.yaml or buf.yaml (default: found upward from NEW)");
   cmd->add_option("--lang", a.run.options.load.lang,

@@ -293,6 +293,32 @@ Snapshot::~Snapshot() {
 
 namespace breakwater::git {
 
+MergeBase merge_base_with_head(const std::string& workdir, const std::string& ref) {
+  Repo repo = open_repo(workdir);
+  if (!repo || git_repository_head_unborn(repo.get()) == 1) return {};
+  git_object* raw_object = nullptr;
+  git_reference* raw_ref = nullptr;
+  if (git_revparse_ext(&raw_object, &raw_ref, repo.get(), ref.c_str()) != 0) return {};
+  Object named(raw_object);
+  const std::unique_ptr<git_reference, Deleter<git_reference, git_reference_free>> reference(
+      raw_ref);
+  if (!reference ||
+      (git_reference_is_branch(reference.get()) == 0 && git_reference_is_remote(reference.get()) == 0))
+    return {};
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, named.get(), GIT_OBJECT_COMMIT) != 0) return {};
+  Object branch(peeled);
+  git_oid head{};
+  if (git_reference_name_to_id(&head, repo.get(), "HEAD") != 0) return {};
+  git_oid base{};
+  if (git_merge_base(&base, repo.get(), &head, git_object_id(branch.get())) != 0) {
+    return {"", true};
+  }
+  char hex[GIT_OID_HEXSZ + 1] = {};
+  git_oid_tostr(hex, sizeof hex, &base);
+  return {hex, false};
+}
+
 std::vector<std::string> worktree_files(const std::string& workdir) {
   Repo repo = open_repo(workdir);
   if (!repo) throw InputError(Location{workdir, 0, 0}, "not inside a git repository");

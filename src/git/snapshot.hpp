@@ -43,6 +43,16 @@ class Snapshot {
 
 namespace breakwater::git {
 
+// What a pull request's diff is against: when `ref` names a branch (local or remote-tracking),
+// the merge base of HEAD and that branch, as a full hex commit id. `commit` is "" when `ref` is
+// a tag, a commit or an expression (those are compared exactly), when HEAD is unborn, or when
+// the two share no history here (`unrelated`: a shallow clone).
+struct MergeBase {
+  std::string commit;
+  bool unrelated = false;
+};
+MergeBase merge_base_with_head(const std::string& workdir, const std::string& ref);
+
 // Every file of the working tree that git would consider: tracked files still present plus
 // untracked files that are not ignored. Repository-relative, sorted.
 std::vector<std::string> worktree_files(const std::string& workdir);

@@ -101,11 +101,42 @@ void load_config(RunState& s) {
   }
 }
 
+void resolve_against(RunState& s) {
+  const RunOptions& opt = s.opt;
+  s.against_commit = opt.against;
+  if (opt.against.empty() || opt.against_mode == "exact") return;
+  if (opt.against_mode != "merge-base") {
+    throw InputError({}, "--against-mode: expected merge-base or exact, got '" + opt.against_mode +
+                             "'");
+  }
+  const git::MergeBase base = git::merge_base_with_head(s.workdir, opt.against);
+  if (base.unrelated) {
+    // In a shallow clone of a pull request's merge commit the branch tip is the merge base
+    // anyway; elsewhere the user is told what the comparison is against and how to fix it.
+    std::string line = "warning: HEAD and '" + opt.against +
+                       "' share no history here (a shallow clone?), so '" + opt.against +
+                       "' is compared at its tip, not at the merge base; fetch more history "
+                       "(git fetch --deepen=50, or actions/checkout with fetch-depth: 0)";
+    if (s.seen_warnings.insert(line).second) s.warnings.push_back(std::move(line));
+    return;
+  }
+  if (base.commit.empty()) return;
+  s.against_commit = base.commit;
+  s.against_is_merge_base = true;
+}
+
 }  // namespace
+
+std::string RunState::against_label() const {
+  std::string out = "git:" + opt.against;
+  if (against_is_merge_base) out += " (merge base " + against_commit.substr(0, 12) + ")";
+  return out;
+}
 
 void resolve_inputs(RunState& state) {
   decide_workdir(state);
   load_config(state);
+  resolve_against(state);
 }
 
 }  // namespace breakwater::run_stages

@@ -135,7 +135,7 @@ std::vector<Module> single_module(RunState& s) {
     throw InputError({}, "give OLD or --against, not both");
   }
   if (!opt.against.empty()) {
-    m.old_side.git = GitSpec{opt.against, std::nullopt};
+    m.old_side.git = GitSpec{s.against_commit, std::nullopt};
   } else if (is_git(opt.old_input)) {
     m.old_side.git = parse_git(opt.old_input, s.workdir);
   } else if (opt.old_input.empty()) {
@@ -155,7 +155,7 @@ std::vector<Module> single_module(RunState& s) {
   m.settings = settings_for(s, absolute(new_abs.string()), m.origin);
   if (s.cfg) m.config_file = s.cfg->file;
   m.new_label = opt.new_input;
-  m.old_label = opt.old_input.empty() ? "git:" + opt.against : opt.old_input;
+  m.old_label = opt.old_input.empty() ? s.against_label() : opt.old_input;
   finish_settings(s, m);
   return {std::move(m)};
 }
@@ -166,7 +166,7 @@ std::vector<Module> repository_modules(RunState& s) {
     throw InputError({}, "give NEW (a path) or --against REF to check the whole repository");
   }
   if (!opt.old_input.empty()) throw InputError({}, "give OLD NEW, or --against REF, not both");
-  const git::Snapshot& base = snapshot(s, opt.against, {"."});
+  const git::Snapshot& base = snapshot(s, s.against_commit, {"."});
   std::vector<Module> modules;
   std::set<std::string> seen;
   bool found_any = false;  // a module on either side, even one only in the working tree
@@ -199,9 +199,9 @@ std::vector<Module> repository_modules(RunState& s) {
     m.config_dir = dir;
     m.new_missing = !in_new;
     m.new_side.disk = rel == "." ? s.workdir : abs.string();
-    m.old_side.git = GitSpec{opt.against, rel};
+    m.old_side.git = GitSpec{s.against_commit, rel};
     m.new_label = rel;
-    m.old_label = "git:" + opt.against + ":" + rel;
+    m.old_label = s.against_label() + ":" + rel;
     finish_settings(s, m);
     modules.push_back(std::move(m));
   };

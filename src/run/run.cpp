@@ -71,7 +71,7 @@ RunResult run(const RunOptions& options) {
   result.findings = std::move(all);
   result.compared = std::move(compared);
   result.new_input = options.new_input.empty() ? "." : options.new_input;
-  result.old_input = !options.old_input.empty() ? options.old_input : "git:" + options.against;
+  result.old_input = !options.old_input.empty() ? options.old_input : state.against_label();
   return out;
 }
 

@@ -55,6 +55,12 @@ struct RunState {
   bool git_mode = false;
   std::string workdir;  // the git working tree (git mode)
   std::optional<config::Config> cfg;
+  // What --against compares with: the merge base of HEAD and the branch it names (a pull
+  // request's diff), else the ref itself (a tag, a commit, --against-mode exact).
+  std::string against_commit;
+  bool against_is_merge_base = false;
+  // "git:main", or "git:main (merge base 1a2b3c4d)" when the merge base was taken.
+  std::string against_label() const;
   std::map<std::string, std::unique_ptr<git::Snapshot>> snapshots;  // by ref
   std::vector<std::string> warnings;                                 // in module order
   std::set<std::string> seen_warnings;
