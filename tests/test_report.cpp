@@ -432,8 +432,13 @@ TEST_SUITE("report") {
           breakwater::detail::line_hashes(
               "syntax = \"proto3\";\n\nmessage User {\n  int64 age = 5;\n}\n\nenum Status { A = "
               "0; }\n")[2]);
-    CHECK(first["message"]["text"].get<std::string>().find("\nbase: [v1/a.proto:4:3](1)") !=
-          std::string::npos);
+    // OLD is a commit (git:main): its place is named, not linked into the checkout, and its
+    // related location resolves against its own base, never %SRCROOT%.
+    CHECK(first["message"]["text"].get<std::string>().find(
+              "\nbase: v1/a.proto:4:3 in git:main") != std::string::npos);
+    CHECK(first["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] ==
+          "BREAKWATER_OLD");
+    CHECK(run["originalUriBaseIds"].contains("BREAKWATER_OLD"));
     CHECK(!first.contains("suppressions"));
     CHECK(results[2]["suppressions"] ==
           json::array({{{"kind", "inSource"}, {"justification", "renamed on purpose"}}}));

@@ -82,14 +82,19 @@ std::string uri_escape(std::string_view path) {
   return out;
 }
 
-Json artifact(const std::string& path) {
+// The base of OLD's paths when OLD is a commit: they name files of that commit, not of the
+// checkout, so they must not resolve against %SRCROOT% (code scanning would open the head file
+// at the old line number).
+constexpr const char* kBaseCommit = "BREAKWATER_OLD";
+
+Json artifact(const std::string& path, const char* base = "%SRCROOT%") {
   if (std::filesystem::path(path).is_absolute()) return {{"uri", "file://" + uri_escape(path)}};
-  return {{"uri", uri_escape(path)}, {"uriBaseId", "%SRCROOT%"}};
+  return {{"uri", uri_escape(path)}, {"uriBaseId", base}};
 }
 
 // A location without a line is placed on line 1, as the spec asks for anchors without a better
 // line (code scanning needs a startLine).
-Json physical(const Location& l) {
+Json physical(const Location& l, const char* base = "%SRCROOT%") {
   const uint32_t line = std::max<uint32_t>(l.line, 1);
   Json region = {{"startLine", line}};
   if (l.line > 0 && l.column > 0) {
@@ -99,7 +104,7 @@ Json physical(const Location& l) {
   } else {
     region["endLine"] = line;
   }
-  return {{"artifactLocation", artifact(l.file)}, {"region", region}};
+  return {{"artifactLocation", artifact(l.file, base)}, {"region", region}};
 }
 
 // Line hashes of NEW files, read once per file from the source root. A file that cannot be read
@@ -176,10 +181,15 @@ Json suppressions_json(const Suppression& s) {
       {{{"kind", s.source == "inline" ? "inSource" : "external"}, {"justification", s.reason}}});
 }
 
-// First sentence self-contained, then the OLD place (linked to relatedLocations[0]), why, fix.
-std::string message_text(const Finding& f, const RuleInfo& rule) {
+// First sentence self-contained, then the OLD place, why, fix. The OLD place links to
+// relatedLocations[0] only when it is a file of the checkout (two directories compared); a place
+// in a base commit stays plain text, with the commit named.
+std::string message_text(const Finding& f, const RuleInfo& rule, const std::string& base_commit) {
   std::string text = f.message;
-  if (shows_old(f)) text += "\nbase: [" + f.old_location.text() + "](1)";
+  if (shows_old(f)) {
+    text += base_commit.empty() ? "\nbase: [" + f.old_location.text() + "](1)"
+                                : "\nbase: " + f.old_location.text() + " in " + base_commit;
+  }
   if (!rule.why.empty()) text += "\nwhy: " + rule.why;
   if (!f.fix.empty()) text += "\nfix: " + f.fix;
   return text;
@@ -216,6 +226,8 @@ std::string render_sarif(const CheckResult& result, const ReportOptions& options
                  order.size(), kGithubShownResults);
   }
 
+  // OLD read from a commit (git:REF, --against): its paths are that commit's.
+  const std::string base_commit = result.old_input.starts_with("git:") ? result.old_input : "";
   LineHashes hashes(options.source_root);
   Json results = Json::array();
   for (const Finding* fp : order) {
@@ -223,16 +235,18 @@ std::string render_sarif(const CheckResult& result, const ReportOptions& options
     const RuleInfo& rule = rule_infos.at(f.rule_id);
     Json r = {{"ruleId", f.rule_id}, {"ruleIndex", rule_index.at(f.rule_id)}};
     r["level"] = sarif_level(f.severity);
-    r["message"] = {{"text", message_text(f, rule)}};
+    r["message"] = {{"text", message_text(f, rule, base_commit)}};
     r["locations"] = Json::array({{{"physicalLocation", physical(f.location)}}});
     Json fingerprints = Json::object();
     if (auto hash = hashes.at(f.location)) fingerprints["primaryLocationLineHash"] = *hash;
     fingerprints["breakwater/v1"] = f.fingerprint;
     r["partialFingerprints"] = std::move(fingerprints);
     if (shows_old(f)) {
-      r["relatedLocations"] = Json::array({{{"id", 1},
-                                            {"physicalLocation", physical(f.old_location)},
-                                            {"message", {{"text", "OLD version"}}}}});
+      r["relatedLocations"] =
+          Json::array({{{"id", 1},
+                        {"physicalLocation",
+                         physical(f.old_location, base_commit.empty() ? "%SRCROOT%" : kBaseCommit)},
+                        {"message", {{"text", "OLD version"}}}}});
     }
     if (f.suppressed) r["suppressions"] = suppressions_json(*f.suppressed);
     r["properties"] = {{"entity", f.entity}, {"categories", f.categories}};
@@ -263,6 +277,14 @@ std::string render_sarif(const CheckResult& result, const ReportOptions& options
                         {"summary", compared_text(m)}});
   }
   if (!compared.empty()) run["properties"] = {{"compared", compared}};
+  if (!base_commit.empty()) {
+    run["originalUriBaseIds"] = {
+        {kBaseCommit,
+         {{"description",
+           {{"text", "The OLD side, " + base_commit +
+                         ": related locations name files of that commit, relative to the "
+                         "repository root (not of the analysed checkout)"}}}}}};
+  }
   Json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({run})}};
