@@ -116,7 +116,7 @@ TEST_SUITE("git") {
     CHECK(has(run.err, "main~3"));
     run = run_cli(repo.dir(), {"check", "proto", "--against", "origin/main"});
     CHECK(run.status == 2);
-    CHECK(has(run.err, "git fetch --depth=1 origin main"));
+    CHECK(has(run.err, "git fetch --depth=1 'origin' '+refs/heads/main:refs/remotes/origin/main'"));
     run = run_cli(repo.dir(), {"check", "git:main:nowhere", "proto"});
     CHECK(run.status == 2);
     CHECK(has(run.err, "nowhere: error: no such path in git:main"));
@@ -297,6 +297,42 @@ TEST_SUITE("git") {
     CHECK_MESSAGE(run.status == 1, run.out << run.err);
   }
 
+  // Issue 14: the fetch hint works when pasted into a shallow single-branch clone.
+  TEST_CASE("fetch hints, pasted as printed, make the ref available") {
+    Repo origin;
+    origin.put("proto/acme/user/v1/user.proto", kV1);
+    origin.commit("v1");
+    origin.git("tag v1");
+    origin.git("checkout -q -b feature");
+    origin.put("proto/acme/user/v1/user.proto", kV2);
+    origin.commit("feature");
+    char tmpl[] = "/tmp/bw-git-clone-XXXXXX";
+    const std::string clone = mkdtemp(tmpl);
+    auto in_clone = [&](const std::string& cmd) {
+      return std::system(("cd '" + clone + "' && " + cmd + " >/dev/null 2>&1").c_str());
+    };
+    REQUIRE(in_clone("git clone -q --depth 1 --single-branch --no-tags --branch feature 'file://" +
+                     origin.dir() + "' .") == 0);
+    auto run = run_cli(clone, {"check", "proto", "--against", "v1"});
+    CHECK(run.status == 2);
+    const std::string tag_fetch = "git fetch --depth=1 origin '+refs/tags/v1:refs/tags/v1'";
+    CHECK_MESSAGE(has(run.err, tag_fetch), run.err);
+    CHECK(in_clone(tag_fetch) == 0);
+    run = run_cli(clone, {"check", "proto", "--against", "v1"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    run = run_cli(clone, {"check", "proto", "--against", "main"});
+    CHECK(run.status == 2);
+    const std::string branch_fetch =
+        "git fetch --depth=1 origin '+refs/heads/main:refs/remotes/origin/main'";
+    CHECK_MESSAGE(has(run.err, branch_fetch), run.err);
+    CHECK(has(run.err, "then --against 'origin/main'"));
+    CHECK(in_clone(branch_fetch) == 0);
+    run = run_cli(clone, {"check", "proto", "--against", "origin/main"});
+    CHECK_MESSAGE(run.status != 2, run.out << run.err);
+    std::error_code ec;
+    fs::remove_all(clone, ec);
+  }
+
   TEST_CASE("baseline write, then --baseline hides exactly those findings") {
     Repo repo;
     repo.put("proto/acme/user/v1/user.proto", kV1);
@@ -374,7 +410,7 @@ TEST_SUITE("git") {
         "main");
     run = run_cli(repo.dir(), {"check", "p", "--against", "main"});
     CHECK(run.status == 2);
-    CHECK_MESSAGE(has(run.err, "did you mean --against origin/main"), run.err);
+    CHECK_MESSAGE(has(run.err, "did you mean --against 'origin/main'?"), run.err);
     CHECK(run_cli(repo.dir(), {"check", "p", "--against", "origin/main"}).status == 0);
 
     // Before the first commit, a pre-commit hook's whole-repository run has nothing to break.

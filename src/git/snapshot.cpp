@@ -55,7 +55,16 @@ std::string normal_dir(const char* dir) {
   return out;
 }
 
-// The command that makes `ref` available, for the error message.
+// `text` as one shell word: single-quoted, a quote inside spelled '\''.
+std::string shell_quoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// The command that makes `ref` available, for the error message: pasted as printed, it fetches
+// into the ref breakwater then looks up (a bare fetch would only fill FETCH_HEAD in a
+// single-branch clone), every ref quoted.
 std::string fetch_hint(git_repository* repo, const std::string& ref) {
   const bool shallow = git_repository_is_shallow(repo) == 1;
   if (ref.find_first_of("~^@") != std::string::npos) {
@@ -69,7 +78,7 @@ std::string fetch_hint(git_repository* repo, const std::string& ref) {
     const std::string candidate = std::string(remote) + "/" + ref;
     if (git_revparse_single(&found, repo, candidate.c_str()) == 0) {
       git_object_free(found);
-      return "did you mean --against " + candidate + "?";
+      return "did you mean --against " + shell_quoted(candidate) + "?";
     }
   }
   // origin/main: fetch `main` from the remote `origin`.
@@ -83,12 +92,17 @@ std::string fetch_hint(git_repository* repo, const std::string& ref) {
       // An explicit destination: a single-branch clone would otherwise only set FETCH_HEAD.
       const std::string branch = ref.substr(slash + 1);
       return std::string(known_remote ? "" : "no remote '" + remote_name + "' is configured; ") +
-             "fetch the base: git fetch --depth=1 " + remote_name + " " + branch +
-             ":refs/remotes/" + ref;
+             "fetch the base: git fetch --depth=1 " + shell_quoted(remote_name) + " " +
+             shell_quoted("+refs/heads/" + branch + ":refs/remotes/" + ref);
     }
   }
+  // A bare name is a branch or a tag of the remote: either command leaves it where it is found.
   return std::string(shallow ? "the clone is shallow; " : "") +
-         "fetch the base: git fetch --depth=1 origin " + ref;
+         "fetch the base: a branch with git fetch --depth=1 origin " +
+         shell_quoted("+refs/heads/" + ref + ":refs/remotes/origin/" + ref) +
+         " then --against " + shell_quoted("origin/" + ref) +
+         ", a tag with git fetch --depth=1 origin " +
+         shell_quoted("+refs/tags/" + ref + ":refs/tags/" + ref);
 }
 
 bool safe_component(std::string_view name) {
