@@ -117,6 +117,17 @@ TEST_SUITE("catalog") {
           std::vector<std::string>{"lenient"});
   }
 
+  // rules/<format>/ holds catalog entries only: every file there is a rule to the build.
+  TEST_CASE("rules/<format>/ holds only catalog entries") {
+    const fs::path root = fs::path(breakwater::test::source_dir()) / "rules";
+    for (const auto& format : fs::directory_iterator(root)) {
+      if (!format.is_directory()) continue;
+      for (const auto& e : fs::directory_iterator(format.path())) {
+        CHECK_MESSAGE(e.path().extension() == ".yaml", e.path().string());
+      }
+    }
+  }
+
   TEST_CASE("rule ids are unique across formats") {
     std::set<std::string> ids;
     for (const auto& r : breakwater::catalog()) CHECK_MESSAGE(ids.insert(r.id).second, r.id);

@@ -190,8 +190,11 @@ std::vector<Module> repository_modules(RunState& s) {
                                                    "in git:" +
                                                    opt.against);
     }
-    // New in the working tree: no OLD version, nothing to break.
-    if (!in_old) return;
+    // New in the working tree: no OLD version, nothing to break; said, so the pass is not silent.
+    if (!in_old) {
+      warn(s, rel + ": warning: new since git:" + opt.against + ", nothing to compare it with");
+      return;
+    }
     Module m;
     m.settings = settings;
     m.origin = origin;
