@@ -4,6 +4,7 @@
 #include "core/engine.hpp"
 #include "core/hash.hpp"
 #include "core/quote.hpp"
+#include "core/suppressions.hpp"
 #include "rule_ids/sql.hpp"
 #include "core/parallel.hpp"
 
@@ -140,5 +141,70 @@ TEST_SUITE("core") {
     one_new.files = {"", "v2.sql"};
     breakwater::detail::Emitter single(one_old, one_new);
     CHECK(single.same_place_in_new({1, 2, 1}).file == 1);
+  }
+}
+
+TEST_CASE("a suppression names rules, each optionally aimed at one element") {
+  using breakwater::detail::InlineSuppression;
+  InlineSuppression s;
+  breakwater::detail::read_directive(
+      "FIELD_NO_DELETE(email),FUNCTION_NO_DELETE(ns::f(int, char const *)),WIRE  moved in 1.8",
+      s);
+  CHECK(s.rules == std::vector<std::string>{"FIELD_NO_DELETE", "FUNCTION_NO_DELETE", "WIRE"});
+  CHECK(s.targets == std::vector<std::string>{"email", "ns::f(int, char const *)", ""});
+  CHECK(s.reason == "moved in 1.8");
+  // Empty parentheses are a mistake, kept whole so that the name is reported as unknown.
+  InlineSuppression empty;
+  breakwater::detail::read_directive("FIELD_NO_DELETE() reason", empty);
+  CHECK(empty.rules == std::vector<std::string>{"FIELD_NO_DELETE()"});
+}
+
+TEST_CASE("an aimed suppression clears its element only; an unaimed one over two is ambiguous") {
+  using breakwater::Finding;
+  auto finding = [](std::string entity) {
+    Finding f;
+    f.rule_id = "FIELD_NO_DELETE";
+    f.categories = {"FILE"};
+    f.entity = std::move(entity);
+    f.location = {"a.proto", 6, 1};
+    return f;
+  };
+  auto directive = [](std::string_view text) {
+    breakwater::detail::InlineSuppression s;
+    s.at = {"a.proto", 5, 1};
+    s.covers = 6;
+    breakwater::detail::read_directive(text, s);
+    return s;
+  };
+  const auto all = [](const std::string&) { return true; };
+  {
+    std::vector<Finding> fs{finding("acme.User.email"), finding("acme.User.nickname")};
+    std::vector<breakwater::detail::InlineSuppression> ss{directive("FIELD_NO_DELETE(name) x")};
+    // `name` is not a whole trailing part of acme.User.nickname.
+    const auto about = breakwater::detail::apply_suppressions(ss, fs, all);
+    CHECK(!fs[0].suppressed);
+    CHECK(!fs[1].suppressed);
+    REQUIRE(about.size() == 1);
+    CHECK(about[0].rule_id == "SUPPRESSION_UNUSED");
+  }
+  {
+    std::vector<Finding> fs{finding("acme.User.email"), finding("acme.User.nickname")};
+    std::vector<breakwater::detail::InlineSuppression> ss{directive("FIELD_NO_DELETE gone"),
+                                                          directive("FILE(User.email) moved")};
+    // The aimed directive is applied first whatever the order; the rest is one element.
+    const auto about = breakwater::detail::apply_suppressions(ss, fs, all);
+    CHECK(about.empty());
+    CHECK(fs[0].suppressed->reason == "moved");
+    CHECK(fs[1].suppressed->reason == "gone");
+  }
+  {
+    std::vector<Finding> fs{finding("acme.User.email"), finding("acme.User.nickname")};
+    std::vector<breakwater::detail::InlineSuppression> ss{directive("FIELD_NO_DELETE gone")};
+    const auto about = breakwater::detail::apply_suppressions(ss, fs, all);
+    CHECK(!fs[0].suppressed);
+    CHECK(!fs[1].suppressed);
+    REQUIRE(about.size() == 1);
+    CHECK(about[0].rule_id == "SUPPRESSION_AMBIGUOUS");
+    CHECK(about[0].message.find("FIELD_NO_DELETE(email)") != std::string::npos);
   }
 }

@@ -5,6 +5,8 @@
 #include "rule_ids/breakwater.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace breakwater::detail {
 namespace {
@@ -79,27 +81,82 @@ Finding meta(RuleId rule, const InlineSuppression& s, std::string message) {
   return f;
 }
 
-std::string joined(const std::vector<std::string>& items) {
+// The names as written: RULE, RULE(element).
+std::string joined_names(const InlineSuppression& s) {
   std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : ",") + i;
+  for (size_t i = 0; i < s.rules.size(); ++i) {
+    out += (out.empty() ? "" : ",") + s.rules[i];
+    if (i < s.targets.size() && !s.targets[i].empty()) out += "(" + s.targets[i] + ")";
+  }
   return out;
+}
+
+bool covered(const InlineSuppression& s, const Finding& f) {
+  if (f.location.file != s.at.file) return false;
+  if (s.covers_places.empty()) return f.location.line == s.covers;
+  return std::find(s.covers_places.begin(), s.covers_places.end(),
+                   std::pair{f.location.line, f.location.column}) != s.covers_places.end();
+}
+
+bool identifier_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
+
+// Whether `target` names the finding's element: all of it, or its end from a name boundary
+// (`email`, `User.email` and `acme.v1.User.email` all name acme.v1.User.email; `mail` does not).
+bool names_element(std::string_view target, std::string_view entity) {
+  if (target.empty() || !entity.ends_with(target)) return false;
+  const size_t at = entity.size() - target.size();
+  return at == 0 || !identifier_char(entity[at - 1]) || !identifier_char(target.front());
+}
+
+// The last part of an element's name, for a suggestion (`acme.v1.User.email` -> `email`).
+std::string short_name(std::string_view entity) {
+  const size_t paren = entity.find('(');
+  const std::string_view head = entity.substr(0, paren);
+  const size_t cut = head.find_last_of(".:/#");
+  return std::string(cut == std::string_view::npos ? entity : entity.substr(cut + 1));
 }
 
 }  // namespace
 
 void read_directive(std::string_view body, InlineSuppression& s) {
   body = trim(body);
-  const size_t space = body.find_first_of(" \t");
-  const std::string_view names = body.substr(0, space);
-  s.reason = std::string(space == std::string_view::npos ? "" : trim(body.substr(space)));
-  for (size_t b = 0; b <= names.size();) {
-    const size_t comma = names.find(',', b);
-    const std::string_view one =
-        names.substr(b, comma == std::string_view::npos ? std::string_view::npos : comma - b);
-    if (!one.empty()) s.rules.emplace_back(one);
-    if (comma == std::string_view::npos) break;
-    b = comma + 1;
+  // The names end at the first blank outside parentheses: an element may be a C++ signature.
+  size_t end = 0;
+  for (int depth = 0; end < body.size(); ++end) {
+    const char c = body[end];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth == 0 && (c == ' ' || c == '\t')) break;
   }
+  const std::string_view names = body.substr(0, end);
+  s.reason = std::string(trim(body.substr(end)));
+  std::string one;
+  int depth = 0;
+  const auto flush = [&] {
+    if (one.empty()) return;
+    const size_t open = one.find('(');
+    // `RULE()` stays one unknown name: an empty element is a mistake, not "all".
+    if (open != std::string::npos && one.back() == ')' && open + 2 < one.size()) {
+      s.rules.push_back(one.substr(0, open));
+      s.targets.push_back(std::string(trim(std::string_view(one).substr(open + 1, one.size() - open - 2))));
+    } else {
+      s.rules.push_back(one);
+      s.targets.emplace_back();
+    }
+    one.clear();
+  };
+  for (char c : names) {
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (c == ',' && depth == 0) {
+      flush();
+    } else {
+      one += c;
+    }
+  }
+  flush();
 }
 
 std::vector<InlineSuppression> scan_suppressions(std::string_view text, const std::string& path,
@@ -150,6 +207,7 @@ std::vector<Finding> apply_suppressions(std::vector<InlineSuppression>& suppress
                                         std::vector<Finding>& findings,
                                         const std::function<bool(const std::string&)>& active) {
   std::vector<Finding> about;
+  std::vector<InlineSuppression*> valid;
   for (InlineSuppression& s : suppressions) {
     if (s.rules.empty()) {
       about.push_back(meta(rules::breakwater::SUPPRESSION_UNKNOWN_RULE, s,
@@ -169,23 +227,60 @@ std::vector<Finding> apply_suppressions(std::vector<InlineSuppression>& suppress
     if (s.reason.empty()) {
       about.push_back(meta(
           rules::breakwater::SUPPRESSION_REASON_MISSING, s,
-          "breakwater:ignore " + joined(s.rules) + " gives no reason, so it is not honoured."));
+          "breakwater:ignore " + joined_names(s) + " gives no reason, so it is not honoured."));
       continue;
     }
-    if (bad_name) continue;
+    if (!bad_name) valid.push_back(&s);
+  }
+  // First what names aim at (an element, or `*`), whatever the order of the directives; then
+  // names without an element, which clear only findings that are all about one element.
+  for (InlineSuppression* s : valid) {
     for (Finding& f : findings) {
-      if (f.suppressed || f.location.file != s.at.file || f.location.line != s.covers) continue;
-      if (!std::any_of(s.rules.begin(), s.rules.end(),
-                       [&](const std::string& r) { return names_rule(r, f); })) {
-        continue;
+      if (f.suppressed || !covered(*s, f)) continue;
+      for (size_t i = 0; i < s->rules.size(); ++i) {
+        const std::string& target = s->targets[i];
+        if (target.empty() || !names_rule(s->rules[i], f)) continue;
+        if (target == "*" || names_element(target, f.entity)) {
+          f.suppressed = Suppression{s->reason, "inline"};
+          s->used = true;
+          break;
+        }
       }
-      f.suppressed = Suppression{s.reason, "inline"};
-      s.used = true;
     }
-    if (!s.used && std::any_of(s.rules.begin(), s.rules.end(), active)) {
+  }
+  for (InlineSuppression* s : valid) {
+    std::vector<Finding*> loose;
+    for (Finding& f : findings) {
+      if (f.suppressed || !covered(*s, f)) continue;
+      for (size_t i = 0; i < s->rules.size(); ++i) {
+        if (s->targets[i].empty() && names_rule(s->rules[i], f)) {
+          loose.push_back(&f);
+          break;
+        }
+      }
+    }
+    std::set<std::string> elements;
+    for (const Finding* f : loose) elements.insert(f->entity);
+    if (elements.size() > 1) {
+      std::string list;
+      for (const std::string& e : elements) list += (list.empty() ? "" : ", ") + e;
+      const std::string& rule = loose.front()->rule_id;
+      about.push_back(meta(rules::breakwater::SUPPRESSION_AMBIGUOUS, *s,
+                           "breakwater:ignore " + joined_names(*s) + " covers findings about " +
+                               std::to_string(elements.size()) + " elements (" + list +
+                               ") with one reason, so it clears none; name the one it is for, "
+                               "e.g. `" + rule + "(" + short_name(*elements.begin()) +
+                               ")`, or write `" + rule + "(*)` for all."));
+      continue;
+    }
+    for (Finding* f : loose) {
+      f->suppressed = Suppression{s->reason, "inline"};
+      s->used = true;
+    }
+    if (!s->used && std::any_of(s->rules.begin(), s->rules.end(), active)) {
       // No line number in the message: it feeds the fingerprint, which must survive edits.
-      about.push_back(meta(rules::breakwater::SUPPRESSION_UNUSED, s,
-                           "breakwater:ignore " + joined(s.rules) +
+      about.push_back(meta(rules::breakwater::SUPPRESSION_UNUSED, *s,
+                           "breakwater:ignore " + joined_names(*s) +
                                " suppresses nothing on the line it covers; remove it."));
     }
   }

@@ -1,87 +1,90 @@
+// JSON has no comments, so a JSON Schema suppression is a member of the schema object it is
+// about. Found structurally, not by lines: a formatter that sorts keys (moving the member to the
+// end of its object) or folds an object onto one line must not change what it covers.
 #include "formats/jsonschema/suppressions.hpp"
 
-#include <cctype>
+#include "core/lines.hpp"
+#include "formats/jsonschema/json_tree.hpp"
+
+#include <string>
+#include <vector>
 
 namespace breakwater::jsonschema {
 namespace {
 
-constexpr std::string_view kKey = "\"x-breakwater-ignore\"";
+constexpr std::string_view kKey = "x-breakwater-ignore";
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+struct Finder {
+  const Lines& lines;
+  const std::string& path;
+  std::vector<detail::InlineSuppression>& out;
 
-// The JSON string starting at `s[0] == '"'`, unescaped (\" and \\ only: rule ids and reasons),
-// and its length in `s`.
-std::string json_string(std::string_view s, size_t& length) {
-  std::string out;
-  size_t i = 1;
-  for (; i < s.size() && s[i] != '"'; ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) ++i;
-    out += s[i];
+  std::pair<uint32_t, uint32_t> place(uint32_t offset) const { return lines.at(offset); }
+
+  // The places findings about `object` itself anchor at: the object, its key in its parent,
+  // each member's key, and scalar values (a keyword's value, an item of `required`). Nested
+  // objects are left to their own directives.
+  std::vector<std::pair<uint32_t, uint32_t>> own_places(const JsonValue& object) const {
+    std::vector<std::pair<uint32_t, uint32_t>> places{place(object.offset)};
+    if (object.key_data != nullptr) places.push_back(place(object.key_offset));
+    for (const JsonValue& m : object.children()) {
+      places.push_back(place(m.key_offset));
+      places.push_back(place(m.offset));
+      if (m.is_array()) {
+        for (const JsonValue& item : m.children()) {
+          if (!item.is_object() && !item.is_array()) places.push_back(place(item.offset));
+        }
+      }
+    }
+    return places;
   }
-  length = i + 1;
-  return out;
-}
 
-uint32_t code_points(std::string_view s) {
-  uint32_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+  // `at`: where the directive is shown (the key for one string, each string of an array).
+  void directive(const JsonValue& text, uint32_t at,
+                 const std::vector<std::pair<uint32_t, uint32_t>>& places) {
+    detail::InlineSuppression s;
+    const auto [line, column] = place(at);
+    s.at = Location{path, line, column};
+    s.covers = line;
+    s.covers_places = places;
+    // A value that is not a string names no rule: reported as such.
+    if (text.is_string()) detail::read_directive(text.text(), s);
+    out.push_back(std::move(s));
+  }
 
-// Whether `pos` in `line` starts inside a string literal (an odd number of unescaped quotes
-// before it).
-bool inside_string(std::string_view line, size_t pos) {
-  bool in = false;
-  for (size_t i = 0; i < pos; ++i) {
-    if (line[i] == '\\' && in) {
-      ++i;
-    } else if (line[i] == '"') {
-      in = !in;
+  // With its own stack: a hostile document may nest deeper than the call stack goes.
+  void walk(const JsonValue& root) {
+    std::vector<const JsonValue*> todo{&root};
+    while (!todo.empty()) {
+      const JsonValue& v = *todo.back();
+      todo.pop_back();
+      if (!v.is_object() && !v.is_array()) continue;
+      if (const JsonValue* m = v.is_object() ? v.find(kKey) : nullptr) {
+        const auto places = own_places(v);
+        if (m->is_array()) {
+          for (const JsonValue& item : m->children()) directive(item, item.offset, places);
+        } else {
+          directive(*m, m->key_offset, places);
+        }
+      }
+      for (const JsonValue& child : v.children()) todo.push_back(&child);
     }
   }
-  return in;
-}
+};
 
 }  // namespace
 
 std::vector<detail::InlineSuppression> find_suppressions(std::string_view text,
                                                          const std::string& path) {
   if (text.find(kKey) == std::string_view::npos) return {};
-  std::vector<std::string_view> lines;
-  for (size_t start = 0; start <= text.size();) {
-    const size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string_view::npos ? text.npos : end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
+  const std::string owned(text);
+  JsonTree tree;
+  JsonSyntaxError error;
+  // The loader has already refused a NEW file that is not JSON.
+  if (!parse_json(owned, tree, error)) return {};
+  const Lines lines(owned);
   std::vector<detail::InlineSuppression> out;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string_view line = lines[i];
-    const size_t pos = line.find(kKey);
-    if (pos == std::string_view::npos || inside_string(line, pos)) continue;
-    std::string_view rest = trim(line.substr(pos + kKey.size()));
-    if (!rest.starts_with(':')) continue;
-    rest = trim(rest.substr(1));
-    if (!rest.starts_with('"')) continue;
-    size_t length = 0;
-    const std::string body = json_string(rest, length);
-    detail::InlineSuppression s;
-    s.at = Location{path, static_cast<uint32_t>(i + 1), code_points(line.substr(0, pos)) + 1};
-    detail::read_directive(body, s);
-    // Alone on its line (give or take a trailing comma): the next non-blank line.
-    const std::string_view after = trim(rest.substr(length));
-    s.covers = static_cast<uint32_t>(i + 1);
-    if (trim(line.substr(0, pos)).empty() && (after.empty() || after == ",")) {
-      size_t next = i + 1;
-      while (next < lines.size() && trim(lines[next]).empty()) ++next;
-      s.covers = static_cast<uint32_t>(next + 1);
-    }
-    out.push_back(std::move(s));
-  }
+  Finder{lines, path, out}.walk(tree.root());
   return out;
 }
 

@@ -8,10 +8,11 @@
 
 namespace breakwater::jsonschema {
 
-// JSON has no comments, so a suppression is a member of the schema object:
+// JSON has no comments, so a suppression is a member of the schema object it is about:
 //   "x-breakwater-ignore": "MAX_LENGTH_NO_DECREASE names are capped upstream"
-// (rule ids or categories, comma-separated, then the reason). Validators ignore unknown `x-`
-// keywords. Alone on its line it covers the next line; after other members, its own line.
+//   "x-breakwater-ignore": ["PROPERTY_NO_DELETE(email) moved to contact", "TYPE_NO_CHANGE(age) ..."]
+// (names as in comments, then the reason). Validators ignore unknown `x-` keywords. It covers the
+// findings anchored on that object and its own keywords, wherever in the object it is written.
 std::vector<detail::InlineSuppression> find_suppressions(std::string_view text,
                                                          const std::string& path);
 
