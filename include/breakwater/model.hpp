@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -73,6 +75,10 @@ struct Schema {
   std::vector<std::string> files;  // files[0] is "" so that SourceRef{} means "nowhere"
   std::vector<Entity> roots;
   std::vector<Diagnostic> warnings;
+  // Where NEW's own text removes an element OLD had (a migration's DROP COLUMN), by the name
+  // findings give it, so a deletion is reported on the line that deletes it rather than at an
+  // untouched parent. Formats without such statements leave it empty.
+  std::map<std::string, SourceRef, std::less<>> removed_at;
 
   uint32_t add_file(std::string path);
   Location resolve(SourceRef ref) const;

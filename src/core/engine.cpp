@@ -63,6 +63,11 @@ SourceRef Emitter::same_place_in_new(SourceRef old_at) const {
   return {};
 }
 
+SourceRef Emitter::removed_in_new(std::string_view entity, SourceRef otherwise) const {
+  const auto it = new_.removed_at.find(entity);
+  return it != new_.removed_at.end() ? it->second : otherwise;
+}
+
 void Emitter::append(Emitter&& other) {
   findings_.insert(findings_.end(), std::make_move_iterator(other.findings_.begin()),
                    std::make_move_iterator(other.findings_.end()));

@@ -68,6 +68,9 @@ class Emitter {
   // parent: the NEW file at the place OLD's file had under its input (as a whole), else nothing
   // (the finding then points at its OLD place).
   SourceRef same_place_in_new(SourceRef old_at) const;
+  // For an element gone from NEW: the NEW statement that removed it when the format recorded
+  // one (Schema::removed_at), else `otherwise`.
+  SourceRef removed_in_new(std::string_view entity, SourceRef otherwise) const;
   void append(Emitter&& other);
 
  private:

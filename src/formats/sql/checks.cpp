@@ -98,7 +98,7 @@ void check_columns(const Entity& old_table, const Entity& new_table,
         out.emit(
             rules::sql::COLUMN_NO_DELETE, where,
             "Column " + q(p.old_entity->key) + " of table " + q(new_table.name) + " was dropped.",
-            new_table.loc, p.old_entity->loc);
+            out.removed_in_new(where, new_table.loc), p.old_entity->loc);
       }
       continue;
     }
@@ -194,7 +194,7 @@ void check_constraints(const Entity& old_table, const Entity& new_table,
       if ((type == "unique" || type == "primary key") && on.on(rules::sql::UNIQUE_NO_DELETE)) {
         out.emit(rules::sql::UNIQUE_NO_DELETE, entity,
                  "The " + what + " constraint of table " + q(new_table.name) + " was dropped.",
-                 new_table.loc, p.old_entity->loc);
+                 out.removed_in_new(entity, new_table.loc), p.old_entity->loc);
       }
       continue;
     }
@@ -297,7 +297,7 @@ void check_functions(const Schema& old_schema, const Schema& new_schema,
       if (on.on(rules::sql::FUNCTION_NO_DELETE)) {
         const char* what = o.str("returns") == "procedure" ? "Procedure " : "Function ";
         out.emit(rules::sql::FUNCTION_NO_DELETE, o.name, what + label + " was dropped.",
-                 SourceRef{}, o.loc);
+                 out.removed_in_new(o.name, {}), o.loc);
       }
       continue;
     }
@@ -343,7 +343,7 @@ void check_types(const Schema& old_schema, const Schema& new_schema,
       if (on.on(rules::sql::TYPE_NO_DELETE)) {
         out.emit(rules::sql::TYPE_NO_DELETE, o.name,
                  "Type " + q(o.name) + " (" + std::string(o.kind) + ") was dropped.",
-                 SourceRef{}, o.loc);
+                 out.removed_in_new(o.name, {}), o.loc);
       }
       continue;
     }
@@ -393,7 +393,7 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       if (on.on(rules::sql::TABLE_NO_DELETE)) {
         out.emit(rules::sql::TABLE_NO_DELETE, p.old_entity->name,
                  "Table " + q(p.old_entity->name) + " was dropped.",
-                 SourceRef{}, p.old_entity->loc);
+                 out.removed_in_new(p.old_entity->name, {}), p.old_entity->loc);
       }
       continue;
     }
@@ -418,7 +418,7 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
                             : k == "schema"                                   ? "Schema"
                                                                               : "Sequence";
         out.emit(rule, p.old_entity->name, label + " " + q(p.old_entity->name) + " was dropped.",
-                 SourceRef{}, p.old_entity->loc);
+                 out.removed_in_new(p.old_entity->name, {}), p.old_entity->loc);
         continue;
       }
       if (k != "view" || p.old_entity->flag("star") || p.new_entity->flag("star")) continue;

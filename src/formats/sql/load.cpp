@@ -128,6 +128,7 @@ Schema load(const std::string& path, const LoadOptions&, const Options& own) {
                     relative == "." ? file.filename().generic_string() : relative);
   }
   schema.warnings = std::move(state.warnings);
+  schema.removed_at = std::move(state.removed);
   for (auto& [key, e] : state.tables) schema.roots.push_back(std::move(e));
   // Migration facts only mean something for a folder of migrations.
   if (fs::is_directory(input, ec)) {

@@ -23,6 +23,7 @@ struct PgState {
   std::vector<Entity> migration_facts;  // LOCKING issues and explicit renames, per file
   std::vector<Diagnostic> warnings;
   std::set<std::string> parents;  // tables with partitions or inheriting children
+  std::map<std::string, SourceRef, std::less<>> removed;  // Schema::removed_at
 };
 
 // Splits `text` with PostgreSQL's scanner, parses each statement and applies it to `state`.

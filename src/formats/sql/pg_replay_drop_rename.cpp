@@ -21,10 +21,12 @@ void rekey(std::map<std::string, Entity>& m, const std::string& from, const std:
 }  // namespace
 
 void Replay::drop_schema(const std::string& schema) {
-  s_.schemas.erase(schema);
+  forget(s_.schemas, schema);
   // DROP SCHEMA ... CASCADE takes everything in it along.
   for (auto* m : {&s_.tables, &s_.types, &s_.views, &s_.sequences, &s_.functions}) {
-    std::erase_if(*m, [&](const auto& kv) { return kv.first.starts_with(schema + "."); });
+    forget_if(*m, [&](const std::string& key, const Entity&) {
+      return key.starts_with(schema + ".");
+    });
   }
 }
 
@@ -37,22 +39,22 @@ void Replay::drop(const DropStmt* s) {
       case OBJECT_TABLE:
       case OBJECT_FOREIGN_TABLE: {
         const std::string table = qualified(names_of(BW_AS(List, o)));
-        s_.tables.erase(table);
+        forget(s_.tables, table);
         drop_owned_sequences(table);
         break;
       }
       case OBJECT_VIEW:
       case OBJECT_MATVIEW:
-        s_.views.erase(qualified(names_of(BW_AS(List, o))));
+        forget(s_.views, qualified(names_of(BW_AS(List, o))));
         break;
       case OBJECT_SEQUENCE:
-        s_.sequences.erase(qualified(names_of(BW_AS(List, o))));
+        forget(s_.sequences, qualified(names_of(BW_AS(List, o))));
         break;
       case OBJECT_TYPE:
       case OBJECT_DOMAIN: {
         const TypeName* t = BW_AS(TypeName, o);
         const List* names = t != nullptr ? t->names : BW_AS(List, o);
-        s_.types.erase(qualified(names_of(names)));
+        forget(s_.types, qualified(names_of(names)));
         break;
       }
       case OBJECT_FUNCTION:
@@ -62,10 +64,11 @@ void Replay::drop(const DropStmt* s) {
         if (f == nullptr) break;
         if (f->args_unspecified) {
           const std::string name = qualified(names_of(f->objname));
-          std::erase_if(s_.functions,
-                        [&](const auto& kv) { return kv.second.str("function") == name; });
+          forget_if(s_.functions, [&](const std::string&, const Entity& e) {
+            return e.str("function") == name;
+          });
         } else {
-          s_.functions.erase(function_key(f));
+          forget(s_.functions, function_key(f));
         }
         break;
       }
@@ -73,7 +76,7 @@ void Replay::drop(const DropStmt* s) {
         const std::vector<std::string> names = names_of(BW_AS(List, o));
         if (names.empty()) break;
         for (auto& [k, table] : s_.tables) {
-          std::erase_if(table.children, [&](const Entity& c) {
+          forget_children(table, [&](const Entity& c) {
             return c.kind == "constraint" && c.str("conname") == names.back();
           });
         }

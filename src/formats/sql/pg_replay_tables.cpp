@@ -305,14 +305,14 @@ void Replay::alter_table_cmd(Entity& table, const AlterTableCmd* cmd) {
     return;
   }
   if (cmd->subtype == AT_DropConstraint || cmd->subtype == AT_DropConstraintRecurse) {
-    std::erase_if(table.children, [&](const Entity& c) {
+    forget_children(table, [&](const Entity& c) {
       return c.kind == "constraint" && c.str("conname") == name;
     });
     return;
   }
   if (cmd->subtype == AT_DropColumn || cmd->subtype == AT_DropColumnRecurse) {
     drop_owned_sequences(table.key + "." + name);
-    std::erase_if(table.children, [&](const Entity& c) {
+    forget_children(table, [&](const Entity& c) {
       return (c.kind == "column" && c.key == name) ||
              (c.kind == "constraint" && c.str("columns") == name);
     });

@@ -66,7 +66,9 @@ class Replay {
   SourceRef at_offset(size_t offset) const;
   // Nodes without a position of their own (enum labels, -1) are placed at their statement.
   SourceRef at(int location) const;
-  void warn_not_compared(const char* what, Node* stmt = nullptr);
+  std::string statement_words() const;
+  // `what`: how the statement is named; null: its leading keywords.
+  void warn_not_compared(const char* what);
   void add_simple(std::map<std::string, Entity>& into, std::string_view kind,
                   const std::string& key, SourceRef where);
 
@@ -101,6 +103,33 @@ class Replay {
   void create_view(const RangeVar* range_var, Node* query, const List* aliases, bool materialized);
 
   // ---- drop, rename, set schema (pg_replay_drop_rename.cpp) ----
+  // Records that this statement removed the element findings call `name` (Schema::removed_at).
+  void removed(const std::string& name) { s_.removed[name] = statement_at_; }
+  // Erases the map's entries for which `pred(key, entity)` holds, recording each removal.
+  template <class Pred>
+  void forget_if(std::map<std::string, Entity>& m, Pred pred) {
+    for (auto it = m.begin(); it != m.end();) {
+      if (pred(it->first, it->second)) {
+        removed(it->second.name);
+        it = m.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  void forget(std::map<std::string, Entity>& m, const std::string& key) {
+    forget_if(m, [&](const std::string& k, const Entity&) { return k == key; });
+  }
+  // Erases the children of `parent` for which `pred` holds, recording each as parent.conname /
+  // parent.column.
+  template <class Pred>
+  void forget_children(Entity& parent, Pred pred) {
+    std::erase_if(parent.children, [&](const Entity& c) {
+      if (!pred(c)) return false;
+      removed(parent.name + "." + (c.kind == "constraint" ? std::string(c.str("conname")) : c.key));
+      return true;
+    });
+  }
   void drop_schema(const std::string& schema);
   void drop(const DropStmt* s);
   void move_function(const std::string& from, const std::string& new_name);
