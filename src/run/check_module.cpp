@@ -5,6 +5,7 @@
 #include <breakwater/rules.hpp>
 
 #include "core/trace.hpp"
+#include "rule_ids/breakwater.hpp"
 
 #include <algorithm>
 
@@ -123,6 +124,28 @@ std::vector<Finding> check_module(const RunState& s, const detail::FormatPlugin&
   std::vector<Finding> findings = detail::run_rules(format, loaded.old_schema, loaded.new_schema,
                                                     enabled, {s.opt.options.load.jobs, compat});
   trace.lap("rules");
+  // What NEW holds but the format does not compare: a finding, so every report shows it at its
+  // place and counts it, and a reviewed one can be suppressed there.
+  const auto excepted = [&](const std::vector<std::string>& tokens) {
+    const RuleInfo& rule = detail::rule_info(rules::breakwater::INPUT_NOT_COMPARED);
+    return std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
+      return t == rule.id ||
+             std::find(rule.categories.begin(), rule.categories.end(), t) != rule.categories.end();
+    });
+  };
+  const std::vector<std::string>& except =
+      !s.opt.options.except.empty() || !m.settings.except ? s.opt.options.except
+                                                          : *m.settings.except;
+  if (!excepted(except)) {
+    for (const Diagnostic& d : loaded.new_schema.warnings) {
+      Finding f;
+      f.rule_id = std::string(rules::breakwater::INPUT_NOT_COMPARED.id());
+      f.location = loaded.new_schema.resolve(d.at);
+      f.entity = f.location.file;
+      f.message = d.message + ".";
+      if (detail::finish_finding(f)) findings.push_back(std::move(f));
+    }
+  }
   return findings;
 }
 

@@ -195,11 +195,6 @@ Loaded load_module(RunState& s, const detail::FormatPlugin& format, const Module
   out.suppressions = suppressions_in(s, format, out.new_schema);
   for (std::string& f : out.old_schema.files) f = s.shown(f);
   for (std::string& f : out.new_schema.files) f = s.shown(f);
-  // What the NEW side holds but the format does not compare: said once, on stderr.
-  for (const Diagnostic& d : out.new_schema.warnings) {
-    std::string line = out.new_schema.resolve(d.at).text() + ": warning: " + d.message;
-    if (s.seen_warnings.insert(line).second) s.warnings.push_back(std::move(line));
-  }
   return out;
 }
 

@@ -26,6 +26,7 @@ extern "C" {
 #include <postgres.h>
 #include <nodes/parsenodes.h>
 #include <nodes/pg_list.h>
+#include <common/keywords.h>
 #include <pg_query/pg_query_internal.h>
 // clang-format on
 }

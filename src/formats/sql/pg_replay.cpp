@@ -101,7 +101,6 @@ void Replay::statement(const RawStmt* raw) {
     case T_VacuumStmt:
     case T_ClusterStmt:
     case T_ReindexStmt:
-    case T_DoStmt:
     case T_CallStmt:
     case T_CreateTrigStmt:
     case T_CreateEventTrigStmt:
@@ -126,8 +125,14 @@ void Replay::statement(const RawStmt* raw) {
     case T_AlterTSConfigurationStmt:
     case T_AlterTSDictionaryStmt:
       return;
+    case T_DoStmt:
+      // Migrations wrap DDL in DO blocks to make it conditional; what runs inside is PL/pgSQL,
+      // executed only by a server.
+      s_.warnings.push_back(
+          {statement_at_, "DO block is not compared; DDL it runs is not checked"});
+      return;
     default:
-      return warn_not_compared(nullptr, stmt);
+      return warn_not_compared(nullptr);
   }
 }
 
@@ -157,15 +162,30 @@ SourceRef Replay::at(int location) const {
   return location < 0 ? statement_at_ : at_offset(base_ + static_cast<size_t>(location));
 }
 
-void Replay::warn_not_compared(const char* what, Node* stmt) {
-  std::string kind = what != nullptr ? what : "";
-  if (kind.empty()) {
-    // The node's name, as PostgreSQL's JSON output spells it ({"CreateCastStmt": ...}).
-    const std::string json = expression_key(stmt);
-    const size_t start = json.starts_with("{\"") ? 2 : std::string::npos;
-    kind = start == std::string::npos ? "statement"
-                                      : json.substr(start, json.find('"', start) - start);
+// The statement's leading keywords as written (`CREATE AGGREGATE`, `CREATE TEXT SEARCH
+// CONFIGURATION`): how a user names the statement, unlike the parser's node name.
+std::string Replay::statement_words() const {
+  std::string words;
+  size_t i = skip_blank_and_comments(base_);
+  for (int count = 0; count < 5 && i < text_.size(); ++count) {
+    size_t end = i;
+    while (end < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[end])) ||
+                                  text_[end] == '_')) {
+      ++end;
+    }
+    if (end == i || end - i > 40) break;
+    std::string word = text_.substr(i, end - i);
+    if (ScanKeywordLookup(word.c_str(), &ScanKeywords) < 0) break;
+    for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    words += (words.empty() ? "" : " ") + word;
+    i = end;
+    while (i < text_.size() && std::isspace(static_cast<unsigned char>(text_[i]))) ++i;
   }
+  return words.empty() ? "this statement" : words;
+}
+
+void Replay::warn_not_compared(const char* what) {
+  const std::string kind = what != nullptr ? what : statement_words();
   s_.warnings.push_back(
       {statement_at_, kind + " is not compared yet; changes it makes are not checked"});
 }
