@@ -90,6 +90,9 @@ struct CheckResult {
   std::vector<Finding> findings;
   std::string old_input, new_input;  // what was compared, as named to the user ("git:main", "v2")
   std::vector<ComparedModule> compared;  // in run order
+  // Inputs found and left out, each `path: what, and why` (headers outside an include/ folder,
+  // a module new since the ref): every report lists them beside what was compared.
+  std::vector<std::string> not_compared;
 };
 
 Schema load_schema(const std::string& path, const LoadOptions& options);

@@ -76,6 +76,7 @@ std::string render_json(const CheckResult& result, const ReportOptions& options)
                         {"config", m.config}});
   }
   doc["compared"] = compared;
+  doc["not_compared"] = result.not_compared;
   const Tally t = tally(result);
   doc["summary"] = {{"error", t.error},
                     {"warning", t.warning},

@@ -142,6 +142,9 @@ std::string render_markdown(const CheckResult& result, const ReportOptions& opti
     for (const ComparedModule& m : result.compared) {
       out += "<sub>Compared " + html(compared_text(m)) + "</sub><br>\n";
     }
+    for (const std::string& n : result.not_compared) {
+      out += "<sub>Not compared: " + html(n) + "</sub><br>\n";
+    }
   }
   if (t.active() == 0) return out;
 

@@ -277,6 +277,7 @@ std::string render_sarif(const CheckResult& result, const ReportOptions& options
                         {"summary", compared_text(m)}});
   }
   if (!compared.empty()) run["properties"] = {{"compared", compared}};
+  if (!result.not_compared.empty()) run["properties"]["notCompared"] = result.not_compared;
   if (!base_commit.empty()) {
     run["originalUriBaseIds"] = {
         {kBaseCommit,

@@ -52,6 +52,7 @@ std::string render_text(const CheckResult& result, const ReportOptions& options)
   // What was compared, so that a pass says what it passed.
   if (!result.compared.empty() && previous_file != nullptr) out += "\n";
   for (const ComparedModule& m : result.compared) out += "Compared " + compared_text(m) + "\n";
+  for (const std::string& n : result.not_compared) out += "Not compared: " + n + "\n";
   const Tally t = tally(result);
   const std::string suppressed =
       t.suppressed > 0 ? " (" + std::to_string(t.suppressed) + " suppressed)" : "";

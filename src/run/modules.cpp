@@ -33,6 +33,11 @@ void warn(RunState& s, std::string line) {
   if (s.seen_warnings.insert(line).second) s.warnings.push_back(std::move(line));
 }
 
+// An input found and left out: in every report (CheckResult::not_compared), not on stderr.
+void not_compared(RunState& s, std::string line) {
+  if (s.seen_warnings.insert(line).second) s.not_compared.push_back(std::move(line));
+}
+
 // git:REF[:PATH]. PATH is relative to the repository root, or to the current directory when it
 // starts with ./ or ../ (git's own convention for REF:PATH).
 GitSpec parse_git(const std::string& input, const std::string& workdir) {
@@ -192,7 +197,7 @@ std::vector<Module> repository_modules(RunState& s) {
     }
     // New in the working tree: no OLD version, nothing to break; said, so the pass is not silent.
     if (!in_old) {
-      warn(s, rel + ": warning: new since git:" + opt.against + ", nothing to compare it with");
+      not_compared(s, rel + ": new since git:" + opt.against + ", nothing to compare it with");
       return;
     }
     Module m;
@@ -308,14 +313,14 @@ std::vector<Module> split_by_format(RunState& s, std::vector<Module> modules) {
       // A header root beside other contracts is checked only when it is the include root.
       if (!f.format->directory_name.empty() && found.size() > 1 &&
           name != f.format->directory_name) {
-        warn(s, label + ": warning: " + std::string(f.format->lang) + " files found but not " +
+        not_compared(s, label + ": " + std::string(f.format->lang) + " files found but not " +
                     "checked: a folder of them is checked when it is named " +
                     std::string(f.format->directory_name) + "/, given with --lang " +
                     std::string(f.format->lang) + ", or declared as a module in breakwater.yaml");
         continue;
       }
       if (!f.in_old) {
-        warn(s, label + ": warning: " + std::string(f.format->lang) +
+        not_compared(s, label + ": " + std::string(f.format->lang) +
                     " files are new here: nothing to compare them with");
         continue;
       }

@@ -70,6 +70,7 @@ RunResult run(const RunOptions& options) {
   result.rules_run.assign(rules.begin(), rules.end());
   result.findings = std::move(all);
   result.compared = std::move(compared);
+  result.not_compared = state.not_compared;
   result.new_input = options.new_input.empty() ? "." : options.new_input;
   result.old_input = !options.old_input.empty() ? options.old_input : state.against_label();
   return out;

@@ -64,6 +64,7 @@ struct RunState {
   std::map<std::string, std::unique_ptr<git::Snapshot>> snapshots;  // by ref
   std::vector<std::string> warnings;                                 // in module order
   std::set<std::string> seen_warnings;
+  std::vector<std::string> not_compared;  // CheckResult::not_compared, in module order
 
   // The files git sees in the working tree, listed once per run (git status hashes files).
   const std::vector<std::string>& worktree_list() const;

@@ -158,6 +158,8 @@ class Checker {
         macro(*e, now);
       } else if (e->kind == "namespace_alias" && now == nullptr && !namespace_in_new(e->key)) {
         removed_type(*e);
+      } else if (e->kind == "header" && now == nullptr) {
+        removed_header(*e);
       }
     }
     for (const auto& [key, e] : news_) {
@@ -185,6 +187,27 @@ class Checker {
     if (!on_.on(rule)) return;
     SourceRef at = new_e != nullptr ? new_e->loc : anchor(old_e);
     out_.emit(rule, new_e != nullptr ? new_e->name : old_e.name, std::move(message), at, old_e.loc);
+  }
+
+  void removed_header(const Entity& h) {
+    // Declarations it held that NEW still has elsewhere: said, as they are not reported.
+    size_t held = 0, kept = 0;
+    for (const auto& [key, e] : olds_) {
+      if (e->kind == "header" || e->loc.file != h.loc.file) continue;
+      ++held;
+      kept += find(news_, e->kind, e->key) != nullptr;
+    }
+    std::string message = "Header " + q(h.key) + " was removed; `#include <" + h.key +
+                          ">` no longer compiles";
+    if (held == 1 && kept == 1) {
+      message += " (its one declaration is now in another header)";
+    } else if (held > 0 && kept == held) {
+      message += " (each of its " + std::to_string(held) + " declarations is now in another header)";
+    } else if (kept > 0) {
+      message += " (" + std::to_string(kept) + " of its " + std::to_string(held) +
+                 " declarations are now in another header)";
+    }
+    emit(rules::cpp::HEADER_NO_DELETE, h, nullptr, message + ".");
   }
 
   // The nearest surviving parent of a removed declaration: its record, when NEW still has it

@@ -126,6 +126,7 @@ struct Parsed {  // members in this order: the unit is disposed of before its in
   IndexHandle index;
   TranslationUnitHandle tu;
   fs::path root;
+  std::vector<fs::path> headers;  // the public headers read, as found
 };
 
 // The flags to parse with: the compilation database's, then the configured ones, relative paths
@@ -200,7 +201,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
   for (const fs::path& h : headers) {
     umbrella += "#include \"" + fs::absolute(h).lexically_normal().string() + "\"\n";
   }
-  const std::string umbrella_name = (root / "<breakwater umbrella>.cpp").string();
+  const std::string umbrella_name = (root / kUmbrella).string();
   CXUnsavedFile unsaved{umbrella_name.c_str(), umbrella.c_str(),
                         static_cast<unsigned long>(umbrella.size())};
   IndexHandle index = [] {
@@ -224,7 +225,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
     clang_disposeDiagnostic(d);
     if (error) compile_error(tu.get(), root, boundary);
   }
-  return Parsed{std::move(index), std::move(tu), root};  // the unit goes before its index
+  return Parsed{std::move(index), std::move(tu), root, std::move(headers)};
 }
 
 }  // namespace
@@ -255,6 +256,21 @@ Schema load(const std::string& path, const LoadOptions& options, const Options& 
     if (it == values.end() || it->second == e.str("value")) continue;
     e.set("spelling", std::string(e.str("value")));
     e.set("value", it->second);
+  }
+  // Each public header is an element of the API too: consumers include it by its path under
+  // the include root, so removing it breaks them even when its declarations moved elsewhere.
+  for (const fs::path& h : parsed.headers) {
+    const fs::path abs = fs::absolute(h).lexically_normal();
+    const std::string shown = detail::shown_path(abs);
+    const auto known = std::find(schema.files.begin(), schema.files.end(), shown);
+    Entity header;
+    header.kind = "header";
+    header.key = header.name = detail::relative_to(abs, root);
+    header.loc = SourceRef{known != schema.files.end()
+                               ? static_cast<uint32_t>(known - schema.files.begin())
+                               : schema.add_file(shown),
+                           0, 0};
+    api.children.push_back(std::move(header));
   }
   std::stable_sort(api.children.begin(), api.children.end(), [](const Entity& a, const Entity& b) {
     return std::tie(a.kind, a.key) < std::tie(b.kind, b.key);

@@ -100,7 +100,8 @@ std::optional<SourceRef> Modeler::where(CXCursor c) {
   if (it == files_.end()) {
     const fs::path abs = fs::absolute(name).lexically_normal();
     uint32_t id = 0;
-    if (detail::inside(abs, root_) && !excluded(abs, exclude_))
+    // The umbrella unit lives in memory beside the headers; it is nobody's file.
+    if (detail::inside(abs, root_) && !excluded(abs, exclude_) && abs.filename() != kUmbrella)
       id = schema_.add_file(detail::shown_path(abs));
     it = files_.emplace(name, id).first;
   }

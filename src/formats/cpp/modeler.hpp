@@ -23,6 +23,10 @@
 
 namespace breakwater::cpp {
 
+// The name of the in-memory translation unit that includes every header, placed in the include
+// root (so that quoted includes resolve as from a header there).
+inline constexpr std::string_view kUmbrella = "<breakwater umbrella>.cpp";
+
 // Whether `file` is one of the excluded headers or lies under an excluded directory.
 bool excluded(const std::filesystem::path& file, const std::vector<std::filesystem::path>& exclude);
 

@@ -1,0 +1,4 @@
+#pragma once
+
+int length_of(const char* s);
+int size_of(const char* s);

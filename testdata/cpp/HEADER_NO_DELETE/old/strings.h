@@ -1,0 +1,3 @@
+#pragma once
+
+int length_of(const char* s);
