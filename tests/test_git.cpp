@@ -423,4 +423,43 @@ TEST_SUITE("git") {
     CHECK(run.status == 2);
     CHECK(has(run.err, "no commits yet"));
   }
+
+  // Issue 14: a single file in a commit comes with its folder; a subfolder whose imports need a
+  // parent root is told which; -I is resolved on each side.
+  TEST_CASE("git single-file inputs, import-root hints and -I per side") {
+    Repo repo;
+    repo.put("schemas/a.json",
+             R"({"type": "object", "properties": {"c": {"$ref": "common.json"}}})");
+    repo.put("schemas/common.json", R"({"type": "string", "maxLength": 10})");
+    repo.put("proto/acme/common/c.proto",
+             "syntax = \"proto3\";\npackage acme.common;\nmessage C { string a = 1; }\n");
+    repo.put("proto/acme/v1/u.proto",
+             "syntax = \"proto3\";\npackage acme.v1;\nimport \"acme/common/c.proto\";\n"
+             "message U { acme.common.C c = 1; }\n");
+    repo.commit("v1");
+    repo.git("tag v1");
+    repo.put("schemas/common.json", R"({"type": "string", "maxLength": 5})");
+    repo.commit("v2");
+    repo.git("tag v2");
+    auto run = run_cli(repo.dir(), {"check", "git:v1:schemas/a.json", "git:v2:schemas/a.json"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "error[MAX_LENGTH_NO_DECREASE]"));
+
+    run = run_cli(repo.dir(), {"check", "git:v1:proto/acme/v1", "git:v2:proto/acme/v1"});
+    CHECK(run.status == 2);
+    CHECK_MESSAGE(has(run.err, "it is under proto: add -I proto, or compare proto itself"),
+                  run.err);
+
+    // NEW renames C to D in the working tree. OLD must import its own c.proto through -I (with
+    // NEW's, OLD's u.proto would not even link).
+    repo.put("proto/acme/common/c.proto",
+             "syntax = \"proto3\";\npackage acme.common;\nmessage D { string a = 1; }\n");
+    repo.put("proto/acme/v1/u.proto",
+             "syntax = \"proto3\";\npackage acme.v1;\nimport \"acme/common/c.proto\";\n"
+             "message U { acme.common.D c = 1; }\n");
+    run = run_cli(repo.dir(),
+                  {"check", "proto/acme/v1", "--against", "v2", "-I", "proto", "--color", "never"});
+    CHECK_MESSAGE(run.status == 1, run.out << run.err);
+    CHECK(has(run.out, "error[FIELD_SAME_TYPE]"));
+  }
 }

@@ -278,6 +278,16 @@ Snapshot::Snapshot(const std::string& repo_path, const std::string& ref,
       if (git_tree_entry_bypath(&found, tree.get(), p.c_str()) != 0) continue;
       TreeEntry e(found);
       exporter.entry(e.get(), p);
+      // A single file comes with its folder: the root its loader resolves siblings from (a
+      // JSON Schema's "$ref": "common.json", a proto's import of its neighbour).
+      const std::string folder = fs::path(p).parent_path().generic_string();
+      if (git_tree_entry_type(e.get()) != GIT_OBJECT_BLOB) continue;
+      if (folder.empty()) {
+        exporter.tree(*git_tree_id(tree.get()), "");
+      } else if (git_tree_entry_bypath(&found, tree.get(), folder.c_str()) == 0) {
+        TreeEntry dir(found);
+        exporter.entry(dir.get(), folder);
+      }
     }
   } catch (...) {
     std::error_code ec;

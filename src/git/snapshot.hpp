@@ -17,8 +17,8 @@ std::string workdir_of(const std::string& path);
 class Snapshot {
  public:
   // Exports `paths` (repository-relative files or directories; empty or "." = the whole tree) of
-  // the commit `ref` names (branch, remote branch, tag, sha, HEAD~1...). `keep` may narrow the
-  // files written. A path missing in the commit is simply absent below root(). A ref that cannot
+  // the commit `ref` names (branch, remote branch, tag, sha, HEAD~1...); a file comes with the
+  // rest of its folder, which its references may name. `keep` may narrow the files written. A path missing in the commit is simply absent below root(). A ref that cannot
   // be resolved throws InputError with the command that fetches it.
   Snapshot(const std::string& repo_path, const std::string& ref,
            const std::vector<std::string>& paths,

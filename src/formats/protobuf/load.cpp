@@ -1,6 +1,7 @@
 #include "formats/protobuf/load.hpp"
 
 #include "core/parallel.hpp"
+#include "core/paths.hpp"
 #include "core/read_input.hpp"
 #include "core/trace.hpp"
 #include "formats/protobuf/source_locations.hpp"
@@ -187,8 +188,37 @@ class ImportResolver {
   std::vector<fs::path> roots_;
 };
 
+// For an import not found: the folder above the input that holds it, named as the user would
+// pass it to -I (repository-relative on a git side), or "" when none does. Looks no higher than
+// the repository (`boundary`), so a hostile import name learns nothing about the machine.
+std::string import_root_hint(const fs::path& input, const LoadOptions& options,
+                             const std::string& import) {
+  if (options.link_boundary.empty()) return {};
+  std::error_code ec;
+  const fs::path boundary = fs::absolute(options.link_boundary, ec).lexically_normal();
+  fs::path dir = fs::absolute(input, ec).lexically_normal();
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  // A commit's copy holds only the input; the working tree shows where the rest lives.
+  const bool commit = !options.side_root.empty() && !options.workdir.empty() &&
+                      detail::inside(dir, options.side_root);
+  while (detail::inside(dir, boundary) && dir != boundary) {
+    dir = dir.parent_path();
+    if (commit) {
+      const std::string rel = detail::relative_to(dir, options.side_root);
+      if (fs::is_regular_file(dir / import, ec) ||
+          fs::is_regular_file(fs::path(options.workdir) / rel / import, ec))
+        return rel;
+    } else if (fs::is_regular_file(dir / import, ec)) {
+      return detail::shown_path(dir);
+    }
+  }
+  return {};
+}
+
 // Adds every transitive import of `units` (parsing new ones in parallel, round by round).
-void resolve_imports(Units& units, const ImportResolver& resolver, unsigned jobs) {
+// `hint(import)` names the import root that would find a missing import.
+void resolve_imports(Units& units, const ImportResolver& resolver, unsigned jobs,
+                     const std::function<std::string(const std::string&)>& hint) {
   std::map<std::string, size_t, std::less<>> index;
   for (size_t i = 0; i < units.size(); ++i) index.emplace(units[i]->name, i);
   size_t scanned = 0;
@@ -205,9 +235,13 @@ void resolve_imports(Units& units, const ImportResolver& resolver, unsigned jobs
         }
         std::unique_ptr<Unit> found = resolver.find(dep);
         if (!found) {
-          throw InputError(
-              import_location(unit, dep),
-              "import \"" + dep + "\" not found in the input or its import paths (-I)");
+          std::string message =
+              "import \"" + dep + "\" not found in the input or its import paths (-I)";
+          if (const std::string root = hint(dep); !root.empty()) {
+            message += "; it is under " + root + ": add -I " + root + ", or compare " + root +
+                       " itself";
+          }
+          throw InputError(import_location(unit, dep), message);
         }
         index.emplace(dep, units.size());
         units.push_back(std::move(found));
@@ -523,7 +557,9 @@ Schema load_side(const std::string& path, const LoadOptions& options) {
     units = units_from_descriptor_set(path, resolver);
   } else {
     detail::parallel_for(units.size(), options.jobs, [&](size_t i) { parse_unit(*units[i]); });
-    resolve_imports(units, resolver, options.jobs);
+    resolve_imports(units, resolver, options.jobs, [&](const std::string& dep) {
+      return import_root_hint(input, options, dep);
+    });
   }
 
   trace.lap("parse");
