@@ -4,6 +4,7 @@
 #include <breakwater/finding.hpp>
 #include <breakwater/model.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -69,6 +70,8 @@ struct CheckOptions {
   std::vector<std::string> except;  // rule ids and/or categories removed from `use`
   std::string compat;               // backward | forward | full; "" = the format's default
   std::string policy;  // "" = strict; else a policy the catalog's `quiet_under` names (lenient)
+  // Files larger than this are refused, never read; 0 = the default (docs/security.md).
+  std::uintmax_t max_file_bytes = 0;
 };
 
 // One module a run compared: what was looked at, so a pass says what it passed.

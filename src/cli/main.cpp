@@ -4,6 +4,7 @@
 #include <breakwater/rules.hpp>
 
 #include "core/engine.hpp"
+#include "core/read_input.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -130,6 +131,13 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
   add_format_options(cmd, f.format_options);
   cmd->add_option("-j,--jobs", a.run.options.load.jobs, "Parser threads (0 = one per core)")
       ->capture_default_str();
+  cmd->add_option_function<std::uintmax_t>(
+         "--max-file-size",
+         [&a](std::uintmax_t mib) { a.run.options.max_file_bytes = mib << 20; },
+         "Refuse input files larger than MIB mebibytes (default " +
+             std::to_string(breakwater::detail::kDefaultMaxFileBytes >> 20) + ")")
+      ->type_name("MIB")
+      ->check(CLI::Range(std::uintmax_t{1}, std::uintmax_t{1} << 20));
   if (!with_reports) return;
   cmd->add_option("--baseline", a.run.baseline,
                   "Hide findings recorded in FILE (see `breakwater baseline write`)");

@@ -203,10 +203,9 @@ std::string top_keys() {
 }
 
 YAML::Node parse(const std::string& path) {
-  const std::optional<std::string> text = detail::read_file(path);
-  if (!text) throw InputError(Location{path, 0, 0}, "cannot read config file");
+  const std::string text = detail::read_input(path, path);
   try {
-    return YAML::Load(*text);
+    return YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     throw InputError(Location{path, static_cast<uint32_t>(e.mark.line + 1),
                               static_cast<uint32_t>(e.mark.column + 1)},

@@ -34,9 +34,9 @@ std::string baseline_text(const std::vector<Finding>& findings) {
 
 std::vector<Finding> apply_baseline(const std::string& path, const std::string& shown,
                                     std::vector<Finding>& findings) {
-  const std::optional<std::string> read = read_file(path);
-  if (!read) throw InputError(Location{path, 0, 0}, "--baseline: cannot read file");
-  const std::string& text = *read;
+  if (const std::string why = refusal(path); !why.empty())
+    throw InputError(Location{path, 0, 0}, "baseline: " + why);
+  const std::string text = read_input(path, path);
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);

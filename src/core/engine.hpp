@@ -134,6 +134,9 @@ struct FormatPlugin {
   std::string_view fence_language = {};
   // A commented module entry for the starter breakwater.yaml (`breakwater init`).
   std::string_view starter_module = {};
+  // Folders outside the repository the format reads from, read-only (protobuf's well-known
+  // types); every other read stays inside the run's roots (core/read_input.hpp).
+  std::vector<std::string_view> system_folders = {};
 };
 
 const std::vector<const FormatPlugin*>& formats();

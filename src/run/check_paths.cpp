@@ -3,6 +3,7 @@
 #include <breakwater/check.hpp>
 
 #include "core/engine.hpp"
+#include "core/read_input.hpp"
 #include "core/trace.hpp"
 
 namespace breakwater {
@@ -29,6 +30,10 @@ CheckResult check(const std::string& old_path, const std::string& new_path,
   detail::RuleSelection enabled =
       detail::select_rules(format, options.use, options.except, options.policy);
   const auto own = detail::read_format_options(format, options.load.format_options);
+  // A library caller compares its own files: no root check, but only regular files, bounded.
+  detail::ReadPolicy policy;
+  if (options.max_file_bytes != 0) policy.max_bytes = options.max_file_bytes;
+  const detail::ReadPolicyScope bounded(std::move(policy));
   Schema old_schema = format.load(old_path, options.load, *own);
   Schema new_schema = format.load(new_path, options.load, *own);
   detail::Trace trace("check");

@@ -52,8 +52,6 @@ fs::path RunState::on_disk(const std::string& file) const {
   return absolute((fs::path(git_mode ? workdir : ".") / file).string());
 }
 
-namespace {
-
 void decide_workdir(RunState& s) {
   const RunOptions& opt = s.opt;
   s.git_mode = !opt.against.empty() || is_git(opt.old_input) || is_git(opt.new_input);
@@ -67,6 +65,8 @@ void decide_workdir(RunState& s) {
                      "not inside a git working tree (needed for --against and git:REF)");
   }
 }
+
+namespace {
 
 void load_config(RunState& s) {
   const RunOptions& opt = s.opt;
@@ -134,7 +134,6 @@ std::string RunState::against_label() const {
 }
 
 void resolve_inputs(RunState& state) {
-  decide_workdir(state);
   load_config(state);
   resolve_against(state);
 }

@@ -137,7 +137,9 @@ const git::Snapshot& snapshot(RunState& s, const std::string& ref,
     }
     return false;
   };
-  return *(s.snapshots[ref] = std::make_unique<git::Snapshot>(s.workdir, ref, paths, keep));
+  auto& made = s.snapshots[ref] = std::make_unique<git::Snapshot>(s.workdir, ref, paths, keep);
+  detail::allow_reads_under(made->root());
+  return *made;
 }
 
 void export_git(RunState& s, const std::vector<Module>& modules) {

@@ -31,6 +31,8 @@ size_t files_in(const Schema& schema) {
 RunResult run(const RunOptions& options) {
   detail::Trace trace("run");
   RunState state(options);
+  decide_workdir(state);
+  const detail::ReadPolicyScope contained(read_policy_for(state));
   resolve_inputs(state);
   std::vector<Module> modules = decide_modules(state);
   trace.lap("config and modules");

@@ -7,6 +7,7 @@
 
 #include "config/config.hpp"
 #include "core/engine.hpp"
+#include "core/read_input.hpp"
 #include "git/snapshot.hpp"
 
 #include <filesystem>
@@ -86,8 +87,13 @@ struct RunState {
 fs::path absolute(const std::string& path);
 bool is_git(const std::string& input);
 
-// Stage 1, inputs (inputs.cpp): git mode and the working tree, then the config that applies.
+// Stage 1, inputs (inputs.cpp): git mode and the working tree (decide_workdir), then the
+// config that applies (resolve_inputs).
+void decide_workdir(RunState& state);
 void resolve_inputs(RunState& state);
+// Where the run may read (contain.cpp): the repository in git mode, else the inputs' own
+// repositories or folders; paths named on the command line; the formats' system folders.
+detail::ReadPolicy read_policy_for(const RunState& state);
 // Stage 2, modules (modules.cpp): the one module OLD NEW names, or every module of the
 // repository (the config's, else each format's discovery on both sides).
 std::vector<Module> decide_modules(RunState& state);

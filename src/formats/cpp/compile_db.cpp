@@ -80,10 +80,7 @@ size_t shared_prefix(const fs::path& a, const fs::path& b) {
 std::vector<std::string> flags_from_compile_db(const std::string& db, const fs::path& root) {
   // Named by a config that comes with the change: a device or a pipe would hang or exhaust the
   // run, so only a regular file of sensible size is read.
-  std::error_code ec;
-  if (!fs::is_regular_file(db, ec)) bad(db, "the compilation database is not a regular file");
-  if (fs::file_size(db, ec) > (256u << 20))
-    bad(db, "the compilation database is larger than 256 MiB");
+  if (const std::string why = detail::refusal(db); !why.empty()) bad(db, "compilation database " + why);
   const std::optional<std::string> text = detail::read_file(db);
   if (!text) bad(db, "cannot read the compilation database");
   nlohmann::json doc;

@@ -5,6 +5,7 @@
 #include "formats/cpp/load.hpp"
 
 #include "core/paths.hpp"
+#include "core/read_input.hpp"
 #include "formats/cpp/clang_handles.hpp"
 #include "formats/cpp/compile_db.hpp"
 #include "formats/cpp/constants.hpp"
@@ -32,7 +33,7 @@ std::vector<fs::path> headers_under(const fs::path& dir) {
   std::vector<fs::path> out;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && is_header(it->path())) out.push_back(it->path());
+    if (is_header(it->path()) && detail::regular_input(*it)) out.push_back(it->path());
   }
   std::sort(out.begin(), out.end());
   return out;

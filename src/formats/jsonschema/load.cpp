@@ -737,7 +737,7 @@ std::vector<fs::path> schema_files(const fs::path& dir) {
   std::vector<fs::path> out;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && is_schema_file(it->path())) out.push_back(it->path());
+    if (is_schema_file(it->path()) && detail::regular_input(*it)) out.push_back(it->path());
   }
   std::sort(out.begin(), out.end());
   return out;

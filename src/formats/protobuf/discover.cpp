@@ -5,6 +5,8 @@
 // resolve the way protoc -I would.
 #include "formats/protobuf/discover.hpp"
 
+#include "core/read_input.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -34,6 +36,8 @@ struct Sniffed {
 // The package and imports a file declares, read with patterns rather than the parser: discovery
 // only needs hints, and the real parse happens when the module loads.
 Sniffed sniff(const fs::path& file) {
+  // A refused file (a link out of the repository, a FIFO) is left to the loader to report.
+  if (!detail::refusal(file).empty()) return {};
   std::ifstream in(file, std::ios::binary);
   std::string line;
   static const std::regex package(R"(^\s*package\s+([A-Za-z_][A-Za-z0-9_.]*)\s*;)");

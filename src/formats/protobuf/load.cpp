@@ -449,9 +449,7 @@ std::vector<std::string> proto_files_under(const fs::path& root, bool first_only
       it.disable_recursion_pending();
       continue;
     }
-    const bool regular = it->is_regular_file(ec);
-    if (ec) fail(p);
-    if (!regular || p.extension() != ".proto") continue;
+    if (directory || p.extension() != ".proto" || !detail::regular_input(*it)) continue;
     if (options != nullptr && options->keep_file &&
         !options->keep_file(fs::absolute(p, ec).lexically_normal().string())) {
       continue;

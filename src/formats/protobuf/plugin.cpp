@@ -81,6 +81,7 @@ const detail::FormatPlugin& plugin() {
       .discover = &discover,
       .unstable = &in_unstable_package,
       .fence_language = "proto",
+      .system_folders = {BREAKWATER_PROTO_SYSTEM_INCLUDE "/google/protobuf"},
   };
   return p;
 }

@@ -69,7 +69,7 @@ std::vector<std::string> sql_files(const fs::path& dir) {
   std::vector<std::string> out;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && it->path().extension() == ".sql" && !undoes(it->path())) {
+    if (it->path().extension() == ".sql" && !undoes(it->path()) && detail::regular_input(*it)) {
       out.push_back(it->path().lexically_relative(dir).generic_string());
     }
   }

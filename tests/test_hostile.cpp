@@ -1,0 +1,127 @@
+// Issue 15: a pull request is untrusted. Its files may be links out of the repository, FIFOs
+// or devices; nothing outside is read, nothing blocks, and a refused file is never quoted.
+#include "cli_runner.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+#include <filesystem>
+
+using breakwater::test::run_cli;
+using breakwater::test::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kSecret = "TOPSECRET-4711";
+
+// repo/ (where breakwater runs, the only root) beside outside/ (a file it must never read).
+class Sandbox {
+ public:
+  Sandbox() {
+    char tmpl[] = "/tmp/bw-hostile-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    fs::create_directories(dir_ + "/repo");
+    fs::create_directories(dir_ + "/outside/etc");
+    for (const char* name : {"secret.txt", "secret.sql", "secret.json", "etc/passwd.proto",
+                             "breakwater.yaml", "baseline.json"}) {
+      write_file(dir_ + "/outside/" + name, std::string(kSecret) + " : x\n");
+    }
+  }
+  ~Sandbox() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  std::string repo() const { return dir_ + "/repo"; }
+  std::string outside(const std::string& name) const { return dir_ + "/outside/" + name; }
+  void put(const std::string& path, const std::string& text) const {
+    fs::create_directories((fs::path(repo()) / path).parent_path());
+    write_file(repo() + "/" + path, text);
+  }
+  void link(const std::string& path, const std::string& target) const {
+    fs::create_directories((fs::path(repo()) / path).parent_path());
+    fs::create_symlink(target, repo() + "/" + path);
+  }
+
+ private:
+  std::string dir_;
+};
+
+// Refused with exit 2, the refused file named, its content never shown.
+void refused(const breakwater::test::Run& run, const std::string& names) {
+  CHECK_MESSAGE(run.status == 2, run.out << run.err);
+  CHECK_MESSAGE(run.err.find(names) != std::string::npos, run.err);
+  CHECK_MESSAGE(run.err.find("outside") != std::string::npos, run.err);
+  CHECK(run.err.find(kSecret) == std::string::npos);
+  CHECK(run.out.find(kSecret) == std::string::npos);
+}
+
+}  // namespace
+
+TEST_SUITE("hostile") {
+  TEST_CASE("a SQL input that is a link out of the repository is refused, not read") {
+    Sandbox box;
+    box.put("old/schema.sql", "CREATE TABLE t (a int);\n");
+    box.link("new/schema.sql", box.outside("secret.sql"));
+    refused(run_cli(box.repo(), {"check", "old", "new"}), "new/schema.sql");
+  }
+
+  TEST_CASE("a JSON Schema $ref through a linked folder is refused") {
+    Sandbox box;
+    const std::string schema =
+        R"({"type": "object", "properties": {"a": {"$ref": "shared/secret.json"}}})";
+    box.put("old/a.json", schema);
+    box.put("old/shared/secret.json", R"({"type": "string"})");
+    box.put("new/a.json", schema);
+    box.link("new/shared", box.outside(""));
+    refused(run_cli(box.repo(), {"check", "old/a.json", "new/a.json"}), "secret.json");
+  }
+
+  TEST_CASE("a proto import through a folder link to /etc is refused") {
+    Sandbox box;
+    const std::string proto = "syntax = \"proto3\";\nimport \"etc/passwd.proto\";\n";
+    box.put("old/a.proto", "syntax = \"proto3\";\n");
+    box.put("new/a.proto", proto);
+    box.link("new/etc", box.outside("etc"));
+    refused(run_cli(box.repo(), {"check", "old", "new"}), "passwd.proto");
+  }
+
+  TEST_CASE("a breakwater.yaml and a baseline that are links out are refused") {
+    Sandbox box;
+    box.put("old/schema.sql", "CREATE TABLE t (a int);\n");
+    box.put("new/schema.sql", "CREATE TABLE t (a int);\n");
+    box.link("breakwater.yaml", box.outside("breakwater.yaml"));
+    refused(run_cli(box.repo(), {"check", "old", "new"}), "breakwater.yaml");
+    fs::remove(box.repo() + "/breakwater.yaml");
+    box.put("breakwater.yaml", "version: 1\nbaseline: base.json\n");
+    box.link("base.json", box.outside("baseline.json"));
+    refused(run_cli(box.repo(), {"check", "old", "new"}), "base.json");
+  }
+
+  TEST_CASE("a FIFO or a device as an input or baseline never blocks") {
+    Sandbox box;
+    box.put("old/schema.sql", "CREATE TABLE t (a int);\n");
+    fs::create_directories(box.repo() + "/new");
+    REQUIRE(mkfifo((box.repo() + "/new/schema.sql").c_str(), 0600) == 0);
+    auto run = run_cli(box.repo(), {"check", "old/schema.sql", "new/schema.sql"});
+    CHECK_MESSAGE(run.status == 2, run.out << run.err);
+    CHECK(run.err.find("not a regular file") != std::string::npos);
+    fs::remove(box.repo() + "/new/schema.sql");
+    box.put("new/schema.sql", "CREATE TABLE t (a int);\n");
+    box.link("zero.json", "/dev/zero");
+    run = run_cli(box.repo(), {"check", "old", "new", "--baseline", "zero.json"});
+    CHECK_MESSAGE(run.status == 2, run.out << run.err);
+    CHECK(run.err.find("not a regular file") != std::string::npos);
+  }
+
+  TEST_CASE("a file over --max-file-size is refused with the limit named") {
+    Sandbox box;
+    box.put("old/schema.sql", "CREATE TABLE t (a int);\n");
+    box.put("new/schema.sql", "CREATE TABLE t (a int);\n" + std::string(2 << 20, ' '));
+    const auto run =
+        run_cli(box.repo(), {"check", "old", "new", "--max-file-size", "1"});
+    CHECK_MESSAGE(run.status == 2, run.out << run.err);
+    CHECK(run.err.find("over the limit of 1 MiB") != std::string::npos);
+  }
+}
