@@ -8,6 +8,7 @@
 #include "rule_ids/breakwater.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace breakwater::run_stages {
 
@@ -136,8 +137,38 @@ std::vector<Finding> check_module(const RunState& s, const detail::FormatPlugin&
   const std::vector<std::string>& except =
       !s.opt.options.except.empty() || !m.settings.except ? s.opt.options.except
                                                           : *m.settings.except;
+  // Only what the change brings: the same statement in the same file on the OLD side (an
+  // applied migration) was reported when it came, and repeating it on every run is noise.
+  // Files are named below the folder all of a side's files share ("old/", "migrations/").
+  const auto common_folder = [](const Schema& schema) {
+    std::string prefix;
+    bool first = true;
+    for (size_t i = 1; i < schema.files.size(); ++i) {
+      const std::string parent = fs::path(schema.files[i]).parent_path().generic_string();
+      const std::string folder = parent.empty() ? "" : parent + "/";
+      if (first) prefix = folder;
+      first = false;
+      while (!folder.starts_with(prefix)) {
+        prefix.pop_back();
+        prefix.resize(prefix.rfind('/') == std::string::npos ? 0 : prefix.rfind('/') + 1);
+      }
+    }
+    return prefix;
+  };
+  const auto key = [](const Schema& schema, const std::string& prefix, const Diagnostic& d) {
+    return d.message + "\n" + schema.resolve(d.at).file.substr(prefix.size());
+  };
+  const std::string old_prefix = common_folder(loaded.old_schema);
+  const std::string new_prefix = common_folder(loaded.new_schema);
+  std::multiset<std::string> in_old;
+  for (const Diagnostic& d : loaded.old_schema.warnings)
+    in_old.insert(key(loaded.old_schema, old_prefix, d));
   if (!excepted(except)) {
     for (const Diagnostic& d : loaded.new_schema.warnings) {
+      if (const auto it = in_old.find(key(loaded.new_schema, new_prefix, d)); it != in_old.end()) {
+        in_old.erase(it);
+        continue;
+      }
       Finding f;
       f.rule_id = std::string(rules::breakwater::INPUT_NOT_COMPARED.id());
       f.location = loaded.new_schema.resolve(d.at);

@@ -5,6 +5,7 @@
 #include "core/lines.hpp"
 #include "core/paths.hpp"
 #include "core/read_input.hpp"
+#include "formats/sql/migration_files.hpp"
 #include "formats/sql/pg_replay.hpp"
 #include "formats/sql/sqlite_load.hpp"
 
@@ -23,53 +24,15 @@ std::string read_text(const fs::path& path, const std::string& shown) {
     const auto [line, column] = Lines(text).at(nul);
     throw InputError(Location{shown, line, column}, "NUL byte: this is not SQL text");
   }
-  return text;
-}
-
-// Migration order: digit runs compare as numbers, so V10__x.sql follows V9__y.sql and
-// 10_x.sql follows 9_y.sql, as Flyway and the numbered-file tools apply them.
-bool migration_order(const std::string& a, const std::string& b) {
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (std::isdigit(static_cast<unsigned char>(a[i])) &&
-        std::isdigit(static_cast<unsigned char>(b[j]))) {
-      size_t ie = i, je = j;
-      while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie]))) ++ie;
-      while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je]))) ++je;
-      const std::string_view da = std::string_view(a).substr(i, ie - i);
-      const std::string_view db = std::string_view(b).substr(j, je - j);
-      const auto trim = [](std::string_view d) {
-        while (d.size() > 1 && d.front() == '0') d.remove_prefix(1);
-        return d;
-      };
-      const std::string_view ta = trim(da), tb = trim(db);
-      if (ta.size() != tb.size()) return ta.size() < tb.size();
-      if (ta != tb) return ta < tb;
-      i = ie;
-      j = je;
-      continue;
-    }
-    if (a[i] != b[j]) return a[i] < b[j];
-    ++i;
-    ++j;
-  }
-  return a.size() - i < b.size() - j || (a.size() - i == b.size() - j && a < b);
-}
-
-// Files that undo migrations (`*.down.sql`, Flyway's `U<version>__*.sql`) are not part of the
-// state the migrations build.
-bool undoes(const fs::path& file) {
-  const std::string name = file.filename().string();
-  if (name.ends_with(".down.sql")) return true;
-  return name.size() > 1 && name[0] == 'U' && std::isdigit(static_cast<unsigned char>(name[1])) &&
-         name.find("__") != std::string::npos;
+  return without_down_sections(std::move(text));
 }
 
 std::vector<std::string> sql_files(const fs::path& dir) {
   std::vector<std::string> out;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".sql" && !undoes(it->path()) && detail::regular_input(*it)) {
+    const std::string relative = it->path().lexically_relative(dir).generic_string();
+    if (it->path().extension() == ".sql" && !undoes(relative) && detail::regular_input(*it)) {
       out.push_back(it->path().lexically_relative(dir).generic_string());
     }
   }

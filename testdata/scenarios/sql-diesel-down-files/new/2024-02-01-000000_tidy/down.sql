@@ -1,0 +1,3 @@
+-- Undoes the migration; never applied forward.
+ALTER TABLE t DROP COLUMN x;
+ALTER TABLE t DROP COLUMN z;

@@ -1,0 +1,5 @@
+-- +goose Up
+CREATE TABLE t (id int PRIMARY KEY, x text);
+
+-- +goose Down
+DROP TABLE t;
