@@ -77,7 +77,8 @@ struct Schema {
   std::vector<Diagnostic> warnings;
   // Where NEW's own text removes an element OLD had (a migration's DROP COLUMN), by the name
   // findings give it, so a deletion is reported on the line that deletes it rather than at an
-  // untouched parent. Formats without such statements leave it empty.
+  // untouched parent; `NAME@attr` for an attribute removed (`public.t.c@default`). Formats without
+  // such statements leave it empty.
   std::map<std::string, SourceRef, std::less<>> removed_at;
 
   uint32_t add_file(std::string path);

@@ -109,7 +109,7 @@ void check_columns(const Entity& old_table, const Entity& new_table,
         out.emit(rules::sql::COLUMN_REQUIRED_NO_ADD, where,
                  "Column " + q(n.key) + " added to table " + q(new_table.name) +
                      " is NOT NULL without a DEFAULT.",
-                 n.loc, {});
+                 n.loc_of("not_null"), {});
       }
       continue;
     }
@@ -122,7 +122,8 @@ void check_columns(const Entity& old_table, const Entity& new_table,
       out.emit(rules::sql::IDENTITY_NO_DROP, where,
                "Column " + q(n.key) + " of table " + q(new_table.name) +
                    " no longer generates its values (identity or sequence default removed).",
-               n.loc, o.loc);
+               out.removed_in_new(where + "@identity", out.removed_in_new(where + "@default", n.loc)),
+               o.loc);
     }
     if (!o.flag("generated") && n.flag("generated") && on.on(rules::sql::COLUMN_NO_BECOME_GENERATED)) {
       out.emit(rules::sql::COLUMN_NO_BECOME_GENERATED, where,
@@ -151,7 +152,7 @@ void check_columns(const Entity& old_table, const Entity& new_table,
       out.emit(rules::sql::COLUMN_DEFAULT_NO_DROP, where,
                "Column " + q(n.key) + " of table " + q(new_table.name) +
                    " is NOT NULL and lost its DEFAULT.",
-               n.loc, o.loc_of("default"));
+               out.removed_in_new(where + "@default", n.loc), o.loc_of("default"));
     }
   }
 }
@@ -440,7 +441,8 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       out.emit(
           rules::sql::ENUM_LABEL_NO_DELETE, p.new_entity->name + "." + v.old_entity->key,
           "Value " + q(v.old_entity->key) + " was removed from enum " + q(p.new_entity->name) + ".",
-          p.new_entity->loc, v.old_entity->loc);
+          out.removed_in_new(p.new_entity->name + "." + v.old_entity->key, p.new_entity->loc),
+          v.old_entity->loc);
     }
   }
 }

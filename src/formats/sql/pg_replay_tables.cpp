@@ -331,6 +331,7 @@ void Replay::alter_table_cmd(Entity& table, const AlterTableCmd* cmd) {
       return;
     }
     case AT_DropIdentity:
+      removed(table.name + "." + name + "@identity");
       return drop_attr(*col, "identity");
     case AT_AddIdentity:
       col->set("identity", true, statement_at_);
@@ -347,6 +348,7 @@ void Replay::alter_table_cmd(Entity& table, const AlterTableCmd* cmd) {
       if (cmd->def != nullptr) {
         col->set("default", expression_key(cmd->def), statement_at_);
       } else {
+        removed(table.name + "." + name + "@default");
         drop_attr(*col, "default");
       }
       return;

@@ -29,7 +29,10 @@ void Replay::alter_enum(const AlterEnumStmt* s) {
   auto& values = it->second.children;
   if (s->oldVal != nullptr) {
     for (Entity& v : values) {
-      if (v.key == s->oldVal) v.key = v.name = text_or(s->newVal);
+      if (v.key != s->oldVal) continue;
+      removed(it->second.name + "." + v.key);  // the old label is gone, here
+      v.key = v.name = text_or(s->newVal);
+      v.loc = statement_at_;
     }
     return;
   }

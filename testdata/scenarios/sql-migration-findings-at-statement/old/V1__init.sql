@@ -1,8 +1,12 @@
+CREATE TYPE status AS ENUM ('open', 'closed');
+
 CREATE TABLE users (
-  id bigint PRIMARY KEY,
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   email text NOT NULL,
   phone text,
-  legacy_code text
+  legacy_code text,
+  plan text NOT NULL DEFAULT 'free',
+  state status
 );
 
 CREATE TABLE audit (
