@@ -264,6 +264,40 @@ std::vector<Module> decide_modules(RunState& state) {
   return state.opt.new_input.empty() ? repository_modules(state) : single_module(state);
 }
 
+namespace {
+
+// Folders named `name` below either side (relative, sorted; hidden folders and folders inside
+// a match are not searched).
+std::vector<std::string> named_folders(const std::string& old_dir, const std::string& new_dir,
+                                       std::string_view name) {
+  std::set<std::string> out;
+  for (const std::string& dir : {old_dir, new_dir}) {
+    if (dir.empty()) continue;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
+      const std::string base = it->path().filename().string();
+      if (base.starts_with('.')) {
+        it.disable_recursion_pending();
+      } else if (base == name) {
+        out.insert(it->path().lexically_relative(dir).generic_string());
+        it.disable_recursion_pending();
+      }
+    }
+  }
+  return {out.begin(), out.end()};
+}
+
+// The same side, `rel` further down.
+SideSpec below(const SideSpec& side, const std::string& rel) {
+  SideSpec out = side;
+  out.disk = (fs::path(side.disk) / rel).generic_string();
+  if (out.git && out.git->path) out.git->path = (fs::path(*out.git->path) / rel).generic_string();
+  return out;
+}
+
+}  // namespace
+
 std::vector<Module> split_by_format(RunState& s, std::vector<Module> modules) {
   std::vector<Module> out;
   for (Module& m : modules) {
@@ -310,9 +344,31 @@ std::vector<Module> split_by_format(RunState& s, std::vector<Module> modules) {
     const std::string name = fs::path(m.new_missing ? old_disk : new_disk).filename().string();
     size_t compared = 0;
     for (const Found& f : found) {
-      // A header root beside other contracts is checked only when it is the include root.
+      // A header root beside other contracts is checked only when it is the include root:
+      // the folders of that name inside become modules of their own.
       if (!f.format->directory_name.empty() && found.size() > 1 &&
           name != f.format->directory_name) {
+        const std::vector<std::string> roots =
+            named_folders(old_disk, new_disk, f.format->directory_name);
+        for (const std::string& rel : roots) {
+          Module one = m;
+          one.format = f.format;
+          one.lang = std::string(f.format->name);
+          one.old_side = below(m.old_side, rel);
+          one.new_side = below(m.new_side, rel);
+          one.old_label = m.old_label + "/" + rel;
+          one.new_label = m.new_label + "/" + rel;
+          const bool in_old = fs::is_directory(fs::path(old_disk) / rel, ec);
+          one.new_missing = new_disk.empty() || !fs::is_directory(fs::path(new_disk) / rel, ec);
+          if (!in_old) {
+            not_compared(s, one.new_label + ": " + std::string(f.format->lang) +
+                                " files are new here: nothing to compare them with");
+            continue;
+          }
+          out.push_back(std::move(one));
+          ++compared;
+        }
+        if (!roots.empty()) continue;
         not_compared(s, label + ": " + std::string(f.format->lang) + " files found but not " +
                     "checked: a folder of them is checked when it is named " +
                     std::string(f.format->directory_name) + "/, given with --lang " +

@@ -753,6 +753,42 @@ bool claims(const fs::path& path) {
 
 namespace {
 
+// Whether a document in a folder is a schema: a boolean schema, `{}`, or an object with a `$`
+// keyword or a keyword only schemas have at their top (`type` only with a JSON type name:
+// package.json's "type": "module" is not one).
+bool looks_like_schema(const JsonValue& root) {
+  if (root.is_bool()) return true;
+  if (!root.is_object()) return false;
+  if (root.count == 0) return true;
+  static constexpr std::string_view kTypes[] = {"object",  "array",   "string", "number",
+                                                "integer", "boolean", "null"};
+  const auto type_name = [](const JsonValue& v) {
+    return v.is_string() &&
+           std::find(std::begin(kTypes), std::end(kTypes), v.text()) != std::end(kTypes);
+  };
+  // Every validation and applicator keyword of drafts 4 to 2020-12; not the annotations
+  // (title, description, default, format...) other JSON files use too.
+  static constexpr std::string_view kKeywords[] = {
+      "properties", "patternProperties", "additionalProperties", "propertyNames", "items",
+      "prefixItems", "additionalItems", "contains", "unevaluatedItems", "unevaluatedProperties",
+      "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas",
+      "dependencies", "definitions", "enum", "const", "multipleOf", "maximum",
+      "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
+      "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties",
+      "minProperties", "required", "dependentRequired"};
+  for (const JsonValue& m : root.children()) {
+    const std::string_view k = m.key();
+    if (k.starts_with('$')) return true;
+    if (std::find(std::begin(kKeywords), std::end(kKeywords), k) != std::end(kKeywords))
+      return true;
+    if (k == "type" && (type_name(m) || (m.is_array() && m.count > 0 &&
+                                         std::all_of(m.children().begin(), m.children().end(),
+                                                     type_name))))
+      return true;
+  }
+  return false;
+}
+
 Schema load_here(const std::string& path, const std::map<std::string, std::string>& ref_map) {
   const fs::path input(path);
   std::error_code ec;
@@ -774,6 +810,15 @@ Schema load_here(const std::string& path, const std::map<std::string, std::strin
   const size_t inputs = loader.documents();
   // Referenced files load on demand while building, so the list grows as it is walked.
   for (size_t i = 0; i < loader.documents(); ++i) {
+    // A folder beside other contracts holds other JSON too (package.json, editor settings):
+    // only documents that look like schemas are compared as files, the rest said so. One that
+    // is referenced is still read through its references.
+    if (dir && i < inputs && !looks_like_schema(loader.document(i).json.root())) {
+      schema.warnings.push_back(
+          {SourceRef{loader.document(i).id, 1, 1},
+           "not a JSON Schema (no schema keyword at its top level); not compared"});
+      continue;
+    }
     Entity file = loader.build_root(loader.document(i));
     // An input file, or one only referenced (compared through its references, never as a file).
     file.kind = i < inputs ? "schema_file" : "referenced_file";
