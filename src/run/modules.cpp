@@ -314,6 +314,20 @@ std::vector<Module> split_by_format(RunState& s, std::vector<Module> modules) {
       throw InputError(Location{side->disk, 0, 0}, "no such file or directory");
     }
     const bool dirs = fs::is_directory(m.new_missing ? old_disk : new_disk, ec);
+    // A format's own config found above the input (buf.yaml) governs that format only: for an
+    // input without its files (db/ beside proto/) it says nothing, and the input is compared
+    // without a config.
+    if (s.cfg && s.cfg->from_buf && s.opt.options.load.lang.empty() &&
+        m.lang == s.cfg->defaults.lang) {
+      const detail::FormatPlugin* native = detail::find_format(m.lang);
+      if (native != nullptr && !native->claims(old_disk) &&
+          (new_disk.empty() || !native->claims(new_disk))) {
+        m.lang.clear();
+        m.settings = {};
+        m.config_file.clear();
+        m.origin.clear();
+      }
+    }
     if (!m.lang.empty() || !dirs) {
       // One format: the one asked for, or the one the file is.
       m.format = &format_of(s, m);
