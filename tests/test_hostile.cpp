@@ -5,7 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <cstdlib>
 #include <filesystem>
 
 using breakwater::test::run_cli;
@@ -123,5 +125,32 @@ TEST_SUITE("hostile") {
         run_cli(box.repo(), {"check", "old", "new", "--max-file-size", "1"});
     CHECK_MESSAGE(run.status == 2, run.out << run.err);
     CHECK(run.err.find("over the limit of 1 MiB") != std::string::npos);
+  }
+}
+
+TEST_SUITE("hostile") {
+  TEST_CASE("--output never follows a committed link; a failed write exits 2") {
+    Sandbox box;
+    box.put("old/schema.sql", "CREATE TABLE t (a int);\n");
+    box.put("new/schema.sql", "CREATE TABLE t (a int);\n");
+    box.link("breakwater.sarif", box.outside("secret.txt"));
+    auto run = run_cli(box.repo(), {"check", "old", "new", "--format", "sarif", "--output",
+                                    "breakwater.sarif"});
+    CHECK_MESSAGE(run.status == 2, run.out << run.err);
+    CHECK(run.err.find("symbolic link; not followed") != std::string::npos);
+    CHECK(breakwater::test::read_file(box.outside("secret.txt")).find(kSecret) == 0);
+    // A regular file is replaced whole.
+    fs::remove(box.repo() + "/breakwater.sarif");
+    box.put("breakwater.sarif", "stale");
+    run = run_cli(box.repo(), {"check", "old", "new", "--format", "sarif", "--output",
+                               "breakwater.sarif"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+    CHECK(breakwater::test::read_file(box.repo() + "/breakwater.sarif").find("\"runs\"") !=
+          std::string::npos);
+    // Standard output that cannot be written (a full disk) is an error, not a lost report.
+    const int status = std::system(("cd '" + box.repo() + "' && '" BREAKWATER_CLI
+                                    "' check old new > /dev/full 2>/dev/null")
+                                       .c_str());
+    CHECK(WEXITSTATUS(status) == 2);
   }
 }

@@ -5,8 +5,11 @@
 #include "config/config.hpp"
 #include "core/engine.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -17,16 +20,44 @@
 namespace breakwater::cli {
 namespace {
 
+// A report that is not written must not pass for one: a failed write exits 2. A file is
+// written beside its target and renamed over it, so a link committed under the report's name
+// (breakwater.sarif -> ~/.bashrc) is never followed, and a reader never sees half a report.
 void write_output(const std::string& text, const std::string& path) {
   if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    const size_t written = std::fwrite(text.data(), 1, text.size(), stdout);
+    if (written != text.size() || std::fflush(stdout) != 0) {
+      throw InputError({}, std::string("cannot write the report to standard output: ") +
+                               std::strerror(errno));
+    }
     return;
   }
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw InputError(Location{path, 0, 0}, "--output: cannot write file");
-  out << text;
-  if (!out) throw InputError(Location{path, 0, 0}, "--output: write failed");
+  struct stat st {};
+  if (lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    throw InputError(Location{path, 0, 0},
+                     S_ISLNK(st.st_mode) ? "--output: is a symbolic link; not followed"
+                                         : "--output: not a regular file; not written");
+  }
+  std::string temp = path + ".XXXXXX";
+  const int fd = mkstemp(temp.data());
+  if (fd < 0) {
+    throw InputError(Location{path, 0, 0},
+                     std::string("--output: cannot write beside it: ") + std::strerror(errno));
+  }
+  size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  const mode_t mask = umask(0);
+  umask(mask);
+  const bool ok = done == text.size() && fchmod(fd, 0666 & ~mask) == 0 && ::close(fd) == 0;
+  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    std::remove(temp.c_str());
+    throw InputError(Location{path, 0, 0}, "--output: write failed: " + why);
+  }
 }
 
 bool to_stdout(const std::string& output) {

@@ -107,6 +107,9 @@ std::optional<std::string> read_file(const fs::path& path) {
   for (size_t n; out.size() <= limit && (n = std::fread(block, 1, sizeof block, f.get())) > 0;)
     out.append(block, n);
   if (std::ferror(f.get()) || out.size() > limit) return std::nullopt;
+  // A UTF-8 byte order mark (Windows editors write one) is no part of the text: parsers would
+  // stop at an invisible character, and columns on the first line would be off by one.
+  if (out.starts_with("\xEF\xBB\xBF")) out.erase(0, 3);
   return out;
 }
 

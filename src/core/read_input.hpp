@@ -50,7 +50,8 @@ std::string refusal(const std::filesystem::path& path);
 // is never skipped silently.
 bool regular_input(const std::filesystem::directory_entry& entry);
 
-// The file's bytes, or nothing when it is refused or cannot be read.
+// The file's text (a UTF-8 byte order mark removed), or nothing when it is refused or cannot
+// be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
 // The file's bytes; a refused or unreadable file is an InputError naming it as `shown`.
