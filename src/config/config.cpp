@@ -1,6 +1,7 @@
 #include "config/config.hpp"
 
 #include "core/engine.hpp"
+#include "core/quote.hpp"
 #include "core/read_input.hpp"
 
 #include <breakwater/check.hpp>
@@ -202,15 +203,41 @@ std::string top_keys() {
          detail::format_option_keys();
 }
 
+// A key given twice in one mapping is an error: YAML forbids it, yet yaml-cpp keeps both and
+// lookups take the first, so a pull request could hide a second `except:` behind the first.
+void refuse_duplicate_keys(const YAML::Node& root, const std::string& path) {
+  std::vector<YAML::Node> todo{root};
+  while (!todo.empty()) {
+    const YAML::Node node = todo.back();
+    todo.pop_back();
+    if (node.IsSequence()) {
+      for (const YAML::Node& item : node) todo.push_back(item);
+    } else if (node.IsMap()) {
+      std::set<std::string> seen;
+      for (const auto& kv : node) {
+        if (kv.first.IsScalar() && !seen.insert(kv.first.Scalar()).second) {
+          throw InputError(Location{path, static_cast<uint32_t>(kv.first.Mark().line + 1),
+                                    static_cast<uint32_t>(kv.first.Mark().column + 1)},
+                           "duplicate key " + detail::quoted(kv.first.Scalar(), '\''));
+        }
+        todo.push_back(kv.second);
+      }
+    }
+  }
+}
+
 YAML::Node parse(const std::string& path) {
   const std::string text = detail::read_input(path, path);
+  YAML::Node doc;
   try {
-    return YAML::Load(text);
+    doc = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     throw InputError(Location{path, static_cast<uint32_t>(e.mark.line + 1),
                               static_cast<uint32_t>(e.mark.column + 1)},
                      e.msg);
   }
+  refuse_duplicate_keys(doc, path);
+  return doc;
 }
 
 Config load_breakwater(const std::string& path, const YAML::Node& doc, const Reader& r) {

@@ -1,5 +1,7 @@
 #include "formats/jsonschema/json_tree.hpp"
 
+#include "core/quote.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -260,6 +262,9 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     std::vector<JsonValue>& nodes = tree_.nodes_;
     JsonValue& container = pending_[at];
     container.count = static_cast<uint32_t>(pending_.size() - at - 1);
+    if (container.kind == JsonValue::Kind::object && container.count > 1 && !unique_keys(at)) {
+      return false;
+    }
     container.back = static_cast<uint32_t>(nodes.size());  // its first value, until finish()
     nodes.insert(nodes.end(), pending_.begin() + static_cast<std::ptrdiff_t>(at + 1),
                  pending_.end());
@@ -267,6 +272,25 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 
+  // A key given twice is refused: validators disagree on which value wins (most take the last,
+  // some the first), so any verdict would be a guess. Sorting keeps a 200k-member object fast.
+  bool unique_keys(size_t at) {
+    keys_.clear();
+    for (size_t i = at + 1; i < pending_.size(); ++i) {
+      keys_.emplace_back(pending_[i].key(), pending_[i].key_offset);
+    }
+    std::sort(keys_.begin(), keys_.end());
+    for (size_t i = 1; i < keys_.size(); ++i) {
+      if (keys_[i].first != keys_[i - 1].first) continue;
+      error_offset = keys_[i].second;
+      error_message = "duplicate key " + detail::quoted(keys_[i].first.substr(0, 80)) +
+                      ": validators disagree on which value counts";
+      return false;
+    }
+    return true;
+  }
+
+  std::vector<std::pair<std::string_view, uint32_t>> keys_;
   const std::string& text_;
   const char** cursor_;
   JsonTree& tree_;

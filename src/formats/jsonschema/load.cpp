@@ -14,6 +14,7 @@
 #include "formats/jsonschema/targets.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <type_traits>
@@ -566,6 +567,12 @@ class Loader {
     if (const JsonValue* c = kw[kConst]) add(kConst, c->canonical());
     number(kMinimum);
     number(kMaximum);
+    // Values the specification forbids would make any verdict a guess (`multipleOf: -1` used to
+    // pass as "no change"): refused where they are written.
+    if (const JsonValue* m = kw[kMultipleOf]) {
+      if (!m->is_number() || !(m->number > 0))
+        fail(doc, m->offset, "multipleOf must be a number greater than 0");
+    }
     number(kMultipleOf);
     // Draft-04 exclusive bounds are flags on minimum/maximum; later drafts give the bound.
     for (const auto& [flag, bound] :
@@ -583,6 +590,9 @@ class Loader {
     }
     for (Keyword k : {kMinLength, kMaxLength, kMinItems, kMaxItems, kMinProperties, kMaxProperties,
                       kMinContains, kMaxContains}) {
+      if (const JsonValue* n = kw[k];
+          n != nullptr && (!n->is_number() || n->number < 0 || n->number != std::floor(n->number)))
+        fail(doc, n->offset, std::string(kKeywords[k].name) + " must be a non-negative integer");
       number(k);
     }
     for (Keyword k : {kPattern, kFormat}) {
