@@ -154,3 +154,20 @@ TEST_SUITE("hostile") {
     CHECK(WEXITSTATUS(status) == 2);
   }
 }
+
+TEST_SUITE("hostile") {
+  TEST_CASE("deep PostgreSQL expressions: no crash; a statement over 1 MiB is refused") {
+    Sandbox box;
+    std::string terms = "1";
+    for (int i = 0; i < 100000; ++i) terms += "+1";
+    box.put("old/s.sql", "CREATE TABLE t (a int DEFAULT " + terms + ");\n");
+    box.put("new/s.sql", "CREATE TABLE t (a int DEFAULT " + terms + ");\n");
+    auto run = run_cli(box.repo(), {"check", "old", "new"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+    for (int i = 0; i < 500000; ++i) terms += "+1";
+    box.put("new/s.sql", "CREATE TABLE t (a int DEFAULT " + terms + ");\n");
+    run = run_cli(box.repo(), {"check", "old", "new"});
+    CHECK_MESSAGE(run.status == 2, run.out << run.err);
+    CHECK(run.err.find("new/s.sql:1:1: error: statement longer than 1 MiB") != std::string::npos);
+  }
+}

@@ -4,6 +4,7 @@
 // the other sources of this folder see clang-c.
 #include "formats/cpp/load.hpp"
 
+#include "core/big_stack.hpp"
 #include "core/paths.hpp"
 #include "core/read_input.hpp"
 #include "formats/cpp/clang_handles.hpp"
@@ -12,6 +13,7 @@
 #include "formats/cpp/flags.hpp"
 #include "formats/cpp/include_scan.hpp"
 #include "formats/cpp/modeler.hpp"
+#include "formats/cpp/nesting.hpp"
 
 #include <algorithm>
 #include <mutex>
@@ -189,6 +191,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
   }
   const std::vector<std::string> flags = flags_for(root, options, own, boundary);
   refuse_escaping_includes(headers, boundary);
+  refuse_deep_nesting(headers);
   std::vector<std::string> args = {"-x", "c++", "-I" + root.string()};
   const bool has_std = std::any_of(flags.begin(), flags.end(),
                                    [](const std::string& f) { return f.starts_with("-std="); });
@@ -232,10 +235,12 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
 }  // namespace
 
 void parse_only(const std::string& path, const LoadOptions& options, const Options& own) {
-  parse_headers(path, options, own);
+  detail::run_on_big_stack([&] { parse_headers(path, options, own); }, size_t{1} << 30);
 }
 
-Schema load(const std::string& path, const LoadOptions& options, const Options& own) {
+namespace {
+
+Schema load_here(const std::string& path, const LoadOptions& options, const Options& own) {
   const Parsed parsed = parse_headers(path, options, own);
   const fs::path& root = parsed.root;
   Schema schema;
@@ -277,6 +282,18 @@ Schema load(const std::string& path, const LoadOptions& options, const Options& 
     return std::tie(a.kind, a.key) < std::tie(b.kind, b.key);
   });
   schema.roots.push_back(std::move(api));
+  return schema;
+}
+
+}  // namespace
+
+Schema load(const std::string& path, const LoadOptions& options, const Options& own) {
+  // libclang parses on a thread of its own with an 8 MB stack unless told not to; on this
+  // thread's big stack the nesting refuse_deep_nesting allows fits (about 2 KB per level).
+  static std::once_flag in_this_thread;
+  std::call_once(in_this_thread, [] { setenv("LIBCLANG_NOTHREADS", "1", 1); });
+  Schema schema;
+  detail::run_on_big_stack([&] { schema = load_here(path, options, own); }, size_t{1} << 30);
   return schema;
 }
 

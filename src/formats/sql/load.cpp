@@ -2,6 +2,7 @@
 // to the dialect's loader (PostgreSQL's grammar, or SQLite's own engine).
 #include "formats/sql/load.hpp"
 
+#include "core/big_stack.hpp"
 #include "core/lines.hpp"
 #include "core/paths.hpp"
 #include "core/read_input.hpp"
@@ -49,7 +50,9 @@ bool claims(const fs::path& path) {
   return path.extension() == ".sql";
 }
 
-Schema load(const std::string& path, const LoadOptions&, const Options& own) {
+namespace {
+
+Schema load_here(const std::string& path, const Options& own) {
   const fs::path input(path);
   std::error_code ec;
   if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
@@ -100,6 +103,18 @@ Schema load(const std::string& path, const LoadOptions&, const Options& own) {
   for (auto* m : {&state.types, &state.schemas, &state.views, &state.sequences, &state.functions}) {
     for (auto& [key, e] : *m) schema.roots.push_back(std::move(e));
   }
+  return schema;
+}
+
+}  // namespace
+
+Schema load(const std::string& path, const LoadOptions&, const Options& own) {
+  // PostgreSQL's parser bounds its own recursion, but the trees it returns are walked
+  // recursively (libpg_query's JSON writer, the replay): `DEFAULT 1+1+...` nests one level per
+  // term. A statement is at most kMaxStatementBytes, so the depth is bounded, and the big stack
+  // holds that depth.
+  Schema schema;
+  detail::run_on_big_stack([&] { schema = load_here(path, own); });
   return schema;
 }
 

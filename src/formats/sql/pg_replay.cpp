@@ -5,6 +5,8 @@
 // it (see pg_replayer.hpp for where each family lives).
 #include "formats/sql/pg_replay.hpp"
 
+#include <breakwater/check.hpp>
+
 #include "formats/sql/pg_split.hpp"
 
 // Last: the server headers.
@@ -199,6 +201,23 @@ void Replay::add_simple(std::map<std::string, Entity>& into, std::string_view ki
   into[key] = std::move(e);
 }
 
+namespace {
+
+constexpr size_t kMaxStatementBytes = size_t{1} << 20;
+
+// INSERT, UPDATE, DELETE, COPY, SELECT, WITH ...: statements the replay reads no tree of.
+bool data_statement(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  std::string word;
+  for (; i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) && word.size() < 8; ++i)
+    word += static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
+  return word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "COPY" ||
+         word == "SELECT" || word == "WITH" || word == "VALUES";
+}
+
+}  // namespace
+
 void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, const Lines& lines,
                      const std::string& shown, const std::string& relative) {
   const std::string sql = without_psql_commands(text, file_id, lines, state.warnings);
@@ -208,6 +227,15 @@ void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, 
   std::string statement;
   for (const auto& [offset, length] : pieces) {
     statement.assign(sql, offset, length);
+    // The replay walks a statement's tree recursively, one level per operator of a chain
+    // (`DEFAULT 1+1+...`); a bounded statement bounds the depth. Data statements, whose trees
+    // are not walked, may be longer (a seed INSERT).
+    if (length > kMaxStatementBytes && !data_statement(statement)) {
+      const auto [line, column] = lines.at(offset);
+      throw InputError(Location{shown, line, column},
+                       "statement longer than " + std::to_string(kMaxStatementBytes >> 20) +
+                           " MiB; refused (a schema statement is far shorter)");
+    }
     const MemoryContextScope context;
     const RawParse parsed(statement.c_str());
     if (parsed.result.error != nullptr) {
