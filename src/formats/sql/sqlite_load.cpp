@@ -11,12 +11,16 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace breakwater::sql {
 namespace {
 
 // Enough for any schema a person writes; a recursive query that would run for ever stops here.
 constexpr int kBudgetTicks = 200000;  // progress callbacks, every 1000 VM steps
+constexpr int kMaxValueBytes = 1 << 20;  // the longest string or blob a statement may make
+constexpr int kMaxStatementBytes = 16 << 20;
+constexpr sqlite3_int64 kMaxHeapBytes = sqlite3_int64{512} << 20;
 
 struct Db {
   sqlite3* db = nullptr;
@@ -32,6 +36,23 @@ struct Db {
     // No other database can be attached (ATTACH, VACUUM INTO), no extension loaded, and the
     // schema cannot be edited behind SQLite's back.
     sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+    // A schema needs no long values: `printf('%.*c', 999999990, 'a')` in a CREATE TABLE AS
+    // grew to 12 GB, and one such call ran for seconds between two progress callbacks. Values
+    // over 1 MB fail at once ("string or blob too big"), and SQLite's heap as a whole is capped.
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
+    sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, kMaxStatementBytes);
+    sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 500);
+    sqlite3_limit(db, SQLITE_LIMIT_COMPOUND_SELECT, 100);
+    static std::once_flag heap;
+    std::call_once(heap, [] { sqlite3_hard_heap_limit64(kMaxHeapBytes); });
+    // printf('%.*c', 2000000000, 'a') pads one character at a time inside a single call, past
+    // the length limit and between progress callbacks (10 s a statement). A schema only names
+    // printf in definitions that are never evaluated here (a CHECK, a default), so running it is
+    // refused.
+    for (const char* name : {"printf", "format"}) {
+      sqlite3_create_function_v2(db, name, -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                 &Db::not_run, nullptr, nullptr, nullptr);
+    }
     sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
     sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
@@ -40,6 +61,10 @@ struct Db {
   ~Db() { sqlite3_close(db); }
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
+
+  static void not_run(sqlite3_context* context, int, sqlite3_value**) {
+    sqlite3_result_error(context, "printf() is not run by breakwater", -1);
+  }
 
   static int progress(void* self) { return ++static_cast<Db*>(self)->ticks > kBudgetTicks ? 1 : 0; }
 
