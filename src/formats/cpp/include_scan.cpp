@@ -43,7 +43,15 @@ void refuse_escaping_includes(const std::vector<fs::path>& headers, const fs::pa
       }
       if (!directive) continue;
       i = skip_blanks(line, i);
-      if (i >= line.size() || (line[i] != '"' && line[i] != '<')) continue;  // a macro
+      if (i >= line.size()) continue;
+      if (line[i] != '"' && line[i] != '<') {
+        // A name a macro computes (`#define Z "/dev/zero"`, `#include Z`) could lead anywhere,
+        // and clang opens it before any check could see it.
+        throw InputError(Location{detail::shown_path(header), line_no,
+                                  static_cast<uint32_t>(i + 1)},
+                         "#include of a name a macro computes is not read (it could name any "
+                         "file on the machine); write the header's name");
+      }
       const char close = line[i] == '"' ? '"' : '>';
       const size_t stop = line.find(close, i + 1);
       if (stop == std::string_view::npos) continue;

@@ -10,7 +10,8 @@ namespace breakwater::cpp {
 
 // Throws InputError at the first #include (or #include_next / #import) of `headers` whose
 // quoted or bracketed path is absolute, or relative and found next to its header, and lies
-// outside `boundary`. Includes resolved through include directories are the flags' business.
+// outside `boundary`, or whose name a macro computes. Includes resolved through include
+// directories are the flags' business.
 void refuse_escaping_includes(const std::vector<std::filesystem::path>& headers,
                               const std::filesystem::path& boundary);
 

@@ -1,0 +1,3 @@
+#define Z "/dev/zero"
+#include Z
+int f();
