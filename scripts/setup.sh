@@ -10,6 +10,7 @@ packages=(
   libclang-14-dev libpg-query-dev postgresql-server-dev-15 libsqlite3-dev libgit2-dev
   # RE2: JSON Schema pattern matching in linear time (no catastrophic backtracking)
   libre2-dev
+  libpcre2-dev
   nodejs npm
   # xmllint and python3 run the JUnit report validator (tests/validate_formats.sh)
   libxml2-utils python3

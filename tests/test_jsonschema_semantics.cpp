@@ -106,10 +106,11 @@ TEST_SUITE("jsonschema_semantics") {
     CHECK(true);
   }
 
-  TEST_CASE("patterns are matched without backtracking; what RE2 cannot read counts as a match") {
+  TEST_CASE("patterns: RE2 without backtracking, PCRE2 for ECMAScript, unknown when undecided") {
+    using breakwater::jsonschema::Match;
     breakwater::jsonschema::PatternMatcher patterns;
-    // Under the 4096-byte limit, so really matched: a backtracking matcher would try every way
-    // of splitting the a's before giving up at the b.
+    // A backtracking matcher would try every way of splitting the a's before giving up at the b;
+    // RE2 answers in linear time.
     const std::string hostile = std::string(4000, 'a') + "b";
     CHECK_FALSE(patterns.matches("^(a+)+$", hostile));
     CHECK(patterns.matches("^(a+)+$", std::string(4000, 'a')));
@@ -117,14 +118,22 @@ TEST_SUITE("jsonschema_semantics") {
     // Unanchored, as ECMAScript's test().
     CHECK(patterns.matches("b", "abc"));
     CHECK_FALSE(patterns.matches("^b", "abc"));
-    // Lookarounds and backreferences are ECMAScript that RE2 does not read: a match, so the
-    // pattern's schema is still taken into account.
-    CHECK(patterns.matches("^(?!x)", "xyz"));
-    CHECK(patterns.matches("^a(?=b)", "ac"));
-    CHECK(patterns.matches("(a)\\1", "ab"));
-    // Past 4096 bytes nothing is decided: a match.
-    CHECK(patterns.matches("^b", std::string(5000, 'a')));
-    CHECK(patterns.matches(std::string(5000, 'x'), "abc"));
+    // Lookarounds and backreferences, which RE2 does not read, are decided by PCRE2.
+    CHECK(patterns.match("^(?!x)", "xyz") == Match::no);
+    CHECK(patterns.match("^(?!x)", "ayz") == Match::yes);
+    CHECK(patterns.match("^a(?=b)", "ac") == Match::no);
+    CHECK(patterns.match("(?<=a)b", "ab") == Match::yes);
+    CHECK(patterns.match("(a)\\1", "ab") == Match::no);
+    CHECK(patterns.match("(a)\\1", "aa") == Match::yes);
+    // ECMAScript's \uXXXX escape and Unicode classes.
+    CHECK(patterns.match("^\\u00e9$", "\xc3\xa9") == Match::yes);
+    CHECK(patterns.match("^\\p{Lu}", "\xc3\x89mile") == Match::yes);
+    // Exponential backtracking stops at the work bound: undecided, never "matches".
+    CHECK(patterns.match("^(a|aa)+\\1$", std::string(60, 'a') + "b") == Match::unknown);
+    // Past 64 KiB nothing is decided.
+    CHECK(patterns.match("^b", std::string(70000, 'a')) == Match::unknown);
+    CHECK(patterns.matches("^b", std::string(70000, 'a')));  // which counts as a match for slots
+    CHECK(patterns.match("(", "abc") == Match::unknown);      // neither engine compiles it
   }
 
   TEST_CASE("dependency lists and multipleOf compare exactly") {

@@ -192,11 +192,17 @@ bool Comparer::values(const Entity& a, const Entity& b, const std::vector<std::s
                  new_side(a, b).name + ".");
         ok = false;
       }
-      if (b.has("pattern") && !patterns_.matches(std::string(b.str("pattern")), string_value(v))) {
-        emit(rules::jsonschema::PATTERN_NO_ADD, a, b, "pattern",
-             "Value " + v + " does not match the pattern " + q(b.str("pattern")) + " at " +
-                 new_side(a, b).name + ".");
-        ok = false;
+      if (b.has("pattern")) {
+        const Match m = patterns_.match(std::string(b.str("pattern")), string_value(v));
+        // Undecided is not compatible: the finding says so, and a person decides.
+        if (m != Match::yes) {
+          emit(rules::jsonschema::PATTERN_NO_ADD, a, b, "pattern",
+               "Value " + v +
+                   (m == Match::no ? " does not match the pattern "
+                                   : " may not match the pattern (breakwater cannot decide it) ") +
+                   q(b.str("pattern")) + " at " + new_side(a, b).name + ".");
+          ok = false;
+        }
       }
       if (b.has("format") && a.str("format") != b.str("format")) {
         ok = strings(a, b) && ok;  // a format cannot be checked here: say it changed

@@ -1,6 +1,8 @@
-// Whether a property name or string matches a JSON Schema `pattern`, in time linear in the
-// name: RE2 has no backtracking, so a hostile pattern such as ^(a+)+$ cannot stall a run. Kept
-// apart so RE2 stays out of every other header.
+// Whether a property name or string matches a JSON Schema `pattern` (ECMA-262 syntax). RE2
+// answers first, in time linear in the name, so a hostile pattern such as ^(a+)+$ cannot stall
+// a run; what RE2 does not support (lookbehind, lookahead, backreferences) goes to PCRE2 with
+// ECMAScript's escapes and bounded match work. Kept apart so neither engine reaches another
+// header.
 #pragma once
 
 #include <memory>
@@ -8,10 +10,8 @@
 
 namespace breakwater::jsonschema {
 
-// Compiles each pattern once and keeps it for its own lifetime. What cannot be decided counts
-// as a match, so the pattern's schema is taken into account rather than silently skipped: a
-// pattern RE2 does not support (ECMAScript lookarounds, backreferences), a pattern or name over
-// 4096 bytes.
+enum class Match { yes, no, unknown };
+
 class PatternMatcher {
  public:
   PatternMatcher();
@@ -19,8 +19,15 @@ class PatternMatcher {
   PatternMatcher(const PatternMatcher&) = delete;
   PatternMatcher& operator=(const PatternMatcher&) = delete;
 
-  // Whether `pattern` matches somewhere in `name` (unanchored, as ECMAScript's test()).
-  bool matches(const std::string& pattern, const std::string& name);
+  // Whether `pattern` matches somewhere in `name` (unanchored, as ECMAScript's test()). Unknown
+  // when neither engine can decide: a pattern neither compiles, a match that exceeds the work
+  // bound, a pattern or name over 64 KiB.
+  Match match(const std::string& pattern, const std::string& name);
+  // For choosing which schemas apply to a property: unknown counts as a match, so the schema
+  // is compared rather than skipped.
+  bool matches(const std::string& pattern, const std::string& name) {
+    return match(pattern, name) != Match::no;
+  }
 
  private:
   struct Compiled;
