@@ -5,6 +5,7 @@
 #include "run/state.hpp"
 
 #include "core/paths.hpp"
+#include "core/quote.hpp"
 
 namespace breakwater::run_stages {
 namespace {
@@ -121,8 +122,17 @@ void finish_settings(const RunState& s, Module& m) {
   for (const std::string& inc : s.opt.options.load.include_paths) {
     m.include.push_back(absolute(inc).string());
   }
+  // The config comes with the change: its import roots stay inside the repository it sits in.
+  std::string repo = s.git_mode ? s.workdir : git::workdir_of(m.config_dir.string());
+  if (repo.empty()) repo = m.config_dir.string();
   for (const std::string& inc : m.settings.include) {
-    m.include.push_back(absolute((m.config_dir / inc).string()).string());
+    const fs::path path = absolute((m.config_dir / inc).string());
+    if (!detail::inside_resolved(path, repo) && path != fs::path(repo)) {
+      throw InputError(s.cfg ? s.cfg->where(m.settings, "include") : Location{},
+                       "include: " + detail::quoted(inc, '\'') +
+                           " is outside the repository; not read");
+    }
+    m.include.push_back(path.string());
   }
   m.options = resolve_options(s, m);
   m.ignore_base = m.config_dir.string();
