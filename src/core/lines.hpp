@@ -21,14 +21,25 @@ class Lines {
     for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
       starts_.push_back(static_cast<size_t>(++p - begin));
     }
+    // Lines of ASCII (nearly all) need no counting: the column is the byte distance. A schema
+    // written on one long line would otherwise cost a scan per position, quadratic in its size.
+    ascii_.resize(starts_.size(), true);
+    for (size_t l = 0; l < starts_.size(); ++l) {
+      const size_t stop = l + 1 < starts_.size() ? starts_[l + 1] : text.size();
+      unsigned char any = 0;
+      for (size_t i = starts_[l]; i < stop; ++i) any |= static_cast<unsigned char>(text[i]);
+      ascii_[l] = (any & 0x80) == 0;
+    }
   }
   std::pair<uint32_t, uint32_t> at(size_t offset) const {
     offset = std::min(offset, text_.size());
     const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
+    const size_t line = static_cast<size_t>(it - starts_.begin());
+    if (ascii_[line]) return {static_cast<uint32_t>(line + 1), static_cast<uint32_t>(offset - *it + 1)};
     uint32_t column = 1;
     for (size_t i = *it; i < offset; ++i)
       column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
-    return {static_cast<uint32_t>(it - starts_.begin() + 1), column};
+    return {static_cast<uint32_t>(line + 1), column};
   }
   // libpg_query reports errors as a 1-based character position.
   size_t byte_of_char(int position) const {
@@ -44,6 +55,7 @@ class Lines {
  private:
   const std::string& text_;
   std::vector<size_t> starts_;
+  std::vector<bool> ascii_;  // per line
 };
 
 }  // namespace breakwater

@@ -100,6 +100,21 @@ std::string_view quals_of(const Entity& f) {
   return key.substr(key.rfind(')') + 1);
 }
 
+// A record's members by kind and name: a struct of 100,000 fields must not cost a scan per field.
+class ChildIndex {
+ public:
+  explicit ChildIndex(const Entity& e) {
+    for (const Entity& c : e.children) by_.emplace(std::pair{c.kind, std::string_view(c.key)}, &c);
+  }
+  const Entity* find(std::string_view kind, std::string_view key) const {
+    const auto it = by_.find({kind, key});
+    return it == by_.end() ? nullptr : it->second;
+  }
+
+ private:
+  std::map<std::pair<std::string_view, std::string_view>, const Entity*> by_;
+};
+
 class Checker {
  public:
   Checker(const Schema& o, const Schema& n, const detail::RuleSelection& on, detail::Emitter& out)
@@ -466,9 +481,10 @@ class Checker {
     }
     special_members(r, *now);
     // Fields seen by clients.
+    const ChildIndex now_children(*now);
     for (const Entity& f : r.children) {
       if (f.kind != "field" || !visible(f)) continue;
-      const Entity* g = child(*now, "field", f.key);
+      const Entity* g = now_children.find("field", f.key);
       if (g == nullptr) {
         emit(rules::cpp::DATA_MEMBER_NO_DELETE, f, now, "Field " + q(f.name) + " was removed.");
       } else if (access_rank(g->str("access")) > access_rank(f.str("access"))) {
@@ -510,9 +526,10 @@ class Checker {
                ": code built against OLD allocates, copies and embeds it with the old size.");
       return;
     }
+    const ChildIndex now_children(now);
     for (const Entity& f : r.children) {
       if (f.kind != "field") continue;
-      const Entity* g = child(now, "field", f.key);
+      const Entity* g = now_children.find("field", f.key);
       if (g == nullptr) continue;
       if (f.num("offset", -1) != g->num("offset", -1) || f.str("type") != g->str("type")) {
         emit(rules::cpp::RECORD_LAYOUT_NO_CHANGE, f, g,

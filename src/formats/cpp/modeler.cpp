@@ -294,6 +294,10 @@ void Modeler::template_decl(CXCursor c, const std::string& qualified, SourceRef 
   add(std::move(e));
 }
 
+namespace {
+constexpr size_t kMaxOffsetFields = 1024;
+}  // namespace
+
 void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
   const CXType type = clang_getCursorType(c);
   Entity e = named("record", qualified, at);
@@ -307,6 +311,13 @@ void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
     e.set("align", static_cast<int64_t>(clang_Type_getAlignOf(type)));
   }
   if (clang_CXXRecord_isAbstract(c)) e.set("abstract", true);
+  // libclang checks the whole record on every clang_Cursor_getOffsetOfField, so offsets of a
+  // record with thousands of fields would cost a scan per field. Past kMaxOffsetFields (no
+  // hand-written API comes near) the record's size, alignment and field order and types still
+  // say whether its layout changed; the fields' offsets are left out.
+  size_t fields = 0;
+  visit_children(c, [&](CXCursor m) { fields += clang_getCursorKind(m) == CXCursor_FieldDecl; });
+  const bool with_offsets = fields <= kMaxOffsetFields;
   int64_t base_index = 0;
   int field_index = 0;
   std::vector<std::string> own_virtuals;
@@ -336,7 +347,7 @@ void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
       f.name = qualified + "::" + f.key;
       f.loc = where(m).value_or(at);
       f.set("type", type_text(clang_getCursorType(m)));
-      const long long offset = clang_Cursor_getOffsetOfField(m);
+      const long long offset = with_offsets ? clang_Cursor_getOffsetOfField(m) : -1;
       if (offset >= 0) f.set("offset", static_cast<int64_t>(offset));
       if (clang_Cursor_isBitField(m))
         f.set("bits", static_cast<int64_t>(clang_getFieldDeclBitWidth(m)));

@@ -84,8 +84,17 @@ Entity Replay::column(const ColumnDef* def, const std::string& table_key) {
 }
 
 // Columns, and the constraints written on them, added to `table` (CREATE TABLE, ADD COLUMN).
-void Replay::add_column(Entity& table, const ColumnDef* def) {
+void Replay::add_column(Entity& table, const ColumnDef* def, std::set<std::string>* names) {
   const std::string name = text_or(def->colname);
+  // CREATE TABLE knows the names it has added: a new one goes straight on (a table of 200,000
+  // columns must not cost a scan per column).
+  if (names != nullptr && names->insert(name).second) {
+    table.children.push_back(column(def, table.key));
+    for (Node* n : Nodes(def->constraints)) {
+      if (const Constraint* c = BW_AS(Constraint, n)) add_constraint(table, c, {name});
+    }
+    return;
+  }
   if (Entity* existing = find_child(table, "column", name);
       existing != nullptr && def->typeName == nullptr) {
     // A partition's or child table's options on an inherited column (WITH OPTIONS ...).
@@ -138,13 +147,20 @@ void Replay::create_table(const CreateStmt* s) {
       }
     }
   }
+  std::set<std::string> names;
+  for (const Entity& c : table.children) {
+    if (c.kind == "column") names.insert(c.key);
+  }
   for (Node* e : Nodes(s->tableElts)) {
     if (const ColumnDef* def = BW_AS(ColumnDef, e)) {
-      add_column(table, def);
+      add_column(table, def, &names);
     } else if (const Constraint* c = BW_AS(Constraint, e)) {
       add_constraint(table, c, {});
     } else if (const TableLikeClause* like = BW_AS(TableLikeClause, e)) {
       inherit(table, qualified(like->relation), Inherit::columns);
+      for (const Entity& c : table.children) {
+        if (c.kind == "column") names.insert(c.key);
+      }
     }
   }
   for (Node* n : Nodes(s->constraints)) {

@@ -77,7 +77,8 @@ class Replay {
   void drop_owned_sequences(const std::string& owner);
   void column_constraint(Entity& column, const Constraint* c);
   Entity column(const ColumnDef* def, const std::string& table_key);
-  void add_column(Entity& table, const ColumnDef* def);
+  // `names`: the columns `table` has so far, when the caller keeps them (CREATE TABLE).
+  void add_column(Entity& table, const ColumnDef* def, std::set<std::string>* names = nullptr);
   // A partition takes its parent's columns and constraints (keys, foreign keys, checks); an
   // INHERITS child its columns and checks; LIKE only the columns.
   enum class Inherit { columns, checks, all };
