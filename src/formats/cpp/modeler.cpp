@@ -295,7 +295,35 @@ void Modeler::template_decl(CXCursor c, const std::string& qualified, SourceRef 
 }
 
 namespace {
+
 constexpr size_t kMaxOffsetFields = 1024;
+// libclang re-checks a record on every clang_Cursor_getOffsetOfField, descending into each field
+// of record type anew: one call costs the record's field tree, however often a nested type
+// repeats (16 fields nested 7 deep: 16^7). Offsets are left out past this much work.
+constexpr uint64_t kMaxOffsetWork = 4'000'000;
+
+// The fields libclang visits to validate `record`: its own, plus those of each field whose type
+// is a record, recursively, with no sharing (saturating). Memoized by type, so this costs one
+// visit per record type.
+uint64_t field_tree(CXCursor record, std::map<std::string, uint64_t>& memo, int depth = 0) {
+  const std::string usr = text(clang_getCursorUSR(record));
+  if (const auto it = memo.find(usr); it != memo.end()) return it->second;
+  memo[usr] = kMaxOffsetWork;  // a type met again while it is counted: a cycle, count it as too big
+  if (depth > 64) return kMaxOffsetWork;
+  uint64_t total = 0;
+  visit_children(record, [&](CXCursor m) {
+    if (clang_getCursorKind(m) != CXCursor_FieldDecl || total >= kMaxOffsetWork) return;
+    ++total;
+    const CXType t = clang_getCanonicalType(clang_getCursorType(m));
+    if (t.kind != CXType_Record) return;
+    const CXCursor child = clang_getTypeDeclaration(t);
+    if (!clang_Cursor_isNull(child)) total += field_tree(child, memo, depth + 1);
+  });
+  total = std::min(total, kMaxOffsetWork);
+  memo[usr] = total;
+  return total;
+}
+
 }  // namespace
 
 void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
@@ -317,7 +345,8 @@ void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
   // say whether its layout changed; the fields' offsets are left out.
   size_t fields = 0;
   visit_children(c, [&](CXCursor m) { fields += clang_getCursorKind(m) == CXCursor_FieldDecl; });
-  const bool with_offsets = fields <= kMaxOffsetFields;
+  const bool with_offsets =
+      fields <= kMaxOffsetFields && fields * field_tree(c, field_trees_) <= kMaxOffsetWork;
   int64_t base_index = 0;
   int field_index = 0;
   std::vector<std::string> own_virtuals;

@@ -66,6 +66,7 @@ class Modeler {
   ItaniumAbi abi_;
   SpecialMembers special_members_;
   std::map<std::string, size_t> templates_;       // qualified name -> index in api_.children
+  std::map<std::string, uint64_t> field_trees_;   // record USR -> fields libclang validates
   std::map<std::string, size_t> function_index_;  // USR -> index in api_.children
   std::string inline_ns_;                         // the inline namespaces around the walk
   std::vector<std::string> definitions_;          // every #define under the root, as written
