@@ -455,13 +455,13 @@ class Checker {
            q(e.name) + " is now stored as " + q(now->str("underlying")) + " instead of " +
                q(e.str("underlying")) + ".");
     }
+    const ChildIndex now_children(*now);
     for (const Entity& k : e.children) {
-      const auto it = std::find_if(now->children.begin(), now->children.end(),
-                                   [&](const Entity& n) { return n.key == k.key; });
-      if (it == now->children.end()) {
+      const Entity* it = now_children.find(k.kind, k.key);
+      if (it == nullptr) {
         emit(rules::cpp::ENUM_VALUE_NO_CHANGE, k, now, "Enumerator " + q(k.name) + " was removed.");
       } else if (k.num("value") != it->num("value")) {
-        emit(rules::cpp::ENUM_VALUE_NO_CHANGE, k, &*it,
+        emit(rules::cpp::ENUM_VALUE_NO_CHANGE, k, it,
              "Enumerator " + q(k.name) + " changed from " + std::to_string(k.num("value")) +
                  " to " + std::to_string(it->num("value")) +
                  "; clients built against OLD use the old value.");

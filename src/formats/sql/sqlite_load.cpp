@@ -284,8 +284,10 @@ void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
   sqlite3_set_authorizer(db.db, nullptr, nullptr);  // introspection reads pragmas
   sqlite3_progress_handler(db.db, 0, nullptr, nullptr);
   for (const auto& t : rows(db,
-                            "SELECT name, type FROM sqlite_schema WHERE type IN ('table', "
-                            "'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                            // The CREATE text comes with the listing: sqlite_schema has no
+                            // index, and one lookup per table would scan it once per table.
+                            "SELECT name, type, coalesce(sql, '') FROM sqlite_schema WHERE type "
+                            "IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
                             "")) {
     const std::string& name = t[0];
     Entity e;
@@ -332,9 +334,7 @@ void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
         con.set("conname", ix[0]);
         e.children.push_back(std::move(con));
       }
-      const auto create =
-          rows(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1", name);
-      for (const SqliteCheck& check : sqlite_checks(create.empty() ? "" : create[0][0])) {
+      for (const SqliteCheck& check : sqlite_checks(t[2])) {
         Entity con;
         con.kind = "constraint";
         const auto col_at = cols.find(lower(check.column));
