@@ -34,9 +34,7 @@ std::string baseline_text(const std::vector<Finding>& findings) {
 
 std::vector<Finding> apply_baseline(const std::string& path, const std::string& shown,
                                     std::vector<Finding>& findings) {
-  if (const std::string why = refusal(path); !why.empty())
-    throw InputError(Location{path, 0, 0}, "baseline: " + why);
-  const std::string text = read_input(path, path);
+  const std::string text = read_input(path, path, "baseline: ");
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);

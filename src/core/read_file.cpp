@@ -89,8 +89,10 @@ bool regular_input(const fs::directory_entry& entry) {
                    ec ? "cannot read: " + ec.message() : "not a regular file; not read");
 }
 
-std::optional<std::string> read_file(const fs::path& path) {
-  if (!refusal(path).empty()) return std::nullopt;
+namespace {
+
+// The bytes of a file `refusal` has allowed.
+std::optional<std::string> read_allowed(const fs::path& path) {
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"),
                                                           &std::fclose);
   if (!f) return std::nullopt;
@@ -113,10 +115,17 @@ std::optional<std::string> read_file(const fs::path& path) {
   return out;
 }
 
-std::string read_input(const fs::path& path, const std::string& shown) {
+}  // namespace
+
+std::optional<std::string> read_file(const fs::path& path) {
+  if (!refusal(path).empty()) return std::nullopt;
+  return read_allowed(path);
+}
+
+std::string read_input(const fs::path& path, const std::string& shown, std::string_view what) {
   const std::string why = refusal(path);
-  if (!why.empty()) throw InputError(Location{shown, 0, 0}, why);
-  std::optional<std::string> text = read_file(path);
+  if (!why.empty()) throw InputError(Location{shown, 0, 0}, std::string(what) + why);
+  std::optional<std::string> text = read_allowed(path);
   if (!text) throw InputError(Location{shown, 0, 0}, "cannot read file");
   return std::move(*text);
 }

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace breakwater::detail {
@@ -54,7 +55,9 @@ bool regular_input(const std::filesystem::directory_entry& entry);
 // be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
-// The file's bytes; a refused or unreadable file is an InputError naming it as `shown`.
-std::string read_input(const std::filesystem::path& path, const std::string& shown);
+// The file's bytes; a refused or unreadable file is an InputError naming it as `shown`, its
+// reason led by `what` ("baseline: ").
+std::string read_input(const std::filesystem::path& path, const std::string& shown,
+                       std::string_view what = {});
 
 }  // namespace breakwater::detail

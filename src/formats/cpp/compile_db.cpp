@@ -80,16 +80,14 @@ size_t shared_prefix(const fs::path& a, const fs::path& b) {
 std::vector<std::string> flags_from_compile_db(const std::string& db, const fs::path& root) {
   // Named by a config that comes with the change: a device or a pipe would hang or exhaust the
   // run, so only a regular file of sensible size is read.
-  if (const std::string why = detail::refusal(db); !why.empty()) bad(db, "compilation database " + why);
-  const std::optional<std::string> text = detail::read_file(db);
-  if (!text) bad(db, "cannot read the compilation database");
+  const std::string text = detail::read_input(db, db, "compilation database ");
   nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(*text);
+    doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     uint32_t line = 1, column = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < text->size(); ++i) {
-      if ((*text)[i] == '\n') {
+    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      if (text[i] == '\n') {
         ++line;
         column = 1;
       } else {
