@@ -2,6 +2,7 @@
 
 #include <breakwater/check.hpp>
 
+#include "core/c_like_text.hpp"
 #include "core/lines.hpp"
 #include "core/paths.hpp"
 #include "core/read_input.hpp"
@@ -18,18 +19,12 @@ void refuse_deep_nesting(const std::vector<std::filesystem::path>& headers) {
     const std::string& t = *text;
     size_t angles = 0;
     for (size_t i = 0; i < t.size(); ++i) {
+      if (const size_t end = detail::skip_comment_or_literal(t, i); end != i) {
+        i = end;
+        continue;
+      }
       const char c = t[i];
-      const char next = i + 1 < t.size() ? t[i + 1] : '\0';
-      if (c == '/' && next == '/') {
-        while (i + 1 < t.size() && t[i + 1] != '\n') ++i;
-      } else if (c == '/' && next == '*') {
-        for (i += 2; i + 1 < t.size() && !(t[i] == '*' && t[i + 1] == '/');) ++i;
-        ++i;
-      } else if (c == '"' || c == '\'') {
-        for (++i; i < t.size() && t[i] != c && t[i] != '\n'; ++i) {
-          if (t[i] == '\\') ++i;
-        }
-      } else if (c == ';' || c == '{' || c == '}') {
+      if (c == ';' || c == '{' || c == '}') {
         angles = 0;
       } else if (c == '<' && ++angles > kMaxAngles) {
         const auto [line, column] = Lines(t).at(i);

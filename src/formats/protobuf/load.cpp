@@ -1,5 +1,6 @@
 #include "formats/protobuf/load.hpp"
 
+#include "core/c_like_text.hpp"
 #include "core/lines.hpp"
 #include "core/parallel.hpp"
 #include "core/paths.hpp"
@@ -113,18 +114,12 @@ constexpr int kMaxNesting = 100;
 void refuse_deep_nesting(const std::string& text, const Unit& unit) {
   int depth = 0;
   for (size_t i = 0; i < text.size(); ++i) {
+    if (const size_t end = detail::skip_comment_or_literal(text, i); end != i) {
+      i = end;
+      continue;
+    }
     const char c = text[i];
-    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
-    if (c == '/' && next == '/') {
-      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
-    } else if (c == '/' && next == '*') {
-      for (i += 2; i + 1 < text.size() && !(text[i] == '*' && text[i + 1] == '/');) ++i;
-      ++i;
-    } else if (c == '"' || c == '\'') {
-      for (++i; i < text.size() && text[i] != c && text[i] != '\n'; ++i) {
-        if (text[i] == '\\') ++i;
-      }
-    } else if (c == '{' || c == '[' || c == '(' || c == '<') {
+    if (c == '{' || c == '[' || c == '(' || c == '<') {
       if (++depth > kMaxNesting) {
         const auto [line, column] = Lines(text).at(i);
         throw InputError(Location{unit.display, line, column},
