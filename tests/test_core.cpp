@@ -3,6 +3,7 @@
 
 #include "core/engine.hpp"
 #include "core/hash.hpp"
+#include "core/lines.hpp"
 #include "core/quote.hpp"
 #include "core/suppressions.hpp"
 #include "rule_ids/sql.hpp"
@@ -25,6 +26,37 @@ Entity make(std::string_view kind, std::string key) {
 }  // namespace
 
 TEST_SUITE("core") {
+  TEST_CASE("Lines: code-point columns on long non-ASCII lines match a plain count") {
+    // Lines of mixed ASCII and 2-, 3- and 4-byte characters, one of them spanning many of the
+    // index's blocks, and a text that ends on a block boundary.
+    std::string text;
+    const char* pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\n"};
+    unsigned seed = 7;
+    for (int i = 0; i < 30000; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      const unsigned pick = (seed >> 16) % 200;
+      text += pieces[pick == 0 ? 4 : pick % 4];
+    }
+    for (const std::string& t : {text, std::string(8192, 'x') + "\xC3\xA9" + std::string(8190, 'y')}) {
+      const breakwater::Lines lines(t);
+      uint32_t line = 1, column = 1;
+      for (size_t i = 0; i <= t.size(); ++i) {
+        if (i == t.size() || (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) {
+          const auto at = lines.at(i);
+          REQUIRE(at.first == line);
+          REQUIRE(at.second == column);
+        }
+        if (i == t.size()) break;
+        if (t[i] == '\n') {
+          ++line;
+          column = 1;
+        } else if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) {
+          ++column;
+        }
+      }
+    }
+  }
+
   TEST_CASE("align pairs by key, old order first, then new-only") {
     std::vector<Entity> before = {make("field", "1"), make("field", "2"), make("oneof", "x")};
     std::vector<Entity> after = {make("field", "3"), make("field", "1")};

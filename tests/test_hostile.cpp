@@ -1,5 +1,6 @@
 // Issue 15: a pull request is untrusted. Its files may be links out of the repository, FIFOs
 // or devices; nothing outside is read, nothing blocks, and a refused file is never quoted.
+#include "cli/resource_watch.hpp"
 #include "cli_runner.hpp"
 
 #include <doctest/doctest.h>
@@ -7,8 +8,13 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 using breakwater::test::run_cli;
 using breakwater::test::write_file;
@@ -169,5 +175,70 @@ TEST_SUITE("hostile") {
     run = run_cli(box.repo(), {"check", "old", "new"});
     CHECK_MESSAGE(run.status == 2, run.out << run.err);
     CHECK(run.err.find("new/s.sql:1:1: error: statement longer than 1 MiB") != std::string::npos);
+  }
+}
+
+TEST_SUITE("hostile") {
+  TEST_CASE("the resource watch ends a run past its time or memory bound") {
+    using namespace std::chrono;
+    using breakwater::cli::over_limit;
+    const breakwater::cli::ResourceLimits limits{10, 100};
+    CHECK(over_limit(limits, seconds(9), 100u << 20).empty());
+    CHECK(over_limit(limits, seconds(10), 0).find("--time-limit SECONDS") != std::string::npos);
+    CHECK(over_limit(limits, seconds(1), (100u << 20) + 1).find("past 100 MiB") !=
+          std::string::npos);
+    CHECK(over_limit({0, 0}, hours(100), ~std::uintmax_t{0}).empty());
+
+    // A fake clock that advances a second per sample: the watcher reports once, at 10 s.
+    std::atomic<int> samples{0};
+    std::mutex m;
+    std::vector<std::string> reports;
+    {
+      const steady_clock::time_point t0{};
+      breakwater::cli::ResourceProbe probe{
+          [] { return std::uintmax_t{1} << 20; },
+          [&] { return t0 + seconds(samples++); },
+          [&](const std::string& message) {
+            const std::lock_guard lock(m);
+            reports.push_back(message);
+          }};
+      const breakwater::cli::ResourceWatch watch(limits, probe, milliseconds(1));
+      for (int i = 0; i < 2000 && [&] { const std::lock_guard lock(m); return reports.empty(); }();
+           ++i) {
+        std::this_thread::sleep_for(milliseconds(1));
+      }
+    }
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].find("time limit exceeded: the run took over 10 s") == 0);
+  }
+
+  TEST_CASE("--memory-limit and --time-limit stop the command line with exit 2") {
+    Sandbox box;
+    box.put("old/schema.sql", "CREATE TABLE t (a int);\n");
+    box.put("new/schema.sql", "CREATE TABLE t (a int);\n");
+    // Any process is resident past 1 MiB: the first sample ends it.
+    auto run = run_cli(box.repo(), {"check", "old", "new", "--memory-limit", "1"});
+    CHECK_MESSAGE(run.status == 2, run.out << run.err);
+    CHECK(run.err.find("breakwater: error: memory limit exceeded: the run grew past 1 MiB") == 0);
+    run = run_cli(box.repo(), {"check", "old", "new", "--memory-limit", "0", "--time-limit", "0"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+  }
+}
+
+TEST_SUITE("hostile") {
+  TEST_CASE("a PostgreSQL table past 1,600 columns is refused where the 1,601st is added") {
+    Sandbox box;
+    std::string sql = "CREATE TABLE t (id int);\n";
+    for (int i = 1; i < 1600; ++i) sql += "ALTER TABLE t ADD COLUMN c" + std::to_string(i) + " int;\n";
+    box.put("old/s.sql", sql);
+    // Re-adding a column the table has is no new column.
+    box.put("new/s.sql", sql + "ALTER TABLE t ADD COLUMN IF NOT EXISTS c7 int;\n");
+    auto run = run_cli(box.repo(), {"check", "old", "new"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+    box.put("new/s.sql", sql + "ALTER TABLE t ADD COLUMN extra int;\n");
+    run = run_cli(box.repo(), {"check", "old", "new"});
+    CHECK_MESSAGE(run.status == 2, run.out << run.err);
+    CHECK(run.err.find("new/s.sql:1601:26: error: table \"public.t\" would have more than 1600 "
+                       "columns, PostgreSQL's limit; refused") != std::string::npos);
   }
 }

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
+found=()
 [ ${#targets[@]} -gt 0 ] || targets=(protobuf_load sql sqlite jsonschema config cpp_flags compile_db)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug \
   -DBREAKWATER_SANITIZE=ON -DBREAKWATER_FUZZ=ON -DBREAKWATER_WERROR=OFF >/dev/null
@@ -39,6 +40,15 @@ for t in "${targets[@]}"; do
   esac
   mkdir -p "build-fuzz/crashes/$t"
   echo "== fuzz_$t for ${seconds}s"
-  build-fuzz/tests/fuzz_$t "build-fuzz/corpus/$t" -max_total_time="$seconds" -timeout=20 \
-    -rss_limit_mb=4096 -artifact_prefix="build-fuzz/crashes/$t/" -print_final_stats=1
+  # A finding stops that target only; the others still run, and the status tells.
+  LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp:print_suppressions=0 \
+    build-fuzz/tests/fuzz_$t "build-fuzz/corpus/$t" -max_total_time="$seconds" -timeout=20 \
+    -rss_limit_mb=4096 -artifact_prefix="build-fuzz/crashes/$t/" -print_final_stats=1 ||
+    found+=("$t")
 done
+if [ ${#found[@]} -gt 0 ]; then
+  echo "findings in: ${found[*]} (inputs under build-fuzz/crashes/)"
+  exit 1
+fi
+echo "no finding in ${targets[*]}"
+

@@ -1,5 +1,6 @@
 // Argument parsing only; every subcommand lives in commands.cpp.
 #include "cli/commands.hpp"
+#include "cli/resource_watch.hpp"
 
 #include <breakwater/rules.hpp>
 
@@ -41,7 +42,22 @@ struct CheckFlags {
   std::vector<std::string> formats, outputs;
   CLI::Option* format = nullptr;
   CLI::Option* output = nullptr;
+  cli::ResourceLimits limits;
 };
+
+// --time-limit and --memory-limit: flags only, since breakwater.yaml comes with the pull
+// request it would bound.
+void add_limit_options(CLI::App* cmd, cli::ResourceLimits& limits) {
+  cmd->add_option("--time-limit", limits.seconds,
+                  "Stop with exit 2 when the run takes over SECONDS (0 = no limit)")
+      ->type_name("SECONDS")
+      ->capture_default_str();
+  cmd->add_option("--memory-limit", limits.memory_mib,
+                  "Stop with exit 2 when the process grows past MIB mebibytes resident (0 = no "
+                  "limit)")
+      ->type_name("MIB")
+      ->capture_default_str();
+}
 
 // Every format's own flags (--dialect, --ref-map, --compile-commands...), from the formats'
 // declarations, into `values` by config key; turned into LoadOptions::format_options after
@@ -138,6 +154,7 @@ void add_check_options(CLI::App* cmd, CheckFlags& f, bool with_reports) {
              std::to_string(breakwater::detail::kDefaultMaxFileBytes >> 20) + ")")
       ->type_name("MIB")
       ->check(CLI::Range(std::uintmax_t{1}, std::uintmax_t{1} << 20));
+  add_limit_options(cmd, f.limits);
   if (!with_reports) return;
   cmd->add_option("--baseline", a.run.baseline,
                   "Hide findings recorded in FILE (see `breakwater baseline write`)");
@@ -260,6 +277,8 @@ int main(int argc, char** argv) {
   std::map<std::string, std::vector<std::string>> dump_options;
   add_format_options(dump_cmd, dump_options);
   dump_cmd->add_option("-j,--jobs", load.jobs, "Parser threads (0 = one per core)");
+  cli::ResourceLimits dump_limits;
+  add_limit_options(dump_cmd, dump_limits);
 
   // C++ compile flags follow `--` (`breakwater check old new -- -DMYLIB_STATIC -std=c++20`),
   // as with clang tools; they are vetted like the config's.
@@ -289,13 +308,20 @@ int main(int argc, char** argv) {
     set_format_options(load, dump_options, trailing_flags);
     if (*check_cmd) {
       pair_reports(check_cmd, check);
+      const cli::ResourceWatch watch(check.limits, cli::process_probe());
       return cli::run_check(std::move(check.args));
     }
-    if (*baseline_write) return cli::run_baseline_write(std::move(base.args), baseline_file);
+    if (*baseline_write) {
+      const cli::ResourceWatch watch(base.limits, cli::process_probe());
+      return cli::run_baseline_write(std::move(base.args), baseline_file);
+    }
     if (*init_cmd) return cli::run_init(init_path, init_force);
     if (*rules_cmd) return cli::run_rules(rules_lang, rules_format, rules_list_formats);
     if (*explain_cmd) return cli::run_explain(explain_id);
-    if (*dump_cmd) return cli::run_dump(dump_path, load);
+    if (*dump_cmd) {
+      const cli::ResourceWatch watch(dump_limits, cli::process_probe());
+      return cli::run_dump(dump_path, load);
+    }
   } catch (const InputError& e) {
     std::cerr << e.one_line() << "\n";
     return 2;

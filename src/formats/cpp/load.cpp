@@ -6,6 +6,7 @@
 
 #include "core/big_stack.hpp"
 #include "core/paths.hpp"
+#include "core/quote.hpp"
 #include "core/read_input.hpp"
 #include "formats/cpp/clang_handles.hpp"
 #include "formats/cpp/compile_db.hpp"
@@ -13,7 +14,6 @@
 #include "formats/cpp/flags.hpp"
 #include "formats/cpp/include_scan.hpp"
 #include "formats/cpp/modeler.hpp"
-#include "formats/cpp/nesting.hpp"
 
 #include <algorithm>
 #include <mutex>
@@ -190,8 +190,18 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
     headers.push_back(h);
   }
   const std::vector<std::string> flags = flags_for(root, options, own, boundary);
-  refuse_escaping_includes(headers, boundary);
-  refuse_deep_nesting(headers);
+  // What the parse will open: the headers, the files -include/-imacros name, and what they
+  // include through the input root, -I and the flags' include folders.
+  std::vector<fs::path> include_dirs = {root}, vetted = headers;
+  for (const std::string& inc : options.include_paths) include_dirs.push_back(fs::absolute(inc));
+  map_flag_paths(flags, [&](const std::string& value) {
+    std::error_code e;
+    const fs::path p = fs::absolute(value);
+    if (fs::is_directory(p, e)) include_dirs.push_back(p);
+    else if (fs::is_regular_file(p, e)) vetted.push_back(p);
+    return value;
+  });
+  vet_headers(vetted, boundary, include_dirs);
   std::vector<std::string> args = {"-x", "c++", "-I" + root.string()};
   const bool has_std = std::any_of(flags.begin(), flags.end(),
                                    [](const std::string& f) { return f.starts_with("-std="); });
@@ -221,7 +231,17 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
       CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_DetailedPreprocessingRecord, &raw);
   TranslationUnitHandle tu(raw);
   if (code != CXError_Success || !tu) {
-    throw InputError(Location{path, 0, 0}, "libclang could not parse the headers");
+    // libclang gives no diagnostic when the command line itself is bad (`-std=c++19`, an
+    // unknown -x); the flags are the user's own, so they are named.
+    std::string given;
+    for (size_t i = 0; i < flags.size() && i < 12; ++i) {
+      given += (given.empty() ? "" : " ") + detail::quoted(flags[i], '\'');
+    }
+    if (flags.size() > 12) given += " ... (" + std::to_string(flags.size()) + " flags)";
+    throw InputError(Location{path, 0, 0},
+                     "libclang could not parse the headers" +
+                         (given.empty() ? std::string()
+                                        : "; check the compile flags for an invalid one: " + given));
   }
   for (unsigned i = 0, n = clang_getNumDiagnostics(tu.get()); i < n; ++i) {
     CXDiagnostic d = clang_getDiagnostic(tu.get(), i);

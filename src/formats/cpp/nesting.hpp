@@ -5,14 +5,14 @@
 #pragma once
 
 #include <filesystem>
-#include <vector>
+#include <string>
 
 namespace breakwater::cpp {
 
 inline constexpr size_t kMaxAngles = 10000;
 
 // Throws InputError at the first `<` beyond kMaxAngles within one declaration (the text between
-// two of `;`, `{`, `}`), comments and literals aside.
-void refuse_deep_nesting(const std::vector<std::filesystem::path>& headers);
+// two of `;`, `{`, `}`), comments and literals aside, in `text`, the text of `header`.
+void refuse_deep_nesting(const std::string& text, const std::filesystem::path& header);
 
 }  // namespace breakwater::cpp

@@ -15,8 +15,13 @@
 namespace breakwater::sql {
 
 Replay::Replay(PgState& state, uint32_t file, const std::string& text, const Lines& lines,
-               std::string relative)
-    : s_(state), file_(file), text_(text), lines_(lines), file_rel_(std::move(relative)) {
+               std::string shown, std::string relative)
+    : s_(state),
+      file_(file),
+      text_(text),
+      lines_(lines),
+      shown_(std::move(shown)),
+      file_rel_(std::move(relative)) {
   Entity f;
   f.kind = "migration_file";
   f.key = f.name = file_rel_;
@@ -164,6 +169,11 @@ SourceRef Replay::at(int location) const {
   return location < 0 ? statement_at_ : at_offset(base_ + static_cast<size_t>(location));
 }
 
+void Replay::refuse(int location, const std::string& message) const {
+  const SourceRef where = at(location);
+  throw InputError(Location{shown_, where.line, where.column}, message);
+}
+
 // The statement's leading keywords as written (`CREATE AGGREGATE`, `CREATE TEXT SEARCH
 // CONFIGURATION`): how a user names the statement, unlike the parser's node name.
 std::string Replay::statement_words() const {
@@ -223,7 +233,7 @@ void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, 
   const std::string sql = without_psql_commands(text, file_id, lines, state.warnings);
   const std::vector<std::pair<size_t, size_t>> pieces = split_statements(sql, text, lines, shown);
 
-  Replay replay(state, file_id, text, lines, relative);
+  Replay replay(state, file_id, text, lines, shown, relative);
   std::string statement;
   for (const auto& [offset, length] : pieces) {
     statement.assign(sql, offset, length);

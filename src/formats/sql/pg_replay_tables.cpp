@@ -2,6 +2,7 @@
 // children take their parent's), unique indexes as constraints, ALTER TABLE step by step, and
 // the sequences that belong to columns (serial, OWNED BY). Constraints are keyed by what they
 // enforce, not by name, so hand-written DDL and pg_dump output compare equal.
+#include "core/quote.hpp"
 #include "formats/sql/types.hpp"
 
 // Last: the server headers.
@@ -86,6 +87,22 @@ Entity Replay::column(const ColumnDef* def, const std::string& table_key) {
 // Columns, and the constraints written on them, added to `table` (CREATE TABLE, ADD COLUMN).
 void Replay::add_column(Entity& table, const ColumnDef* def, std::set<std::string>* names) {
   const std::string name = text_or(def->colname);
+  // PostgreSQL's own limit, which also keeps each column lookup below short: a table built of
+  // 100,000 ADD COLUMN statements would otherwise cost a scan of its columns per statement.
+  const size_t columns =
+      names != nullptr ? names->size()
+                       : static_cast<size_t>(std::count_if(
+                             table.children.begin(), table.children.end(),
+                             [](const Entity& c) { return c.kind == "column"; }));
+  const auto is_new = [&] {
+    return names != nullptr ? names->count(name) == 0
+                            : find_child(table, "column", name) == nullptr;
+  };
+  if (columns >= kMaxColumns && is_new()) {
+    refuse(def->location, "table " + detail::quoted(table.name) + " would have more than " +
+                              std::to_string(kMaxColumns) +
+                              " columns, PostgreSQL's limit; refused");
+  }
   // CREATE TABLE knows the names it has added: a new one goes straight on (a table of 200,000
   // columns must not cost a scan per column).
   if (names != nullptr && names->insert(name).second) {

@@ -26,6 +26,9 @@
 
 namespace breakwater::sql {
 
+// PostgreSQL refuses a table of more columns ("tables can have at most 1600 columns").
+inline constexpr size_t kMaxColumns = 1600;
+
 // ---- the model being built ---------------------------------------------------------------------
 
 inline std::string schema_of(const std::string& key) {
@@ -53,7 +56,7 @@ inline void drop_attr(Entity& e, std::string_view attr) {
 class Replay {
  public:
   Replay(PgState& state, uint32_t file, const std::string& text, const Lines& lines,
-         std::string relative);
+         std::string shown, std::string relative);
 
   // Statements are parsed one by one; node positions are relative to where theirs starts.
   void set_base(size_t offset) { base_ = offset; }
@@ -66,6 +69,8 @@ class Replay {
   SourceRef at_offset(size_t offset) const;
   // Nodes without a position of their own (enum labels, -1) are placed at their statement.
   SourceRef at(int location) const;
+  // An input the replay will not take, as a located error.
+  [[noreturn]] void refuse(int location, const std::string& message) const;
   std::string statement_words() const;
   // `what`: how the statement is named; null: its leading keywords.
   void warn_not_compared(const char* what);
@@ -152,6 +157,7 @@ class Replay {
   uint32_t file_;
   const std::string& text_;
   const Lines& lines_;
+  std::string shown_;  // the file as errors name it
   std::string file_rel_;
   SourceRef statement_at_;
   size_t base_ = 0;

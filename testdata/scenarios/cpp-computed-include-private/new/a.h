@@ -1,0 +1,4 @@
+#pragma once
+#include "detail/impl.h"
+
+struct S { int a; };
