@@ -1,5 +1,6 @@
 // Dialect detection and statement splitting for PostgreSQL files. See pg_split.hpp.
 #include "formats/sql/pg_split.hpp"
+#include "formats/sql/sqlite_load.hpp"
 
 #include <breakwater/check.hpp>
 
@@ -78,8 +79,11 @@ bool only_separators(const std::string& sql, size_t from, size_t to) {
     chars_before += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
   }
   const auto [line, column] = lines.at(lines.byte_of_char(chars_before + char_in_statement));
-  if (looks_like_mysql(text))
+  if (parses_as_sqlite(text)) {
+    message += " (this parses as SQLite: use --dialect sqlite, or name the file *.sqlite.sql)";
+  } else if (looks_like_mysql(text)) {
     message += " (this looks like MySQL; breakwater reads PostgreSQL DDL)";
+  }
   throw InputError(Location{shown, line, column}, message);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/lines.hpp"
 #include "formats/sql/sqlite_checks.hpp"
+#include "formats/sql/sqlite_positions.hpp"
 
 #include <breakwater/check.hpp>
 
@@ -25,7 +26,8 @@ constexpr sqlite3_int64 kMaxHeapBytes = sqlite3_int64{512} << 20;
 struct Db {
   sqlite3* db = nullptr;
   int ticks = 0;
-  std::string refused;  // the action the authorizer refused last
+  std::string refused;   // the action the authorizer refused last
+  std::string dropping;  // the table or view the statement at hand drops
   Db() {
     if (sqlite3_open_v2(
             ":memory:", &db,
@@ -55,7 +57,11 @@ struct Db {
     }
     sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
     sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    // The schema is trusted to call SQLite's built-in functions (json_extract() in a generated
+    // column or an index): the statements come straight from the file, so untrusting them
+    // guards nothing, and every function this connection has is SQLite's own or refuses to
+    // run (printf, format); extensions cannot be loaded, databases cannot be attached.
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, nullptr);
     sqlite3_progress_handler(db, 1000, &Db::progress, this);
   }
   ~Db() { sqlite3_close(db); }
@@ -73,14 +79,24 @@ struct Db {
     Db& d = *static_cast<Db*>(self);
     const std::string target = a != nullptr ? a : "";
     switch (action) {
+      case SQLITE_DROP_TABLE:
+      case SQLITE_DROP_VIEW:
+      case SQLITE_DROP_TEMP_TABLE:
+      case SQLITE_DROP_TEMP_VIEW:
+        d.dropping = target;
+        return SQLITE_OK;
       case SQLITE_CREATE_TABLE:
       case SQLITE_CREATE_INDEX:
       case SQLITE_CREATE_VIEW:
       case SQLITE_CREATE_TRIGGER:
-      case SQLITE_DROP_TABLE:
+      case SQLITE_CREATE_TEMP_TABLE:
+      case SQLITE_CREATE_TEMP_INDEX:
+      case SQLITE_CREATE_TEMP_VIEW:
+      case SQLITE_CREATE_TEMP_TRIGGER:
       case SQLITE_DROP_INDEX:
-      case SQLITE_DROP_VIEW:
       case SQLITE_DROP_TRIGGER:
+      case SQLITE_DROP_TEMP_INDEX:
+      case SQLITE_DROP_TEMP_TRIGGER:
       case SQLITE_ALTER_TABLE:
       case SQLITE_TRANSACTION:
       case SQLITE_SAVEPOINT:
@@ -91,9 +107,13 @@ struct Db {
       case SQLITE_REINDEX:  // CREATE INDEX asks for it
       case SQLITE_ANALYZE:
         return SQLITE_OK;
+      case SQLITE_DELETE:
+        // DROP TABLE asks to delete the table's rows right after asking to drop it; ignoring
+        // that request would silently keep the table.
+        if (target == d.dropping) return SQLITE_OK;
+        [[fallthrough]];
       case SQLITE_INSERT:
       case SQLITE_UPDATE:
-      case SQLITE_DELETE:
         // SQLite records schema changes in its schema table; rows of user tables are data,
         // skipped (a dump's INSERTs change nothing about the schema).
         return target.starts_with("sqlite_") ? SQLITE_OK : SQLITE_IGNORE;
@@ -118,70 +138,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-// Where each table and its columns are declared: SQLite keeps no positions, so the CREATE
-// statement's text is searched for the names.
-struct Positions {
-  std::map<std::string, SourceRef> tables;                          // lower-case name
-  std::map<std::string, std::map<std::string, SourceRef>> columns;  // table -> column
-};
-
-void remember(const SqlFile& f, const Lines& lines, size_t start, size_t end, Positions& pos) {
-  const std::string stmt = lower(f.text.substr(start, end - start));
-  size_t at = stmt.find_first_not_of(" \t\r\n");
-  if (at == std::string::npos || stmt.compare(at, 6, "create") != 0) return;
-  const size_t kw = stmt.find(" table ", at);
-  const size_t kw2 = stmt.find(" view ", at);
-  const size_t k = std::min(kw, kw2);
-  if (k == std::string::npos || stmt.find('(', at) < k) return;
-  size_t name_at = stmt.find_first_not_of(" \t\r\n", k + (k == kw ? 7 : 6));
-  if (stmt.compare(name_at, 13, "if not exists") == 0) {
-    name_at = stmt.find_first_not_of(" \t\r\n", name_at + 13);
-  }
-  size_t name_end = name_at;
-  while (name_end < stmt.size() &&
-         (std::isalnum(static_cast<unsigned char>(stmt[name_end])) || stmt[name_end] == '_' ||
-          stmt[name_end] == '"' || stmt[name_end] == '.' || stmt[name_end] == '`')) {
-    ++name_end;
-  }
-  std::string name = stmt.substr(name_at, name_end - name_at);
-  std::erase_if(name, [](char c) { return c == '"' || c == '`'; });
-  if (const size_t dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
-  auto [line, col] = lines.at(start + name_at);
-  pos.tables[name] = SourceRef{f.id, line, col};
-  const size_t open = stmt.find('(', name_end);
-  if (open == std::string::npos) return;
-  // Column names start the comma-separated parts at depth 1.
-  int depth = 0;
-  bool part_start = true;
-  for (size_t i = open; i < stmt.size(); ++i) {
-    const char c = stmt[i];
-    if (c == '(') {
-      ++depth;
-      part_start = depth == 1;
-      continue;
-    }
-    if (c == ')') {
-      --depth;
-      continue;
-    }
-    if (depth == 1 && c == ',') {
-      part_start = true;
-      continue;
-    }
-    if (!part_start || std::isspace(static_cast<unsigned char>(c))) continue;
-    part_start = false;
-    size_t e = i;
-    while (e < stmt.size() && (std::isalnum(static_cast<unsigned char>(stmt[e])) ||
-                               stmt[e] == '_' || stmt[e] == '"' || stmt[e] == '`')) {
-      ++e;
-    }
-    std::string col_name = stmt.substr(i, e - i);
-    std::erase_if(col_name, [](char ch) { return ch == '"' || ch == '`'; });
-    std::tie(line, col) = lines.at(start + i);
-    pos.columns[name][col_name] = SourceRef{f.id, line, col};
-  }
-}
-
 // Past whitespace and comments: where the statement itself begins, for its location.
 size_t statement_start(const std::string& text, size_t i) {
   for (;;) {
@@ -199,7 +155,43 @@ size_t statement_start(const std::string& text, size_t i) {
   }
 }
 
-void run_file(Db& db, const SqlFile& f, Positions& pos) {
+// The statement's first two words in capitals (`ALTER TABLE`, `CREATE INDEX`).
+std::string leading_words(const std::string& text, size_t start) {
+  std::string out;
+  size_t i = start;
+  for (int words = 0; words < 2; ++words) {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    const size_t from = i;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == from) break;
+    out += (out.empty() ? "" : " ") + text.substr(from, i - from);
+  }
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Past the ';' that ends the statement at `start` (outside literals, quoted names and
+// comments), or npos for a statement that may hold inner ';' (CREATE TRIGGER ... BEGIN).
+size_t statement_end(const std::string& text, size_t start) {
+  const std::string words = leading_words(text, start);
+  if (words == "CREATE TRIGGER" || words == "CREATE TEMP" || words == "CREATE TEMPORARY") {
+    return std::string::npos;
+  }
+  for (size_t i = start; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ';') return i + 1;
+    size_t stop = i;
+    if (c == '\'' || c == '"' || c == '`') stop = text.find(c, i + 1);
+    else if (c == '[') stop = text.find(']', i + 1);
+    else if (text.compare(i, 2, "--") == 0) stop = text.find('\n', i);
+    else if (text.compare(i, 2, "/*") == 0) stop = text.find("*/", i + 2);
+    if (stop == std::string::npos) return text.size();
+    i = stop;
+  }
+  return text.size();
+}
+
+void run_file(Db& db, const SqlFile& f, SqlitePositions& pos, std::vector<Diagnostic>& warnings) {
   const Lines lines(f.text);  // one table per file: positions are looked up per column
   const char* begin = f.text.c_str();
   const char* p = begin;
@@ -208,6 +200,7 @@ void run_file(Db& db, const SqlFile& f, Positions& pos) {
     Stmt st;
     const char* tail = nullptr;
     db.refused.clear();
+    db.dropping.clear();
     int rc = sqlite3_prepare_v2(db.db, p, static_cast<int>(end - p), &st.s, &tail);
     const size_t start = statement_start(f.text, static_cast<size_t>(p - begin));
     auto fail = [&](size_t offset, std::string message) {
@@ -225,7 +218,24 @@ void run_file(Db& db, const SqlFile& f, Positions& pos) {
     if (rc != SQLITE_OK) {
       const int off = sqlite3_error_offset(db.db);
       if (!db.refused.empty() || rc == SQLITE_AUTH) refuse();
-      fail(off >= 0 ? start + static_cast<size_t>(off) : start, sqlite3_errmsg(db.db));
+      const std::string message = sqlite3_errmsg(db.db);
+      // A migration folder may begin mid-history, altering tables an earlier migration (not
+      // given) created: a warning, as for PostgreSQL, and the statement is left out.
+      if (message.starts_with("no such table: ") || message.starts_with("no such index: ")) {
+        if (const size_t stop = statement_end(f.text, start); stop != std::string::npos) {
+          const auto [line, col] = lines.at(start);
+          warnings.push_back(
+              {SourceRef{f.id, line, col},
+               leading_words(f.text, start) + " of " + message.substr(15) +
+                   ", which no earlier statement creates; ignored"});
+          p = begin + stop;
+          continue;
+        }
+      }
+      fail(off >= 0 ? start + static_cast<size_t>(off) : start,
+           message.starts_with("unsafe use of ")
+               ? message + " (refused by breakwater's SQLite sandbox)"
+               : message);
     }
     if (st.s == nullptr) break;  // only whitespace or comments left
     while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) {
@@ -237,7 +247,7 @@ void run_file(Db& db, const SqlFile& f, Positions& pos) {
       if (!db.refused.empty() || rc == SQLITE_AUTH) refuse();
       fail(start, sqlite3_errmsg(db.db));
     }
-    remember(f, lines, start, static_cast<size_t>(tail - begin), pos);
+    pos.statement(f.text, lines, f.id, start, static_cast<size_t>(tail - begin));
     p = tail;
   }
 }
@@ -278,9 +288,9 @@ std::string affinity(const std::string& declared) {
 
 void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
   Db db;
-  Positions pos;
+  SqlitePositions pos;
   sqlite3_set_authorizer(db.db, &Db::authorize, &db);
-  for (const SqlFile& f : files) run_file(db, f, pos);
+  for (const SqlFile& f : files) run_file(db, f, pos, schema.warnings);
   sqlite3_set_authorizer(db.db, nullptr, nullptr);  // introspection reads pragmas
   sqlite3_progress_handler(db.db, 0, nullptr, nullptr);
   for (const auto& t : rows(db,
@@ -373,6 +383,17 @@ void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
     }
     schema.roots.push_back(std::move(e));
   }
+  schema.removed_at = std::move(pos.removed);
+}
+
+bool parses_as_sqlite(const std::string& text) {
+  Schema scratch;
+  try {
+    load_sqlite({SqlFile{"", text, scratch.add_file("")}}, scratch);
+  } catch (const InputError&) {
+    return false;
+  }
+  return !scratch.roots.empty();
 }
 
 }  // namespace breakwater::sql

@@ -21,4 +21,7 @@ struct SqlFile {
 // an exhausted budget throw InputError at file:line:col.
 void load_sqlite(const std::vector<SqlFile>& files, Schema& schema);
 
+// Whether `text` loads as SQLite (for the hint on a PostgreSQL syntax error).
+bool parses_as_sqlite(const std::string& text);
+
 }  // namespace breakwater::sql
