@@ -172,6 +172,82 @@ bool had_columns(const Entity& old_table, std::string_view columns) {
   return false;
 }
 
+std::set<std::string> split_set(std::string_view text, std::string_view separator) {
+  std::set<std::string> out;
+  for (size_t start = 0; start < text.size();) {
+    const size_t end = std::min(text.find(separator, start), text.size());
+    if (end > start) out.emplace(text.substr(start, end - start));
+    start = end + separator.size();
+  }
+  return out;
+}
+
+bool is_unique(const Entity& con) {
+  const std::string_view type = con.str("type");
+  return type == "unique" || type == "primary key";
+}
+
+bool subset(const std::set<std::string>& a, const std::set<std::string>& b) {
+  return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+// Whether `wider` already rejected every pair of rows `narrower` rejects: its columns are a
+// subset of narrower's (two rows equal on narrower's columns are equal on its own), and it
+// held on every row narrower holds on (narrower's predicate has all of its AND-ed terms, and
+// then some). NULLs: a NULLS NOT DISTINCT constraint rejects what a plain one accepts.
+bool implies_uniqueness(const Entity& wider, const Entity& narrower) {
+  const std::set<std::string> wide_cols = split_set(wider.str("columns"), ", ");
+  if (wide_cols.empty() || wide_cols.contains("(expression)")) return false;
+  if (narrower.flag("nulls_not_distinct") && !wider.flag("nulls_not_distinct")) return false;
+  return subset(wide_cols, split_set(narrower.str("columns"), ", ")) &&
+         subset(split_set(wider.str("where_terms"), "\n"),
+                split_set(narrower.str("where_terms"), "\n"));
+}
+
+// The same guarantee under another name or form: a primary key in place of a UNIQUE on the
+// same columns, the columns in another order. Conflict targets (`ON CONFLICT (a, b)`) and
+// foreign keys find it as they found the old one.
+bool same_uniqueness(const Entity& a, const Entity& b) {
+  return split_set(a.str("columns"), ", ") == split_set(b.str("columns"), ", ") &&
+         a.str("where_terms") == b.str("where_terms") &&
+         a.flag("nulls_not_distinct") == b.flag("nulls_not_distinct") &&
+         a.str("columns").find("(expression)") == std::string_view::npos;
+}
+
+// A column NEW adds that old rows and old writers leave NULL: nullable, with no default.
+bool new_and_left_null(const Entity& old_table, const Entity& new_table, const std::string& col) {
+  for (const Entity& c : old_table.children) {
+    if (c.kind == "column" && c.key == col) return false;
+  }
+  for (const Entity& c : new_table.children) {
+    if (c.kind != "column" || c.key != col) continue;
+    return !c.flag("not_null") && !c.has("default") && !c.flag("identity") &&
+           !c.flag("generated");
+  }
+  return false;
+}
+
+// Whether old rows and old writers can still break the new constraint `n`.
+bool old_data_can_violate(const Entity& old_table, const Entity& new_table, const Entity& n) {
+  if (is_unique(n)) {
+    // NULLs are distinct: a column old writers leave NULL keeps every old row apart.
+    if (!n.flag("nulls_not_distinct")) {
+      for (const std::string& col : split_set(n.str("columns"), ", ")) {
+        if (new_and_left_null(old_table, new_table, col)) return false;
+      }
+    }
+    for (const Entity& o : old_table.children) {
+      if (o.kind == "constraint" && is_unique(o) && implies_uniqueness(o, n)) return false;
+    }
+  }
+  if (const std::string_view col = n.str("not_null_of"); !col.empty()) {
+    for (const Entity& c : old_table.children) {
+      if (c.kind == "column" && c.key == col && c.flag("not_null")) return false;
+    }
+  }
+  return true;
+}
+
 void check_constraints(const Entity& old_table, const Entity& new_table,
                        const detail::RuleSelection& on, detail::Emitter& out) {
   for (const EntityPair& p : align(old_table.children, new_table.children, "constraint")) {
@@ -192,16 +268,40 @@ void check_constraints(const Entity& old_table, const Entity& new_table,
       continue;
     }
     if (p.new_entity == nullptr) {
-      if ((type == "unique" || type == "primary key") && on.on(rules::sql::UNIQUE_NO_DELETE)) {
-        out.emit(rules::sql::UNIQUE_NO_DELETE, entity,
-                 "The " + what + " constraint of table " + q(new_table.name) + " was dropped.",
-                 out.removed_in_new(entity, new_table.loc), p.old_entity->loc);
+      const bool kept = is_unique(*p.old_entity) &&
+                        std::any_of(new_table.children.begin(), new_table.children.end(),
+                                    [&](const Entity& c) {
+                                      return c.kind == "constraint" && is_unique(c) &&
+                                             same_uniqueness(c, *p.old_entity);
+                                    });
+      if (is_unique(*p.old_entity) && !kept && on.on(rules::sql::UNIQUE_NO_DELETE)) {
+        // The same columns under a predicate with more terms: the guarantee shrank, not gone.
+        const Entity* narrowed = nullptr;
+        for (const Entity& c : new_table.children) {
+          if (c.kind == "constraint" && is_unique(c) && narrowed == nullptr &&
+              split_set(c.str("columns"), ", ") == split_set(p.old_entity->str("columns"), ", ") &&
+              implies_uniqueness(c, *p.old_entity)) {
+            narrowed = &c;
+          }
+        }
+        if (narrowed != nullptr) {
+          out.emit(rules::sql::UNIQUE_NO_DELETE, entity,
+                   "The " + what + " constraint of table " + q(new_table.name) +
+                       " now holds on fewer rows: its predicate gained conditions, so rows "
+                       "outside them may repeat a key, and an ON CONFLICT target written for "
+                       "the old predicate no longer matches it.",
+                   narrowed->loc, p.old_entity->loc);
+        } else {
+          out.emit(rules::sql::UNIQUE_NO_DELETE, entity,
+                   "The " + what + " constraint of table " + q(new_table.name) + " was dropped.",
+                   out.removed_in_new(entity, new_table.loc), p.old_entity->loc);
+        }
       }
       continue;
     }
     const Entity& n = *p.new_entity;
     const bool on_old_data = had_columns(old_table, n.str("columns")) || n.str("columns").empty();
-    if (!on_old_data) continue;
+    if (!on_old_data || !old_data_can_violate(old_table, new_table, n)) continue;
     const RuleId rule = type == "check"         ? rules::sql::CHECK_NO_ADD
                        : type == "foreign key" ? rules::sql::FK_NO_ADD
                                                : rules::sql::UNIQUE_NO_ADD;

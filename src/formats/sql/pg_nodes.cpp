@@ -124,6 +124,34 @@ std::string expression_key(Node* expr) {
   return normalise_deparsed(std::move(out));
 }
 
+std::string and_terms_key(Node* expr) {
+  std::vector<std::string> terms;
+  std::vector<Node*> pending = {expr};
+  while (!pending.empty()) {
+    Node* e = pending.back();
+    pending.pop_back();
+    const BoolExpr* b = BW_AS(BoolExpr, e);
+    if (b != nullptr && b->boolop == AND_EXPR) {
+      for (Node* arg : Nodes(b->args)) pending.push_back(arg);
+    } else {
+      terms.push_back(expression_key(e));
+    }
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::string out;
+  for (const std::string& t : terms) out += t + "\n";
+  return out;
+}
+
+std::string not_null_test_of(Node* expr) {
+  const NullTest* test = BW_AS(NullTest, expr);
+  if (test == nullptr || test->nulltesttype != IS_NOT_NULL) return {};
+  const ColumnRef* ref = BW_AS(ColumnRef, reinterpret_cast<Node*>(test->arg));
+  if (ref == nullptr || Nodes(ref->fields).size() != 1) return {};
+  return str_of(static_cast<Node*>(linitial(ref->fields)));
+}
+
 ColumnType type_of(const TypeName* t, bool* serial) {
   if (t == nullptr) return {};
   std::vector<long> mods;

@@ -97,6 +97,13 @@ std::string qualified(const std::vector<std::string>& names);
 // An expression as a comparable value: its parse tree as JSON without source positions.
 std::string expression_key(Node* expr);
 
+// The expression_key of each top-level AND-ed term of `expr`, sorted, each followed by '\n'
+// (expression keys are JSON, whose strings escape line breaks).
+std::string and_terms_key(Node* expr);
+
+// The column `expr` tests with `col IS NOT NULL`, or "".
+std::string not_null_test_of(Node* expr);
+
 ColumnType type_of(const TypeName* t, bool* serial = nullptr);
 std::string type_text(const TypeName* t);
 

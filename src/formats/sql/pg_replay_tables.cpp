@@ -214,6 +214,7 @@ void Replay::add_constraint(Entity& table, const Constraint* c,
   con.set("type", std::string(type), con.loc);
   con.set("columns", columns, con.loc);
   std::string key = std::string(type) + " (" + columns + ")";
+  if (c->nulls_not_distinct) con.set("nulls_not_distinct", true);
   if (c->contype == CONSTR_PRIMARY) {
     key = "primary key";
     for (const auto& col : cols) {
@@ -222,6 +223,10 @@ void Replay::add_constraint(Entity& table, const Constraint* c,
   } else if (c->contype == CONSTR_CHECK) {
     // The condition names its columns; where it was written (column or table) does not matter.
     key = "check " + expression_key(c->raw_expr);
+    // `CHECK (x IS NOT NULL)`: all a NOT NULL column already guarantees.
+    if (const std::string col = not_null_test_of(c->raw_expr); !col.empty()) {
+      con.set("not_null_of", col);
+    }
   } else if (c->contype == CONSTR_EXCLUSION) {
     key += " " + expression_key(reinterpret_cast<Node*>(c->exclusions)) +
            expression_key(c->where_clause);
@@ -267,6 +272,9 @@ void Replay::create_index(const IndexStmt* s) {
   con.set("type", std::string("unique"), con.loc);
   con.set("columns", joined(cols), con.loc);
   con.set("conname", text_or(s->idxname));
+  if (s->nulls_not_distinct) con.set("nulls_not_distinct", true);
+  // The predicate's AND-ed terms, so that a narrower predicate (more terms) is recognised.
+  if (s->whereClause != nullptr) con.set("where_terms", and_terms_key(s->whereClause));
   it->second.children.push_back(std::move(con));
 }
 

@@ -116,6 +116,38 @@ std::optional<std::string> narrowing(const ColumnType& o, const ColumnType& n) {
   }
   if (ro > 0 && n.name == "numeric" && n.modifiers.empty()) return std::nullopt;
   if (o.name == "float4" && n.name == "float8") return std::nullopt;
+  // Integers convert to floating point exactly while they fit its mantissa (24 bits for
+  // float4, 53 for float8).
+  if (ro > 0 && (n.name == "float8" || n.name == "float4")) {
+    const int mantissa = n.name == "float8" ? 53 : 24;
+    const int bits = ro == 1 ? 16 : ro == 2 ? 32 : 64;
+    if (bits <= mantissa) return std::nullopt;
+    return "integers beyond 2^" + std::to_string(mantissa) + " lose precision in " + n.name;
+  }
+  // Fractional seconds: no precision means 6 digits, the most PostgreSQL keeps.
+  auto is_timestamp = [](const std::string& s) { return s == "timestamp" || s == "timestamptz"; };
+  auto is_time = [](const std::string& s) { return s == "time" || s == "timetz"; };
+  if ((is_timestamp(o.name) && is_timestamp(n.name)) || (is_time(o.name) && is_time(n.name))) {
+    const long po = o.modifiers.empty() ? 6 : o.modifiers[0];
+    const long pn = n.modifiers.empty() ? 6 : n.modifiers[0];
+    if (pn < po) {
+      return "fractional seconds beyond " + std::to_string(pn) + " digits are rounded away";
+    }
+    // Adding a zone keeps every value (read in the session's zone, as old writers meant it);
+    // dropping it turns instants into wall-clock times of whatever zone the conversion ran in.
+    if (o.name.ends_with("tz") && !n.name.ends_with("tz")) {
+      return "values lose their time zone: instants become local times of the converting "
+             "session's zone";
+    }
+    return std::nullopt;
+  }
+  // char(n) to varchar or text: every old value fits (its trailing pad spaces, which char
+  // comparisons ignore, are dropped).
+  if (o.name == "bpchar" && (n.name == "varchar" || n.name == "text")) {
+    if (n.name == "text" || n.modifiers.empty()) return std::nullopt;
+    if (!o.modifiers.empty() && n.modifiers[0] >= o.modifiers[0]) return std::nullopt;
+    return "strings longer than " + std::to_string(n.modifiers[0]) + " characters no longer fit";
+  }
   auto is_text = [](const std::string& s) { return s == "varchar" || s == "text"; };
   if (is_text(o.name) && is_text(n.name)) {
     if (n.name == "text" || n.modifiers.empty()) return std::nullopt;  // unbounded
