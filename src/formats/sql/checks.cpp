@@ -312,7 +312,8 @@ void check_constraints(const Entity& old_table, const Entity& new_table,
   }
 }
 
-// The LOCKING rule that reports a fact the loader recorded about a migration statement.
+// The rule that reports a fact the loader recorded about a migration statement (LOCKING
+// facts, and a column dropped and added again).
 std::optional<RuleId> locking_rule(std::string_view fact) {
   if (fact == "blocking_index_build" || fact == "blocking_index_drop")
     return rules::sql::INDEX_CONCURRENTLY;
@@ -322,6 +323,7 @@ std::optional<RuleId> locking_rule(std::string_view fact) {
   if (fact == "rewrite_on_add_column") return rules::sql::COLUMN_VOLATILE_DEFAULT;
   if (fact == "rewrite_on_type_change") return rules::sql::COLUMN_TYPE_REWRITE;
   if (fact == "scan_for_not_null") return rules::sql::SET_NOT_NULL_SCAN;
+  if (fact == "column_recreated") return rules::sql::COLUMN_NO_DELETE;
   return std::nullopt;
 }
 

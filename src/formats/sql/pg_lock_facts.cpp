@@ -8,6 +8,7 @@
 #include "formats/sql/types.hpp"
 
 // Last: the server headers.
+#include "core/quote.hpp"
 #include "formats/sql/pg_replayer.hpp"
 
 namespace breakwater::sql {
@@ -57,6 +58,25 @@ void Replay::lock_issue(const char* fact, const std::string& table, std::string 
   e.set("fact", std::string(fact));
   e.set("file", file_rel_);
   e.set("what", std::move(what));
+  s_.migration_facts.push_back(std::move(e));
+}
+
+// DROP COLUMN then ADD COLUMN of the same name: the comparison of states sees the column on
+// both sides, but every value it held is gone. Reported at the DROP, as a fact of the DROP's
+// file, so only when that migration is new.
+void Replay::recreated_column(const Entity& table, const std::string& column, SourceRef dropped_at,
+                              const std::string& dropped_in) {
+  Entity e;
+  e.kind = "lock_issue";
+  e.key = dropped_in + "#" + std::to_string(s_.migration_facts.size());
+  e.name = table.name + "." + column;
+  e.loc = dropped_at;
+  e.set("fact", std::string("column_recreated"));
+  e.set("file", dropped_in);
+  e.set("what", "Column " + detail::quoted(column) + " of table " + detail::quoted(table.name) +
+                    " is dropped and added again (" + file_rel_ + ":" +
+                    std::to_string(statement_at_.line) +
+                    "): the column survives, every value it held is deleted");
   s_.migration_facts.push_back(std::move(e));
 }
 

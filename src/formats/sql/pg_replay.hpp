@@ -24,6 +24,8 @@ struct PgState {
   std::vector<Diagnostic> warnings;
   std::set<std::string> parents;  // tables with partitions or inheriting children
   std::map<std::string, SourceRef, std::less<>> removed;  // Schema::removed_at
+  // Columns with data that a DROP COLUMN removed ("table.column"): where, and in which file.
+  std::map<std::string, std::pair<SourceRef, std::string>> dropped_columns;
 };
 
 // Splits `text` with PostgreSQL's scanner, parses each statement and applies it to `state`.

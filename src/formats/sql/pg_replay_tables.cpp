@@ -122,6 +122,12 @@ void Replay::add_column(Entity& table, const ColumnDef* def, std::set<std::strin
   }
   std::erase_if(table.children,
                 [&](const Entity& c) { return c.kind == "column" && c.key == name; });
+  if (const auto dropped = s_.dropped_columns.find(table.key + "." + name);
+      dropped != s_.dropped_columns.end()) {
+    // Between the two states the column is still there; its data is not.
+    recreated_column(table, name, dropped->second.first, dropped->second.second);
+    s_.dropped_columns.erase(dropped);
+  }
   table.children.push_back(column(def, table.key));
   for (Node* n : Nodes(def->constraints)) {
     if (const Constraint* c = BW_AS(Constraint, n)) add_constraint(table, c, {name});
@@ -352,6 +358,10 @@ void Replay::alter_table_cmd(Entity& table, const AlterTableCmd* cmd) {
     return;
   }
   if (cmd->subtype == AT_DropColumn || cmd->subtype == AT_DropColumnRecurse) {
+    // A column of a table an earlier file made holds rows; one this file made does not yet.
+    if (find_child(table, "column", name) != nullptr && !created_here_.contains(table.key)) {
+      s_.dropped_columns[table.key + "." + name] = {statement_at_, file_rel_};
+    }
     drop_owned_sequences(table.key + "." + name);
     forget_children(table, [&](const Entity& c) {
       return (c.kind == "column" && c.key == name) ||

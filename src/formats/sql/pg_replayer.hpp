@@ -145,6 +145,8 @@ class Replay {
 
   // ---- LOCKING facts (pg_lock_facts.cpp) ----
   void lock_issue(const char* fact, const std::string& table, std::string what);
+  void recreated_column(const Entity& table, const std::string& column, SourceRef dropped_at,
+                        const std::string& dropped_in);
   void note_locking(Node* stmt);
   // The ALTER TABLE steps that can hold a lock for long, noted before the step is applied.
   void note_add_column(const std::string& table, const ColumnDef* def);
