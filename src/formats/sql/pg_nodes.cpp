@@ -76,13 +76,29 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
   return out;
 }
 
+namespace {
+// Per thread: OLD and NEW replay at the same time, each on a thread of its own.
+thread_local std::string current_schema = "public";
+}  // namespace
+
+DefaultSchemaScope::DefaultSchemaScope() : previous_(current_schema) {
+  current_schema = "public";
+}
+DefaultSchemaScope::~DefaultSchemaScope() {
+  current_schema = previous_;
+}
+
+void set_default_schema(std::string schema) {
+  current_schema = schema.empty() ? "public" : std::move(schema);
+}
+
 std::string qualified(const RangeVar* r) {
   if (r == nullptr) return {};
-  return text_or(r->schemaname, "public") + "." + text_or(r->relname);
+  return text_or(r->schemaname, current_schema.c_str()) + "." + text_or(r->relname);
 }
 
 std::string qualified(const std::vector<std::string>& names) {
-  if (names.size() == 1) return "public." + names[0];
+  if (names.size() == 1) return current_schema + "." + names[0];
   return joined(names, ".");
 }
 

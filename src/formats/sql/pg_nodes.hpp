@@ -91,8 +91,25 @@ std::string text_or(const char* s, const char* fallback = "");
 std::vector<std::string> names_of(const List* list);
 std::string joined(const std::vector<std::string>& parts, const char* separator = ", ");
 // schema.name, `public` when the statement names no schema.
+// Names as PostgreSQL resolves them: an unqualified name goes into the default schema, the
+// first of `search_path` (public unless a SET changed it).
 std::string qualified(const RangeVar* r);
 std::string qualified(const std::vector<std::string>& names);
+
+// The schema unqualified names go into, for the thread's replay ("" = public).
+void set_default_schema(std::string schema);
+
+// Starts a file with the default search path, and restores the previous one after it.
+class DefaultSchemaScope {
+ public:
+  DefaultSchemaScope();
+  ~DefaultSchemaScope();
+  DefaultSchemaScope(const DefaultSchemaScope&) = delete;
+  DefaultSchemaScope& operator=(const DefaultSchemaScope&) = delete;
+
+ private:
+  std::string previous_;
+};
 
 // An expression as a comparable value: its parse tree as JSON without source positions.
 std::string expression_key(Node* expr);

@@ -85,12 +85,14 @@ void Replay::statement(const RawStmt* raw) {
       return add_simple(s_.sequences, "sequence", qualified(c->sequence),
                         at(c->sequence->location));
     }
+    case T_VariableSetStmt:
+      return set_variable(reinterpret_cast<VariableSetStmt*>(stmt));
+    case T_SelectStmt:
+      return select(reinterpret_cast<SelectStmt*>(stmt));
     // Read, and deliberately not part of the compared contract: session settings, data
     // statements, privileges, ownership, comments, extensions, triggers, policies,
     // statistics, publications, maintenance.
-    case T_VariableSetStmt:
     case T_VariableShowStmt:
-    case T_SelectStmt:
     case T_InsertStmt:
     case T_UpdateStmt:
     case T_DeleteStmt:
@@ -140,6 +142,59 @@ void Replay::statement(const RawStmt* raw) {
       return;
     default:
       return warn_not_compared(nullptr);
+  }
+}
+
+namespace {
+
+// The schema a search_path value puts new objects in: its first entry that names one
+// ("$user" names the connecting role's schema, unknown here, and usually absent).
+std::string first_schema(const std::string& path) {
+  size_t start = 0;
+  while (start <= path.size()) {
+    const size_t comma = std::min(path.find(',', start), path.size());
+    std::string entry = path.substr(start, comma - start);
+    const auto blank = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!entry.empty() && blank(entry.back())) entry.pop_back();
+    while (!entry.empty() && blank(entry.front())) entry.erase(entry.begin());
+    if (entry.size() >= 2 && entry.front() == '"' && entry.back() == '"') {
+      entry = entry.substr(1, entry.size() - 2);
+    } else {
+      for (char& c : entry) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (!entry.empty() && entry != "$user" && entry != "pg_catalog") return entry;
+    start = comma + 1;
+  }
+  return {};
+}
+
+std::string const_string(Node* n) {
+  const A_Const* c = BW_AS(A_Const, n);
+  if (c == nullptr || c->isnull || nodeTag(&c->val) != T_String) return {};
+  return text_or(c->val.sval.sval);
+}
+
+}  // namespace
+
+// SET search_path = app, public (also SET LOCAL, RESET, SET ... TO DEFAULT).
+void Replay::set_variable(const VariableSetStmt* s) {
+  if (text_or(s->name) != "search_path") return;
+  if (s->kind != VAR_SET_VALUE) return set_default_schema({});
+  std::string path;
+  for (Node* n : Nodes(s->args)) path += (path.empty() ? "" : ",") + const_string(n);
+  set_default_schema(first_schema(path));
+}
+
+// SELECT pg_catalog.set_config('search_path', 'app, public', false), as pg_dump writes it.
+void Replay::select(const SelectStmt* s) {
+  for (Node* t : Nodes(s->targetList)) {
+    const ResTarget* target = BW_AS(ResTarget, t);
+    const FuncCall* call = target != nullptr ? BW_AS(FuncCall, target->val) : nullptr;
+    if (call == nullptr) continue;
+    const std::vector<std::string> name = names_of(call->funcname);
+    if (name.empty() || name.back() != "set_config" || Nodes(call->args).size() < 2) continue;
+    if (const_string(static_cast<Node*>(linitial(call->args))) != "search_path") continue;
+    set_default_schema(first_schema(const_string(static_cast<Node*>(lsecond(call->args)))));
   }
 }
 
@@ -233,6 +288,8 @@ void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, 
   const std::string sql = without_psql_commands(text, file_id, lines, state.warnings);
   const std::vector<std::pair<size_t, size_t>> pieces = split_statements(sql, text, lines, shown);
 
+  // Each migration file runs in a session of its own: a SET search_path ends with it.
+  const DefaultSchemaScope search_path;
   Replay replay(state, file_id, text, lines, shown, relative);
   std::string statement;
   for (const auto& [offset, length] : pieces) {

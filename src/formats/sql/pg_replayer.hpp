@@ -77,6 +77,10 @@ class Replay {
   void add_simple(std::map<std::string, Entity>& into, std::string_view kind,
                   const std::string& key, SourceRef where);
 
+  // ---- session settings (pg_replay.cpp) ----
+  void set_variable(const VariableSetStmt* s);
+  void select(const SelectStmt* s);
+
   // ---- sequences, tables (pg_replay_tables.cpp) ----
   void alter_sequence(const AlterSeqStmt* s);
   void drop_owned_sequences(const std::string& owner);
