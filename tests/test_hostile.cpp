@@ -242,3 +242,40 @@ TEST_SUITE("hostile") {
                        "columns, PostgreSQL's limit; refused") != std::string::npos);
   }
 }
+
+TEST_SUITE("hostile") {
+  TEST_CASE("MySQL statements that reach files, code or the server itself are refused") {
+    Sandbox box;
+    box.put("old/s.mysql.sql", "CREATE TABLE t (a INT);\n");
+    const std::pair<const char*, const char*> refused[] = {
+        {"LOAD DATA INFILE '/etc/passwd' INTO TABLE t;", "LOAD reads a file"},
+        {"SELECT a INTO OUTFILE '/tmp/x' FROM t;", "INTO OUTFILE writes a file"},
+        {"CREATE TABLE u (a INT) DATA DIRECTORY = '/tmp';", "DATA DIRECTORY"},
+        {"CREATE TABLE u (a INT) INDEX DIRECTORY '/tmp';", "INDEX DIRECTORY"},
+        {"INSTALL SONAME 'ha_connect';", "loads"},
+        {"CREATE FUNCTION f RETURNS STRING SONAME 'x.so';", "SONAME loads a shared library"},
+        {"CREATE TABLE u (a INT) ENGINE=CONNECT TABLE_TYPE=DOS FILE_NAME='/etc/passwd';",
+         "ENGINE=CONNECT"},
+        {"CREATE TABLE u (a INT) ENGINE = FEDERATED CONNECTION='mysql://x@h/d/t';",
+         "ENGINE=FEDERATED"},
+        {"CREATE SERVER s FOREIGN DATA WRAPPER mysql OPTIONS (HOST 'h');", "SERVER"},
+        {"PREPARE s FROM 'SELECT 1';", "PREPARE runs SQL built from a string"},
+        {"CALL p();", "CALL runs a routine"},
+        {"CREATE TABLE u AS SELECT LOAD_FILE('/etc/passwd') AS x;", "LOAD_FILE() reads a file"},
+        {"/*!50000 LOAD DATA INFILE '/etc/passwd' INTO TABLE t */;", "LOAD reads a file"},
+    };
+    for (const auto& [statement, why] : refused) {
+      box.put("new/s.mysql.sql", std::string("CREATE TABLE t (a INT);\n") + statement + "\n");
+      const auto run = run_cli(box.repo(), {"check", "old", "new"});
+      CHECK_MESSAGE(run.status == 2, statement << "\n" << run.out << run.err);
+      CHECK_MESSAGE(run.err.find("new/s.mysql.sql:2:") != std::string::npos, statement << run.err);
+      CHECK_MESSAGE(run.err.find(why) != std::string::npos, statement << run.err);
+    }
+    // Settings that would point the server's logs anywhere are never run; the load goes on.
+    box.put("new/s.mysql.sql",
+            "CREATE TABLE t (a INT);\nSET GLOBAL general_log_file = '/tmp/x.log';\n"
+            "SET @@global.general_log = 1, @a = 1;\nSET SESSION sql_log_bin = 0;\n");
+    const auto run = run_cli(box.repo(), {"check", "old", "new"});
+    CHECK_MESSAGE(run.status == 0, run.out << run.err);
+  }
+}

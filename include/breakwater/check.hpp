@@ -99,6 +99,11 @@ struct CheckResult {
 };
 
 Schema load_schema(const std::string& path, const LoadOptions& options);
+
+// Stops the process-wide services some loaders start on first use (MariaDB's embedded server
+// for MySQL DDL) and removes their temporary files. Call it once, after the last load and before
+// the process ends; a load after it fails.
+void release_resources();
 // One comparison of two local paths, nothing filtered.
 CheckResult check(const std::string& old_path, const std::string& new_path,
                   const CheckOptions& options);

@@ -209,6 +209,11 @@ void pair_reports(const CLI::App* cmd, CheckFlags& f) {
 
 int main(int argc, char** argv) {
   using breakwater::InputError;
+  // Loaders' process-wide services (MariaDB's embedded server) end before main returns, on
+  // every path, rather than racing the process's teardown.
+  struct Release {
+    ~Release() { breakwater::release_resources(); }
+  } release;
 
   CLI::App app{
       "breakwater: stop unsafe schema upgrades before they merge.\n"

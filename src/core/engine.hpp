@@ -137,6 +137,9 @@ struct FormatPlugin {
   // Folders outside the repository the format reads from, read-only (protobuf's well-known
   // types); every other read stays inside the run's roots (core/read_input.hpp).
   std::vector<std::string_view> system_folders = {};
+  // Stops what the loader started for the whole process (MariaDB's embedded server); run by
+  // release_resources(). Null: the format starts nothing.
+  void (*release)() = nullptr;
 };
 
 const std::vector<const FormatPlugin*>& formats();

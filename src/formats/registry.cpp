@@ -14,3 +14,13 @@ const std::vector<const FormatPlugin*>& formats() {
 }
 
 }  // namespace breakwater::detail
+
+namespace breakwater {
+
+void release_resources() {
+  for (const detail::FormatPlugin* f : detail::formats()) {
+    if (f->release != nullptr) f->release();
+  }
+}
+
+}  // namespace breakwater

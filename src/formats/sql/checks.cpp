@@ -2,8 +2,10 @@
 #include "formats/sql/checks.hpp"
 #include "rule_ids/sql.hpp"
 
+#include <breakwater/check.hpp>
 #include <breakwater/diff.hpp>
 
+#include "formats/sql/mysql_types.hpp"
 #include "formats/sql/types.hpp"
 
 #include "core/quote.hpp"
@@ -132,7 +134,10 @@ void check_columns(const Entity& old_table, const Entity& new_table,
                n.loc_of("generated"), o.loc);
     }
     if (on.on(rules::sql::COLUMN_TYPE_NO_NARROW)) {
-      const auto why = narrowing(parse_type(o.str("type")), parse_type(n.str("type")));
+      // MySQL's types follow MySQL's rules (signedness, byte lengths, ENUM members).
+      const auto why = new_table.str("dialect") == "mysql"
+                           ? mysql_narrowing(o, n)
+                           : narrowing(parse_type(o.str("type")), parse_type(n.str("type")));
       if (why) {
         out.emit(rules::sql::COLUMN_TYPE_NO_NARROW, where,
                  "Column " + q(n.key) + " of table " + q(new_table.name) + " changed type from " +
@@ -465,8 +470,33 @@ void check_types(const Schema& old_schema, const Schema& new_schema,
 
 }  // namespace
 
+namespace {
+
+bool read_as_mysql(const Schema& s) {
+  return std::any_of(s.roots.begin(), s.roots.end(),
+                     [](const Entity& e) { return e.str("dialect") == "mysql"; });
+}
+
+bool has_tables(const Schema& s) {
+  return std::any_of(s.roots.begin(), s.roots.end(),
+                     [](const Entity& e) { return e.kind == "table" || e.kind == "view"; });
+}
+
+}  // namespace
+
 void run_checks(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& on,
                 detail::Emitter& out) {
+  // Each side's dialect is found on its own (by name or content); comparing a PostgreSQL schema
+  // with a MySQL one would report every table dropped.
+  if (has_tables(old_schema) && has_tables(new_schema) &&
+      read_as_mysql(old_schema) != read_as_mysql(new_schema)) {
+    const bool old_mysql = read_as_mysql(old_schema);
+    throw InputError(Location{new_schema.root, 0, 0},
+                     std::string("OLD reads as ") + (old_mysql ? "MySQL" : "PostgreSQL") +
+                         " and NEW as " + (old_mysql ? "PostgreSQL" : "MySQL") +
+                         "; both sides must be one dialect: set --dialect (or dialect: in "
+                         "breakwater.yaml)");
+  }
   // Explicit renames in new migrations are reported as renames; their drop side stays quiet.
   const std::set<std::string> renamed = check_locking(old_schema, new_schema, on, out);
   const std::vector<EntityPair> tables = align(old_schema.roots, new_schema.roots, "table");

@@ -7,6 +7,8 @@
 #include "core/paths.hpp"
 #include "core/read_input.hpp"
 #include "formats/sql/migration_files.hpp"
+#include "formats/sql/mysql_load.hpp"
+#include "formats/sql/pg_split.hpp"
 #include "formats/sql/pg_replay.hpp"
 #include "formats/sql/sqlite_load.hpp"
 
@@ -66,32 +68,42 @@ Schema load_here(const std::string& path, const Options& own) {
   Schema schema;
   schema.format = "sql";
   schema.root = path;
-  const bool sqlite =
-      own.dialect == "sqlite" ||
-      (own.dialect.empty() && std::all_of(files.begin(), files.end(), [](const fs::path& f) {
-         return f.filename().string().ends_with(".sqlite.sql");
-       }));
-  if (sqlite) {
-    std::vector<SqlFile> inputs;
-    for (const fs::path& file : files) {
-      SqlFile f;
-      f.shown = detail::shown_path(file);
-      f.text = read_text(file, f.shown);
-      f.id = schema.add_file(f.shown);
-      inputs.push_back(std::move(f));
-    }
+  const auto all_named = [&](const char* suffix) {
+    return std::all_of(files.begin(), files.end(), [&](const fs::path& f) {
+      return f.filename().string().ends_with(suffix);
+    });
+  };
+  std::string dialect = own.dialect;
+  if (dialect.empty() && all_named(".sqlite.sql")) dialect = "sqlite";
+  if (dialect.empty() && all_named(".mysql.sql")) dialect = "mysql";
+  std::vector<SqlFile> inputs;
+  bool mysql_marks = false;
+  for (const fs::path& file : files) {
+    SqlFile f;
+    f.shown = detail::shown_path(file);
+    f.text = read_text(file, f.shown);
+    f.id = schema.add_file(f.shown);
+    mysql_marks = mysql_marks || (dialect.empty() && looks_like_mysql(f.text));
+    inputs.push_back(std::move(f));
+  }
+  // By content: MySQL's marks (backquoted names, ENGINE=, AUTO_INCREMENT), which PostgreSQL
+  // DDL never has.
+  if (dialect.empty() && mysql_marks) dialect = "mysql";
+  if (dialect == "sqlite") {
     load_sqlite(inputs, schema);
     return schema;
   }
+  if (dialect == "mysql") {
+    load_mysql(inputs, schema);
+    return schema;
+  }
   PgState state;
-  for (const fs::path& file : files) {
-    const std::string shown = detail::shown_path(file);
-    const std::string text = read_text(file, shown);
-    const uint32_t id = schema.add_file(shown);
-    const Lines lines(text);
-    const std::string relative = fs::path(file).lexically_relative(input).generic_string();
-    replay_postgres(state, id, text, lines, shown,
-                    relative == "." ? file.filename().generic_string() : relative);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const SqlFile& f = inputs[i];
+    const Lines lines(f.text);
+    const std::string relative = fs::path(files[i]).lexically_relative(input).generic_string();
+    replay_postgres(state, f.id, f.text, lines, f.shown,
+                    relative == "." ? files[i].filename().generic_string() : relative);
   }
   schema.warnings = std::move(state.warnings);
   schema.removed_at = std::move(state.removed);

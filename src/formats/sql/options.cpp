@@ -7,8 +7,9 @@ std::vector<detail::OptionSpec> option_specs() {
       .key = "dialect",
       .flag = "--dialect",
       .value_name = "DIALECT",
-      .help = "SQL dialect: postgres or sqlite (default: by file name, *.sqlite.sql is SQLite)",
-      .choices = {"postgres", "sqlite"},
+      .help = "SQL dialect: postgres, sqlite or mysql (MySQL and MariaDB) (default: by file "
+              "name, *.sqlite.sql is SQLite and *.mysql.sql MySQL, else by content)",
+      .choices = {"postgres", "sqlite", "mysql"},
   }};
 }
 

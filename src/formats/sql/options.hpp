@@ -10,7 +10,7 @@
 namespace breakwater::sql {
 
 struct Options : detail::FormatOptions {
-  std::string dialect;  // "" = by file name (*.sqlite.sql is SQLite) | postgres | sqlite
+  std::string dialect;  // "" = by file name or content | postgres | sqlite | mysql
 };
 
 std::vector<detail::OptionSpec> option_specs();

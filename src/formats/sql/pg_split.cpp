@@ -26,21 +26,6 @@ struct SplitResult {
   SplitResult& operator=(const SplitResult&) = delete;
 };
 
-// MySQL dumps are the most common wrong input: `backquoted` names, ENGINE=, AUTO_INCREMENT.
-bool looks_like_mysql(const std::string& text) {
-  if (text.find("ENGINE=") != std::string::npos ||
-      text.find("AUTO_INCREMENT") != std::string::npos) {
-    return true;
-  }
-  for (size_t open = text.find('`'); open != std::string::npos; open = text.find('`', open + 1)) {
-    size_t i = open + 1;
-    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
-      ++i;
-    if (i > open + 1 && i < text.size() && text[i] == '`') return true;
-  }
-  return false;
-}
-
 bool iequals_prefix(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&
          std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
@@ -70,6 +55,20 @@ bool only_separators(const std::string& sql, size_t from, size_t to) {
 
 }  // namespace
 
+bool looks_like_mysql(const std::string& text) {
+  if (text.find("ENGINE=") != std::string::npos ||
+      text.find("AUTO_INCREMENT") != std::string::npos) {
+    return true;
+  }
+  for (size_t open = text.find('`'); open != std::string::npos; open = text.find('`', open + 1)) {
+    size_t i = open + 1;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+      ++i;
+    if (i > open + 1 && i < text.size() && text[i] == '`') return true;
+  }
+  return false;
+}
+
 // libpg_query reports errors as a 1-based character position in the statement.
 [[noreturn]] void syntax_error(const std::string& text, const Lines& lines,
                                const std::string& shown, size_t statement_offset,
@@ -82,7 +81,7 @@ bool only_separators(const std::string& sql, size_t from, size_t to) {
   if (parses_as_sqlite(text)) {
     message += " (this parses as SQLite: use --dialect sqlite, or name the file *.sqlite.sql)";
   } else if (looks_like_mysql(text)) {
-    message += " (this looks like MySQL; breakwater reads PostgreSQL DDL)";
+    message += " (this looks like MySQL: use --dialect mysql, or name the file *.mysql.sql)";
   }
   throw InputError(Location{shown, line, column}, message);
 }

@@ -29,6 +29,9 @@ std::vector<std::pair<size_t, size_t>> split_statements(const std::string& sql,
                                                         const std::string& text, const Lines& lines,
                                                         const std::string& shown);
 
+// MySQL's marks, which PostgreSQL DDL never has: `backquoted` names, ENGINE=, AUTO_INCREMENT.
+bool looks_like_mysql(const std::string& text);
+
 // Throws InputError at the statement's 1-based character position `char_in_statement`
 // (libpg_query's way of reporting errors), the statement starting at byte `statement_offset`.
 [[noreturn]] void syntax_error(const std::string& text, const Lines& lines,

@@ -1,5 +1,6 @@
 // SQL (PostgreSQL dialect) as a format: loader, checks and comment syntax for suppressions.
 #include "formats/sql/plugin.hpp"
+#include "formats/sql/mysql_server.hpp"
 
 #include "formats/sql/checks.hpp"
 #include "formats/sql/load.hpp"
@@ -46,7 +47,8 @@ const detail::FormatPlugin& plugin() {
       .discover = &discover,
       .parallel_sides = true,
       .starter_module = "#   - path: db/migrations\n"
-                        "#     dialect: postgres              # SQL: postgres | sqlite\n",
+                        "#     dialect: postgres              # SQL: postgres | sqlite | mysql\n",
+      .release = &stop_mysql_server,
   };
   return p;
 }

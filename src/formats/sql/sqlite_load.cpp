@@ -2,7 +2,7 @@
 
 #include "core/lines.hpp"
 #include "formats/sql/sqlite_checks.hpp"
-#include "formats/sql/sqlite_positions.hpp"
+#include "formats/sql/ddl_positions.hpp"
 
 #include <breakwater/check.hpp>
 
@@ -191,7 +191,7 @@ size_t statement_end(const std::string& text, size_t start) {
   return text.size();
 }
 
-void run_file(Db& db, const SqlFile& f, SqlitePositions& pos, std::vector<Diagnostic>& warnings) {
+void run_file(Db& db, const SqlFile& f, DdlPositions& pos, std::vector<Diagnostic>& warnings) {
   const Lines lines(f.text);  // one table per file: positions are looked up per column
   const char* begin = f.text.c_str();
   const char* p = begin;
@@ -288,7 +288,7 @@ std::string affinity(const std::string& declared) {
 
 void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
   Db db;
-  SqlitePositions pos;
+  DdlPositions pos;
   sqlite3_set_authorizer(db.db, &Db::authorize, &db);
   for (const SqlFile& f : files) run_file(db, f, pos, schema.warnings);
   sqlite3_set_authorizer(db.db, nullptr, nullptr);  // introspection reads pragmas

@@ -1,4 +1,4 @@
-#include "formats/sql/sqlite_positions.hpp"
+#include "formats/sql/ddl_positions.hpp"
 
 #include <cctype>
 #include <string_view>
@@ -123,7 +123,7 @@ std::map<std::string, SourceRef> columns_in(const std::string& text, const Lines
 
 }  // namespace
 
-void SqlitePositions::statement(const std::string& text, const Lines& lines, uint32_t file,
+void DdlPositions::statement(const std::string& text, const Lines& lines, uint32_t file,
                                 size_t start, size_t end) {
   const std::vector<Token> t = head(text, start, end);
   const auto ref = [&](size_t at) {
@@ -131,6 +131,17 @@ void SqlitePositions::statement(const std::string& text, const Lines& lines, uin
     return SourceRef{file, line, column};
   };
   size_t i = 1;
+  if (is(t, 0, "create") &&
+      (is(t, 1, "index") || (is(t, 1, "unique") && is(t, 2, "index")))) {
+    // CREATE [UNIQUE] INDEX name ON table: where the index (a unique one: a constraint) is.
+    i = is(t, 1, "unique") ? 3 : 2;
+    if (is(t, i, "if") && is(t, i + 1, "not") && is(t, i + 2, "exists")) i += 3;
+    const Token* index = name_at(t, i);
+    if (index == nullptr || !is(t, i, "on")) return;
+    ++i;
+    if (const Token* table = name_at(t, i)) constraints[table->text][index->text] = ref(t[0].at);
+    return;
+  }
   if (is(t, 0, "create")) {
     while (is(t, i, "temp") || is(t, i, "temporary")) ++i;
     const bool table = is(t, i, "table");
@@ -141,7 +152,7 @@ void SqlitePositions::statement(const std::string& text, const Lines& lines, uin
     if (name == nullptr) return;
     tables[name->text] = ref(name->at);
     columns.erase(name->text);
-    removed.erase("main." + name->spelled);
+    removed.erase(prefix + name->spelled);
     if (!table || !is(t, i, "(")) return;
     columns[name->text] = columns_in(text, lines, file, t[i].at, end);
   } else if (is(t, 0, "drop")) {
@@ -151,8 +162,21 @@ void SqlitePositions::statement(const std::string& text, const Lines& lines, uin
     if (const Token* name = name_at(t, i)) {
       tables.erase(name->text);
       columns.erase(name->text);
-      removed["main." + name->spelled] = ref(t[0].at);
+      removed[prefix + name->spelled] = ref(t[0].at);
     }
+  } else if (is(t, 0, "rename") && is(t, 1, "table")) {
+    // MySQL: RENAME TABLE a TO b (the first pair).
+    i = 2;
+    const Token* from = name_at(t, i);
+    if (from == nullptr || !is(t, i, "to")) return;
+    ++i;
+    const Token* to = name_at(t, i);
+    if (to == nullptr) return;
+    tables[to->text] = tables[from->text];
+    columns[to->text] = std::move(columns[from->text]);
+    tables.erase(from->text);
+    columns.erase(from->text);
+    removed.erase(prefix + to->spelled);
   } else if (is(t, 0, "alter") && is(t, 1, "table")) {
     i = 2;
     const Token* name = name_at(t, i);
@@ -160,7 +184,7 @@ void SqlitePositions::statement(const std::string& text, const Lines& lines, uin
     const std::string table = name->text;
     if (is(t, i, "rename") && is(t, i + 1, "to") && i + 2 < t.size()) {
       const std::string to = t[i + 2].text;
-      removed.erase("main." + t[i + 2].spelled);
+      removed.erase(prefix + t[i + 2].spelled);
       tables[to] = tables[table];  // where the table was declared, under its new name
       columns[to] = std::move(columns[table]);
       tables.erase(table);
@@ -174,16 +198,46 @@ void SqlitePositions::statement(const std::string& text, const Lines& lines, uin
         cols[t[i + 2].text] = it != cols.end() ? it->second : ref(t[i + 2].at);
         if (it != cols.end() && t[i].text != t[i + 2].text) cols.erase(t[i].text);
       }
-    } else if (is(t, i, "add")) {
+    } else if (is(t, i, "change")) {
+      // MySQL: CHANGE [COLUMN] old new type: the column is now declared here.
+      ++i;
+      if (is(t, i, "column")) ++i;
+      if (i + 1 < t.size()) {
+        auto& cols = columns[table];
+        cols.erase(t[i].text);
+        cols[t[i + 1].text] = ref(t[i + 1].at);
+      }
+    } else if (is(t, i, "modify")) {
+      // MySQL: MODIFY [COLUMN] c type: the column's definition is now here.
       ++i;
       if (is(t, i, "column")) ++i;
       if (i < t.size()) columns[table][t[i].text] = ref(t[i].at);
+    } else if (is(t, i, "add")) {
+      ++i;
+      const size_t clause = i;
+      if (is(t, i, "constraint")) {
+        // ADD CONSTRAINT name ...: the constraint is declared here.
+        if (i + 1 < t.size() && t[i + 1].text != "(") constraints[table][t[i + 1].text] = ref(t[clause].at);
+      } else if (is(t, i, "unique") || is(t, i, "primary") || is(t, i, "foreign") ||
+                 is(t, i, "index") || is(t, i, "key")) {
+        // ADD UNIQUE [KEY|INDEX] [name] (...), ADD PRIMARY KEY, ADD FOREIGN KEY [name].
+        if (is(t, i, "primary")) {
+          constraints[table]["primary"] = ref(t[clause].at);
+          return;
+        }
+        ++i;
+        if (is(t, i, "key") || is(t, i, "index")) ++i;
+        constraints[table][i < t.size() && t[i].text != "(" ? t[i].text : ""] = ref(t[clause].at);
+      } else {
+        if (is(t, i, "column")) ++i;
+        if (i < t.size()) columns[table][t[i].text] = ref(t[i].at);
+      }
     } else if (is(t, i, "drop")) {
       ++i;
       if (is(t, i, "column")) ++i;
       if (i < t.size()) {
         columns[table].erase(t[i].text);
-        removed["main." + name->spelled + "." + t[i].spelled] = ref(t[0].at);
+        removed[prefix + name->spelled + "." + t[i].spelled] = ref(t[0].at);
       }
     }
   }

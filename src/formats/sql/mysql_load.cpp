@@ -1,0 +1,275 @@
+#include "formats/sql/mysql_load.hpp"
+
+#include "core/lines.hpp"
+#include "core/quote.hpp"
+#include "formats/sql/ddl_positions.hpp"
+#include "formats/sql/mysql_script.hpp"
+#include "formats/sql/mysql_server.hpp"
+#include "formats/sql/mysql_types.hpp"
+
+#include <breakwater/check.hpp>
+
+#include <map>
+#include <regex>
+#include <set>
+
+namespace breakwater::sql {
+namespace {
+
+// MySQL 8's collations MariaDB 10.11 does not know, and MariaDB's equivalent (the same Unicode
+// Collation Algorithm, 14.0 in MariaDB against 9.0 in MySQL: the same order for the characters
+// schemas use).
+const std::map<std::string, std::string>& collations() {
+  static const std::map<std::string, std::string> m = {
+      {"utf8mb4_0900_ai_ci", "utf8mb4_uca1400_ai_ci"},
+      {"utf8mb4_0900_as_ci", "utf8mb4_uca1400_as_ci"},
+      {"utf8mb4_0900_as_cs", "utf8mb4_uca1400_as_cs"},
+      {"utf8mb4_0900_bin", "utf8mb4_bin"},
+  };
+  return m;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+class Loader {
+ public:
+  explicit Loader(Schema& schema) : schema_(schema) { pos_.prefix = ""; }
+
+  void file(const SqlFile& f) {
+    const Lines lines(f.text);
+    std::set<std::string> mapped;
+    for (const MysqlStatement& s : split_mysql(f.text, f.shown)) {
+      const MysqlVerdict verdict = classify_mysql(s);
+      if (verdict.action == MysqlAction::skip) continue;
+      if (verdict.action == MysqlAction::refuse) {
+        const auto [line, col] = lines.at(s.word_at[verdict.word]);
+        throw InputError(Location{f.shown, line, col},
+                         verdict.why + "; refused: breakwater only runs schema statements");
+      }
+      std::string sql = f.text.substr(s.begin, s.end - s.begin);
+      for (const auto& [mysql8, mariadb] : collations()) {
+        for (size_t at = lower(sql).find(mysql8); at != std::string::npos;
+             at = lower(sql).find(mysql8, at + mariadb.size())) {
+          sql.replace(at, mysql8.size(), mariadb);
+          if (mapped.insert(mysql8).second) {
+            const auto [line, col] = lines.at(s.begin);
+            schema_.warnings.push_back(
+                {SourceRef{f.id, line, col}, "MySQL 8 collation " + mysql8 +
+                                                 " is compared as MariaDB's " + mariadb});
+          }
+        }
+      }
+      if (const auto error = session_.run(sql)) {
+        // A migration folder may begin mid-history: as for PostgreSQL, a warning.
+        if (error->code == 1146 && (s.words[0] == "ALTER" || s.words[0] == "DROP" ||
+                                    s.words[0] == "CREATE" || s.words[0] == "RENAME")) {
+          const auto [line, col] = lines.at(s.begin);
+          schema_.warnings.push_back({SourceRef{f.id, line, col},
+                                      s.words[0] + " of a table no earlier statement creates (" +
+                                          cleaned(error->message) + "); ignored"});
+          continue;
+        }
+        fail(f, lines, s, *error);
+      }
+      pos_.statement(f.text, lines, f.id, s.begin, s.end);
+    }
+  }
+
+  void read_back() {
+    const std::string db = session_.database_literal();
+    std::map<std::string, Entity> tables;
+    for (const auto& r : session_.rows(
+             "SELECT TABLE_NAME, TABLE_TYPE, ENGINE FROM information_schema.TABLES WHERE "
+             "TABLE_SCHEMA = " + db + " ORDER BY TABLE_NAME")) {
+      Entity e;
+      e.kind = r[1].value_or("") == "VIEW" ? "view" : "table";
+      e.key = e.name = r[0].value_or("");
+      e.loc = pos_.tables[lower(e.key)];
+      e.set("dialect", std::string("mysql"));
+      if (r[2]) e.set("engine", *r[2]);
+      tables[e.key] = std::move(e);
+    }
+    columns(tables);
+    unique_keys(tables);
+    foreign_keys(tables);
+    checks(tables);
+    for (auto& [name, e] : tables) schema_.roots.push_back(std::move(e));
+    schema_.removed_at = std::move(pos_.removed);
+  }
+
+ private:
+  void columns(std::map<std::string, Entity>& tables) {
+    for (const auto& r : session_.rows(
+             "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
+             "CHARACTER_MAXIMUM_LENGTH, CHARACTER_OCTET_LENGTH, IS_GENERATED FROM "
+             "information_schema.COLUMNS WHERE TABLE_SCHEMA = " + session_.database_literal() +
+             " ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
+      const auto t = tables.find(r[0].value_or(""));
+      if (t == tables.end()) continue;
+      Entity& table = t->second;
+      Entity col;
+      col.kind = table.kind == "view" ? "view_column" : "column";
+      col.key = col.name = r[1].value_or("");
+      const auto& declared = pos_.columns[lower(table.key)];
+      const auto at = declared.find(lower(col.key));
+      col.loc = at != declared.end() ? at->second : table.loc;
+      if (table.kind == "table") {
+        col.set("type", canonical_mysql_type(r[2].value_or("")), col.loc);
+        if (r[3].value_or("") == "NO") col.set("not_null", true, col.loc);
+        // MariaDB spells "no default" on a nullable column as the text NULL.
+        if (r[4] && *r[4] != "NULL") col.set("default", *r[4], col.loc);
+        const std::string extra = lower(r[5].value_or(""));
+        if (extra.find("auto_increment") != std::string::npos) col.set("identity", true, col.loc);
+        if (r[8].value_or("NEVER") == "ALWAYS") col.set("generated", true, col.loc);
+        if (r[6]) col.set("max_chars", *r[6]);
+        if (r[7]) col.set("max_bytes", *r[7]);
+      }
+      table.children.push_back(std::move(col));
+    }
+  }
+
+  void unique_keys(std::map<std::string, Entity>& tables) {
+    struct Key {
+      std::string table, columns, parts;
+    };
+    std::map<std::pair<std::string, std::string>, Key> keys;
+    for (const auto& r : session_.rows(
+             "SELECT TABLE_NAME, INDEX_NAME, COLUMN_NAME, SUB_PART FROM "
+             "information_schema.STATISTICS WHERE TABLE_SCHEMA = " + session_.database_literal() +
+             " AND NON_UNIQUE = 0 ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
+      Key& k = keys[{r[0].value_or(""), r[1].value_or("")}];
+      k.table = r[0].value_or("");
+      const std::string col = r[2].value_or("(expression)");
+      k.columns += (k.columns.empty() ? "" : ", ") + col;
+      // A prefix (email(10)) is a different, stricter key than the whole column.
+      k.parts += (k.parts.empty() ? "" : ", ") + col + (r[3] ? "(" + *r[3] + ")" : "");
+    }
+    for (const auto& [id, k] : keys) {
+      const auto t = tables.find(k.table);
+      if (t == tables.end()) continue;
+      const bool pk = id.second == "PRIMARY";
+      Entity con;
+      con.kind = "constraint";
+      con.loc = constraint_at(t->second, id.second);
+      con.key = pk ? "primary key" : "unique (" + k.parts + ")";
+      con.name = id.second;
+      con.set("type", std::string(pk ? "primary key" : "unique"), con.loc);
+      con.set("columns", k.columns, con.loc);
+      con.set("conname", id.second);
+      t->second.children.push_back(std::move(con));
+    }
+  }
+
+  void foreign_keys(std::map<std::string, Entity>& tables) {
+    struct Fk {
+      std::string table, from, target, to;
+    };
+    std::map<std::pair<std::string, std::string>, Fk> fks;
+    for (const auto& r : session_.rows(
+             "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, "
+             "k.REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE k JOIN "
+             "information_schema.REFERENTIAL_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = "
+             "k.CONSTRAINT_SCHEMA AND c.TABLE_NAME = k.TABLE_NAME AND c.CONSTRAINT_NAME = "
+             "k.CONSTRAINT_NAME WHERE k.TABLE_SCHEMA = " + session_.database_literal() +
+             " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+      Fk& fk = fks[{r[0].value_or(""), r[1].value_or("")}];
+      fk.table = r[0].value_or("");
+      fk.from += (fk.from.empty() ? "" : ", ") + r[2].value_or("");
+      fk.target = r[3].value_or("");
+      fk.to += (fk.to.empty() ? "" : ", ") + r[4].value_or("");
+    }
+    for (const auto& [id, fk] : fks) {
+      const auto t = tables.find(fk.table);
+      if (t == tables.end()) continue;
+      Entity con;
+      con.kind = "constraint";
+      con.loc = constraint_at(t->second, id.second);
+      const std::string target = fk.target + " (" + fk.to + ")";
+      con.key = "foreign key (" + fk.from + ") references " + target;
+      con.name = id.second;
+      con.set("type", std::string("foreign key"), con.loc);
+      con.set("columns", fk.from, con.loc);
+      con.set("references", target, con.loc);
+      con.set("conname", id.second);
+      t->second.children.push_back(std::move(con));
+    }
+  }
+
+  void checks(std::map<std::string, Entity>& tables) {
+    for (const auto& r : session_.rows(
+             "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL FROM "
+             "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = " +
+             session_.database_literal() + " ORDER BY TABLE_NAME, CONSTRAINT_NAME")) {
+      const auto t = tables.find(r[0].value_or(""));
+      if (t == tables.end()) continue;
+      Entity con;
+      con.kind = "constraint";
+      const bool column_level = r[3].value_or("") == "Column";
+      const std::string name = r[1].value_or("");
+      const auto& declared = pos_.columns[lower(t->first)];
+      const auto at = column_level ? declared.find(lower(name)) : declared.end();
+      con.loc = at != declared.end() ? at->second : constraint_at(t->second, name);
+      // The server's own normalised text of the condition.
+      con.key = "check " + r[2].value_or("");
+      con.name = name;
+      con.set("type", std::string("check"), con.loc);
+      if (column_level) con.set("columns", name, con.loc);
+      con.set("conname", name);
+      t->second.children.push_back(std::move(con));
+    }
+  }
+
+  // Where a constraint was added after its table, else its table's declaration.
+  SourceRef constraint_at(const Entity& table, const std::string& name) {
+    const auto& added = pos_.constraints[lower(table.key)];
+    if (const auto it = added.find(lower(name)); it != added.end()) return it->second;
+    return table.loc;
+  }
+
+  // The server's message without breakwater's database name.
+  std::string cleaned(std::string message) const {
+    static const std::regex own("`?breakwater_[0-9]+`?\\.");
+    return std::regex_replace(message, own, "");
+  }
+
+  [[noreturn]] void fail(const SqlFile& f, const Lines& lines, const MysqlStatement& s,
+                         const MysqlError& error) const {
+    auto [line, col] = lines.at(s.begin);
+    std::string message = cleaned(error.message);
+    // "You have an error in your SQL syntax; ... near 'xyz' at line N": at that line of the
+    // statement, where the quoted text starts.
+    static const std::regex syntax("near '([\\s\\S]*)' at line ([0-9]+)$");
+    std::smatch m;
+    if (error.code == 1064 && std::regex_search(message, m, syntax)) {
+      const std::string near = m[1].str();
+      const uint32_t at_line = line + static_cast<uint32_t>(std::stoul(m[2].str())) - 1;
+      size_t offset = s.begin;
+      for (uint32_t l = line; l < at_line && offset < s.end; ++l) {
+        offset = f.text.find('\n', offset) + 1;
+      }
+      const size_t found = near.empty() ? std::string::npos
+                                        : f.text.find(near.substr(0, near.find('\n')), offset);
+      std::tie(line, col) = lines.at(found != std::string::npos && found < s.end ? found : offset);
+      message = "syntax error near " + detail::quoted(near.substr(0, 40), '\'');
+    }
+    throw InputError(Location{f.shown, line, col}, message + " (MariaDB " +
+                                                       std::to_string(error.code) + ")");
+  }
+
+  Schema& schema_;
+  MysqlSession session_;
+  DdlPositions pos_;
+};
+
+}  // namespace
+
+void load_mysql(const std::vector<SqlFile>& files, Schema& schema) {
+  Loader loader(schema);
+  for (const SqlFile& f : files) loader.file(f);
+  loader.read_back();
+}
+
+}  // namespace breakwater::sql

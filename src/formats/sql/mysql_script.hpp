@@ -1,0 +1,38 @@
+// A MySQL/MariaDB script cut into statements as the mysql client cuts it: `DELIMITER` lines
+// change the terminator (triggers and routines hold `;`), quotes ('...', "...", `...`, with
+// backslash escapes) and comments (#, -- , /* */) are skipped, and version comments
+// (`/*!40101 SET ... */`, `/*M!100100 ... */`), which the server executes, stay in the text.
+// Each statement also gets its words as the server will see them (comments dropped, version
+// comments opened, names unquoted, upper case), for deciding what may run.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace breakwater::sql {
+
+struct MysqlStatement {
+  size_t begin = 0, end = 0;       // offsets of the statement's text in the file (no delimiter)
+  std::vector<std::string> words;  // upper-case keywords and names; a quoted string is "'"
+  std::vector<size_t> word_at;     // each word's offset in the file
+};
+
+// Throws InputError at `shown`:line:col for an unterminated quote or comment.
+std::vector<MysqlStatement> split_mysql(const std::string& text, const std::string& shown);
+
+// What breakwater does with a statement before the embedded server sees it.
+enum class MysqlAction {
+  run,     // schema DDL: executed
+  skip,    // data, session and privilege statements: not executed, not compared
+  refuse,  // reads or writes files, loads code, runs dynamic SQL: an error at its place
+};
+
+struct MysqlVerdict {
+  MysqlAction action = MysqlAction::run;
+  std::string why;       // for refuse: what the statement does
+  size_t word = 0;       // for refuse: the index of the word to point at
+};
+
+MysqlVerdict classify_mysql(const MysqlStatement& statement);
+
+}  // namespace breakwater::sql
