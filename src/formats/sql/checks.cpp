@@ -59,7 +59,8 @@ int column_index(const Entity& table, const Entity& column) {
 }
 
 void check_columns(const Entity& old_table, const Entity& new_table,
-                   const detail::RuleSelection& on, const std::set<std::string>& explicit_renames,
+                   const detail::RuleSelection& on,
+                   const std::map<std::string, std::string>& explicit_renames,
                    detail::Emitter& out) {
   const std::vector<EntityPair> pairs = align(old_table.children, new_table.children, "column");
   // Pair up probable renames first.
@@ -253,9 +254,53 @@ bool old_data_can_violate(const Entity& old_table, const Entity& new_table, cons
   return true;
 }
 
+// An OLD foreign key as NEW's migrations left it: the table and columns it references renamed
+// by explicit RENAMEs (a chain followed), so a key to a renamed table is the same key.
+Entity renamed_reference(Entity fk, const std::map<std::string, std::string>& renames) {
+  std::string ref(fk.str("references"));
+  const size_t open = ref.find(" (");
+  if (open == std::string::npos || !ref.ends_with(")")) return fk;
+  std::string table = ref.substr(0, open);
+  for (int hops = 0; hops < 16; ++hops) {
+    const auto it = renames.find(table);
+    if (it == renames.end()) break;
+    table = it->second;
+  }
+  std::string cols;
+  const std::string list = ref.substr(open + 2, ref.size() - open - 3);
+  for (size_t start = 0; start <= list.size();) {
+    const size_t comma = std::min(list.find(", ", start), list.size());
+    std::string col = list.substr(start, comma - start);
+    for (int hops = 0; hops < 16; ++hops) {
+      const auto it = renames.find(table + "." + col);
+      if (it == renames.end()) break;
+      col = it->second.substr(it->second.rfind('.') + 1);
+    }
+    cols += (cols.empty() ? "" : ", ") + col;
+    start = comma + 2;
+  }
+  const std::string renamed = table + " (" + cols + ")";
+  if (renamed == ref) return fk;
+  const size_t at = fk.key.rfind(" references ");
+  if (at != std::string::npos) fk.key = fk.key.substr(0, at) + " references " + renamed;
+  fk.set("references", renamed, fk.loc_of("references"));
+  return fk;
+}
+
 void check_constraints(const Entity& old_table, const Entity& new_table,
-                       const detail::RuleSelection& on, detail::Emitter& out) {
-  for (const EntityPair& p : align(old_table.children, new_table.children, "constraint")) {
+                       const detail::RuleSelection& on,
+                       const std::map<std::string, std::string>& renames, detail::Emitter& out) {
+  std::vector<Entity> old_children;
+  const std::vector<Entity>* olds = &old_table.children;
+  if (!renames.empty()) {
+    for (const Entity& c : old_table.children) {
+      old_children.push_back(c.kind == "constraint" && c.str("type") == "foreign key"
+                                 ? renamed_reference(c, renames)
+                                 : c);
+    }
+    olds = &old_children;
+  }
+  for (const EntityPair& p : align(*olds, new_table.children, "constraint")) {
     const Entity* either = p.new_entity ? p.new_entity : p.old_entity;
     const std::string type(either->str("type"));
     const std::string columns(either->str("columns"));
@@ -334,9 +379,12 @@ std::optional<RuleId> locking_rule(std::string_view fact) {
 
 // LOCKING: statements of the migrations that are new in NEW (files OLD does not have), when
 // both sides are migration folders.
-std::set<std::string> check_locking(const Schema& old_schema, const Schema& new_schema,
-                                    const detail::RuleSelection& on, detail::Emitter& out) {
-  std::set<std::string> old_files, renamed_from;
+using Renames = std::map<std::string, std::string>;  // old name -> new, tables and table.column
+
+Renames check_locking(const Schema& old_schema, const Schema& new_schema,
+                      const detail::RuleSelection& on, detail::Emitter& out) {
+  std::set<std::string> old_files;
+  Renames renamed_from;
   for (const Entity& e : old_schema.roots) {
     if (e.kind == "migration_file") old_files.insert(e.key);
   }
@@ -346,7 +394,7 @@ std::set<std::string> check_locking(const Schema& old_schema, const Schema& new_
     if (e.kind == "rename") {
       const bool table = e.str("what") == "table";
       const RuleId rule = table ? rules::sql::TABLE_NO_RENAME : rules::sql::COLUMN_NO_RENAME;
-      renamed_from.insert(e.name);
+      renamed_from[e.name] = std::string(e.str("to"));
       if (!on.on(rule)) continue;
       out.emit(rule, e.name,
                std::string(table ? "Table " : "Column ") + q(e.name) + " is renamed to " +
@@ -498,7 +546,7 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
                          "breakwater.yaml)");
   }
   // Explicit renames in new migrations are reported as renames; their drop side stays quiet.
-  const std::set<std::string> renamed = check_locking(old_schema, new_schema, on, out);
+  const Renames renamed = check_locking(old_schema, new_schema, on, out);
   const std::vector<EntityPair> tables = align(old_schema.roots, new_schema.roots, "table");
   for (const EntityPair& p : tables) {
     if (p.old_entity == nullptr) continue;
@@ -531,7 +579,7 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       continue;
     }
     check_columns(*p.old_entity, *p.new_entity, on, renamed, out);
-    check_constraints(*p.old_entity, *p.new_entity, on, out);
+    check_constraints(*p.old_entity, *p.new_entity, on, renamed, out);
   }
   for (const char* kind : {"schema", "sequence", "view"}) {
     const std::string k = kind;

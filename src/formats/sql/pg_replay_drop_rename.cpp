@@ -115,16 +115,73 @@ void Replay::move_function(const std::string& from, const std::string& new_name)
   s_.functions.insert(std::move(node));
 }
 
+// Constraints name tables and columns in their keys ("unique (a, b)", "foreign key (a)
+// references public.t (id)"): a rename must reach them, or the renamed table's keys and every
+// foreign key to it would read as dropped and added. `column` empty: table `from` is now `to`;
+// else column `column` of table `from` is now `to`.
+namespace {
+
+void rename_in_constraints(std::map<std::string, Entity>& tables, const std::string& from,
+                           const std::string& column, const std::string& to) {
+  const auto rename_list = [&](const std::string& list) {
+    std::string out;
+    for (size_t start = 0; start <= list.size();) {
+      const size_t comma = std::min(list.find(", ", start), list.size());
+      const std::string item = list.substr(start, comma - start);
+      out += (out.empty() ? "" : ", ") + (item == column ? to : item);
+      start = comma + 2;
+    }
+    return out;
+  };
+  for (auto& [key, table] : tables) {
+    for (Entity& c : table.children) {
+      if (c.kind != "constraint") continue;
+      const std::string type(c.str("type"));
+      if (type != "unique" && type != "primary key" && type != "foreign key") continue;
+      std::string references(c.str("references"));
+      const size_t open = references.find(" (");
+      if (type == "foreign key" && open != std::string::npos) {
+        const std::string target = references.substr(0, open);
+        const std::string cols = references.substr(open + 2, references.size() - open - 3);
+        if (target == from) {
+          references = column.empty() ? to + references.substr(open)
+                                      : target + " (" + rename_list(cols) + ")";
+          c.set("references", references, c.loc_of("references"));
+        }
+      }
+      if (!column.empty() && key == from) {
+        c.set("columns", rename_list(std::string(c.str("columns"))), c.loc_of("columns"));
+      }
+      if (type == "primary key") continue;
+      // The key: "<type> (<columns>)" and, for a foreign key, " references <target>".
+      const size_t cols_open = c.key.find(" (");
+      const size_t cols_close = c.key.find(')', cols_open);
+      if (cols_open == std::string::npos || cols_close == std::string::npos) continue;
+      std::string head = c.key.substr(0, cols_open + 2);
+      std::string cols = c.key.substr(cols_open + 2, cols_close - cols_open - 2);
+      std::string tail = c.key.substr(cols_close);
+      if (!column.empty() && key == from) cols = rename_list(cols);
+      if (type == "foreign key") tail = ") references " + references;
+      const std::string renamed_key = head + cols + tail;
+      if (c.name == c.key) c.name = renamed_key;
+      c.key = renamed_key;
+    }
+  }
+}
+
+}  // namespace
+
 void Replay::rename(const RenameStmt* s) {
   const std::string new_name = text_or(s->newname);
   const std::string relation = qualified(s->relation);
-  const std::string schema =
-      s->relation != nullptr ? text_or(s->relation->schemaname, "public") : "";
+  // The schema the relation resolved to (its own, or the search path's).
+  const std::string schema = s->relation != nullptr ? schema_of(relation) : "";
   switch (s->renameType) {
     case OBJECT_TABLE:
     case OBJECT_FOREIGN_TABLE:
       if (!s_.tables.contains(relation)) return;
       renamed("table", relation, schema + "." + new_name);
+      rename_in_constraints(s_.tables, relation, {}, schema + "." + new_name);
       return rekey(s_.tables, relation, schema + "." + new_name);
     case OBJECT_VIEW:
     case OBJECT_MATVIEW:
@@ -135,7 +192,9 @@ void Replay::rename(const RenameStmt* s) {
       if (auto it = s_.tables.find(relation); it != s_.tables.end()) {
         if (Entity* col = find_child(it->second, "column", text_or(s->subname))) {
           renamed("column", relation + "." + col->key, relation + "." + new_name);
+          const std::string old_name = col->key;
           col->key = col->name = new_name;
+          rename_in_constraints(s_.tables, relation, old_name, new_name);
         }
       } else if (auto v = s_.views.find(relation); v != s_.views.end()) {
         if (Entity* col = find_child(v->second, "view_column", text_or(s->subname)))

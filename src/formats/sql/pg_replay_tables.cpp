@@ -237,7 +237,18 @@ void Replay::add_constraint(Entity& table, const Constraint* c,
     key += " " + expression_key(reinterpret_cast<Node*>(c->exclusions)) +
            expression_key(c->where_clause);
   } else if (c->contype == CONSTR_FOREIGN) {
-    const std::string target = qualified(c->pktable) + " (" + joined(names_of(c->pk_attrs)) + ")";
+    std::vector<std::string> target_cols = names_of(c->pk_attrs);
+    // `REFERENCES t` means t's primary key: named, so it matches `REFERENCES t (id)`.
+    if (target_cols.empty()) {
+      if (const auto t = s_.tables.find(qualified(c->pktable)); t != s_.tables.end()) {
+        for (const Entity& k : t->second.children) {
+          if (k.kind == "constraint" && k.str("type") == "primary key") {
+            target_cols.push_back(std::string(k.str("columns")));
+          }
+        }
+      }
+    }
+    const std::string target = qualified(c->pktable) + " (" + joined(target_cols) + ")";
     con.set("references", target, con.loc);
     key += " references " + target;
   }
