@@ -24,7 +24,9 @@ int main(int argc, char** argv) {
       breakwater::sql::MysqlSession session;
       for (const auto& s : breakwater::sql::split_mysql(sql, argv[i])) {
         if (breakwater::sql::classify_mysql(s).action != breakwater::sql::MysqlAction::run) continue;
-        if (const auto e = session.run(std::string_view(sql).substr(s.begin, s.end - s.begin))) {
+        std::string statement = sql.substr(s.begin, s.end - s.begin);
+        breakwater::sql::for_mariadb(statement);
+        if (const auto e = session.run(statement)) {
           std::fprintf(stderr, "%s: %s\n", argv[i], e->message.c_str());
           status = 2;
         }

@@ -16,19 +16,6 @@
 namespace breakwater::sql {
 namespace {
 
-// MySQL 8's collations MariaDB 10.11 does not know, and MariaDB's equivalent (the same Unicode
-// Collation Algorithm, 14.0 in MariaDB against 9.0 in MySQL: the same order for the characters
-// schemas use).
-const std::map<std::string, std::string>& collations() {
-  static const std::map<std::string, std::string> m = {
-      {"utf8mb4_0900_ai_ci", "utf8mb4_uca1400_ai_ci"},
-      {"utf8mb4_0900_as_ci", "utf8mb4_uca1400_as_ci"},
-      {"utf8mb4_0900_as_cs", "utf8mb4_uca1400_as_cs"},
-      {"utf8mb4_0900_bin", "utf8mb4_bin"},
-  };
-  return m;
-}
-
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -50,16 +37,12 @@ class Loader {
                          verdict.why + "; refused: breakwater only runs schema statements");
       }
       std::string sql = f.text.substr(s.begin, s.end - s.begin);
-      for (const auto& [mysql8, mariadb] : collations()) {
-        for (size_t at = lower(sql).find(mysql8); at != std::string::npos;
-             at = lower(sql).find(mysql8, at + mariadb.size())) {
-          sql.replace(at, mysql8.size(), mariadb);
-          if (mapped.insert(mysql8).second) {
-            const auto [line, col] = lines.at(s.begin);
-            schema_.warnings.push_back(
-                {SourceRef{f.id, line, col}, "MySQL 8 collation " + mysql8 +
-                                                 " is compared as MariaDB's " + mariadb});
-          }
+      for (const auto& [mysql8, mariadb] : for_mariadb(sql)) {
+        if (mapped.insert(mysql8).second) {
+          const auto [line, col] = lines.at(s.begin);
+          schema_.warnings.push_back({SourceRef{f.id, line, col},
+                                      "MySQL 8 collation " + mysql8 +
+                                          " is compared as MariaDB's " + mariadb});
         }
       }
       if (const auto error = session_.run(sql)) {
@@ -169,12 +152,13 @@ class Loader {
     };
     std::map<std::pair<std::string, std::string>, Fk> fks;
     for (const auto& r : session_.rows(
-             "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME, "
-             "k.REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE k JOIN "
-             "information_schema.REFERENTIAL_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = "
-             "k.CONSTRAINT_SCHEMA AND c.TABLE_NAME = k.TABLE_NAME AND c.CONSTRAINT_NAME = "
-             "k.CONSTRAINT_NAME WHERE k.TABLE_SCHEMA = " + session_.database_literal() +
-             " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+             // KEY_COLUMN_USAGE names the referenced column of foreign keys only; no join
+             // with REFERENTIAL_CONSTRAINTS (two materialised tables) is needed.
+             "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, "
+             "REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE "
+             "TABLE_SCHEMA = " + session_.database_literal() +
+             " AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY TABLE_NAME, CONSTRAINT_NAME, "
+             "ORDINAL_POSITION")) {
       Fk& fk = fks[{r[0].value_or(""), r[1].value_or("")}];
       fk.table = r[0].value_or("");
       fk.from += (fk.from.empty() ? "" : ", ") + r[2].value_or("");

@@ -283,4 +283,29 @@ MysqlVerdict classify_mysql(const MysqlStatement& s) {
   return {MysqlAction::skip, {}, 0};
 }
 
+std::vector<std::pair<std::string, std::string>> for_mariadb(std::string& sql) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kCollations = {{
+      {"utf8mb4_0900_ai_ci", "utf8mb4_uca1400_ai_ci"},
+      {"utf8mb4_0900_as_ci", "utf8mb4_uca1400_as_ci"},
+      {"utf8mb4_0900_as_cs", "utf8mb4_uca1400_as_cs"},
+      {"utf8mb4_0900_bin", "utf8mb4_bin"},
+  }};
+  std::vector<std::pair<std::string, std::string>> replaced;
+  if (sql.find("_0900_") == std::string::npos) return replaced;
+
+  std::string lowered = sql;
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& [mysql8, mariadb] : kCollations) {
+    bool any = false;
+    for (size_t at = lowered.find(mysql8); at != std::string::npos; at = lowered.find(mysql8, at)) {
+      sql.replace(at, mysql8.size(), mariadb);
+      lowered.replace(at, mysql8.size(), mariadb);
+      at += mariadb.size();
+      any = true;
+    }
+    if (any) replaced.emplace_back(mysql8, mariadb);
+  }
+  return replaced;
+}
+
 }  // namespace breakwater::sql

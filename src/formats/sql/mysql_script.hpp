@@ -35,4 +35,10 @@ struct MysqlVerdict {
 
 MysqlVerdict classify_mysql(const MysqlStatement& statement);
 
+// Rewrites `sql` for MariaDB 10.11: MySQL 8's collations it lacks (utf8mb4_0900_ai_ci) become
+// MariaDB's equivalent (the same Unicode Collation Algorithm, 14.0 in MariaDB against 9.0 in
+// MySQL: the same order for the characters schemas use). Returns each (MySQL 8, MariaDB) pair
+// replaced.
+std::vector<std::pair<std::string, std::string>> for_mariadb(std::string& sql);
+
 }  // namespace breakwater::sql
