@@ -3,14 +3,14 @@
 # (default 600), seeded from testdata/ and examples/. Crashes land in build-fuzz/crashes/NAME/;
 # each one found becomes a regression case under testdata/scenarios/ once fixed.
 #   usage: scripts/fuzz/all.sh [SECONDS] [TARGET...]
-#   targets: protobuf_load sql sqlite jsonschema config cpp_flags compile_db
+#   targets: protobuf_load sql sqlite mysql_script jsonschema config cpp_flags compile_db
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
 found=()
-[ ${#targets[@]} -gt 0 ] || targets=(protobuf_load sql sqlite jsonschema config cpp_flags compile_db)
+[ ${#targets[@]} -gt 0 ] || targets=(protobuf_load sql sqlite mysql_script jsonschema config cpp_flags compile_db)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug \
   -DBREAKWATER_SANITIZE=ON -DBREAKWATER_FUZZ=ON -DBREAKWATER_WERROR=OFF >/dev/null
 ninja -C build-fuzz $(printf 'fuzz_%s ' "${targets[@]}")
@@ -32,6 +32,7 @@ for t in "${targets[@]}"; do
       done ;;
     sql) seed sql -name '*.sql' -not -name '*.sqlite.sql' ;;
     sqlite) seed sqlite -name '*.sqlite.sql' ;;
+    mysql_script) seed mysql_script -name '*.sql' -path '*mysql*' ;;
     jsonschema) seed jsonschema -name '*.json' -path '*jsonschema*' ;;
     config) seed config \( -name 'breakwater.yaml' -o -name 'buf.yaml' \) ;;
     cpp_flags) mkdir -p build-fuzz/corpus/cpp_flags

@@ -156,7 +156,8 @@ std::vector<Finding> check_module(const RunState& s, const detail::FormatPlugin&
     return prefix;
   };
   const auto key = [](const Schema& schema, const std::string& prefix, const Diagnostic& d) {
-    return d.message + "\n" + schema.resolve(d.at).file.substr(prefix.size());
+    const std::string file = schema.resolve(d.at).file;
+    return d.message + "\n" + (file.starts_with(prefix) ? file.substr(prefix.size()) : file);
   };
   const std::string old_prefix = common_folder(loaded.old_schema);
   const std::string new_prefix = common_folder(loaded.new_schema);

@@ -1,5 +1,6 @@
 // libFuzzer targets for the loaders of untrusted input, one binary per FUZZ_TARGET:
 //   sql        a PostgreSQL file           sqlite       a SQLite-dialect file
+//   mysql_script  a MySQL/MariaDB file, cut into statements and vetted (not run)
 //   jsonschema a JSON Schema file          config       a breakwater.yaml
 //   cpp_flags  compile flags, one per line, for a small header
 //   compile_db a compile_commands.json governing a small header
@@ -8,6 +9,7 @@
 #include <breakwater/check.hpp>
 
 #include "config/config.hpp"
+#include "formats/sql/mysql_script.hpp"
 
 #include <unistd.h>
 #include <cstddef>
@@ -47,6 +49,15 @@ void load(const uint8_t* data, size_t size) {
     breakwater::load_schema(write("s.sql", data, size).string(), options);
   } else if (target == "sqlite") {
     breakwater::load_schema(write("s.sqlite.sql", data, size).string(), options);
+  } else if (target == "mysql_script") {
+    // breakwater's own MySQL reading (the server that runs what passes is MariaDB's, fuzzed by
+    // its makers; ending it cleanly needs a last input a fuzzer never announces).
+    std::string text(reinterpret_cast<const char*>(data), size);
+    for (const auto& s : breakwater::sql::split_mysql(text, "s.mysql.sql")) {
+      if (breakwater::sql::classify_mysql(s).action != breakwater::sql::MysqlAction::run) continue;
+      std::string statement = text.substr(s.begin, s.end - s.begin);
+      breakwater::sql::for_mariadb(statement);
+    }
   } else if (target == "jsonschema") {
     breakwater::load_schema(write("a.json", data, size).string(), options);
   } else if (target == "config") {

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace breakwater::sql {
 namespace fs = std::filesystem;
@@ -44,6 +45,61 @@ std::vector<std::string> sql_files(const fs::path& dir) {
   return out;
 }
 
+// The database a file is written for, when its name says so (`x.mysql.up.sql`): "postgres",
+// "mysql", "sqlite", another database's name, or "" for an untagged file.
+std::string dialect_tag(const fs::path& file) {
+  const std::string name = file.filename().string();
+  for (size_t start = 0; start < name.size();) {
+    const size_t dot = std::min(name.find('.', start), name.size());
+    std::string part = name.substr(start, dot - start);
+    for (char& c : part) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (start > 0) {
+      if (part == "postgres" || part == "postgresql" || part == "pg") return "postgres";
+      if (part == "mysql" || part == "mariadb") return "mysql";
+      if (part == "sqlite" || part == "sqlite3") return "sqlite";
+      if (part == "cockroach" || part == "cockroachdb" || part == "mssql" ||
+          part == "sqlserver" || part == "oracle") {
+        return part;
+      }
+    }
+    start = dot + 1;
+  }
+  return {};
+}
+
+// Migration folders that keep one file per database (`x.postgres.up.sql`, `x.mysql.up.sql`,
+// `x.sqlite3.up.sql`, `x.cockroach.up.sql`): only the chosen dialect's files and untagged ones
+// are read (PostgreSQL's unless --dialect says otherwise); the others are named in a note.
+// Returns the dialect the names settle ("" when they say nothing).
+std::string keep_dialect_files(std::vector<fs::path>& files, const std::string& dialect,
+                               std::string& note) {
+  std::set<std::string> tags;
+  for (const fs::path& f : files) tags.insert(dialect_tag(f));
+  tags.erase("");
+  if (tags.empty()) return dialect;
+  if (tags.size() == 1 && dialect.empty()) {
+    const std::string only = *tags.begin();
+    return only == "postgres" || only == "mysql" || only == "sqlite" ? only : dialect;
+  }
+  const std::string chosen = dialect.empty() ? "postgres" : dialect;
+  size_t left = 0;
+  std::set<std::string> others;
+  std::erase_if(files, [&](const fs::path& f) {
+    const std::string tag = dialect_tag(f);
+    if (tag.empty() || tag == chosen) return false;
+    ++left;
+    others.insert(tag);
+    return true;
+  });
+  if (left == 0) return chosen;
+  std::string names;
+  for (const std::string& o : others) names += (names.empty() ? "" : ", ") + o;
+  // No count: the note stays the same from OLD to NEW, so it is told once.
+  note = "migration files written for other databases (" + names + ") are not read: the " +
+         chosen + " files are compared (--dialect chooses)";
+  return chosen;
+}
+
 }  // namespace
 
 bool claims(const fs::path& path) {
@@ -68,12 +124,13 @@ Schema load_here(const std::string& path, const Options& own) {
   Schema schema;
   schema.format = "sql";
   schema.root = path;
+  std::string dialect_note;
+  std::string dialect = keep_dialect_files(files, own.dialect, dialect_note);
   const auto all_named = [&](const char* suffix) {
     return std::all_of(files.begin(), files.end(), [&](const fs::path& f) {
       return f.filename().string().ends_with(suffix);
     });
   };
-  std::string dialect = own.dialect;
   if (dialect.empty() && all_named(".sqlite.sql")) dialect = "sqlite";
   if (dialect.empty() && all_named(".mysql.sql")) dialect = "mysql";
   std::vector<SqlFile> inputs;
@@ -85,6 +142,9 @@ Schema load_here(const std::string& path, const Options& own) {
     f.id = schema.add_file(f.shown);
     mysql_marks = mysql_marks || (dialect.empty() && looks_like_mysql(f.text));
     inputs.push_back(std::move(f));
+  }
+  if (!dialect_note.empty() && !inputs.empty()) {
+    schema.warnings.push_back({SourceRef{inputs.front().id, 0, 0}, dialect_note});
   }
   // By content: MySQL's marks (backquoted names, ENGINE=, AUTO_INCREMENT), which PostgreSQL
   // DDL never has.
@@ -105,7 +165,8 @@ Schema load_here(const std::string& path, const Options& own) {
     replay_postgres(state, f.id, f.text, lines, f.shown,
                     relative == "." ? files[i].filename().generic_string() : relative);
   }
-  schema.warnings = std::move(state.warnings);
+  schema.warnings.insert(schema.warnings.end(), std::make_move_iterator(state.warnings.begin()),
+                         std::make_move_iterator(state.warnings.end()));
   schema.removed_at = std::move(state.removed);
   for (auto& [key, e] : state.tables) schema.roots.push_back(std::move(e));
   // Migration facts only mean something for a folder of migrations.
