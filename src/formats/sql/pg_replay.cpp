@@ -9,6 +9,9 @@
 
 #include "formats/sql/pg_split.hpp"
 
+#include <memory>
+#include <regex>
+
 // Last: the server headers.
 #include "formats/sql/pg_replayer.hpp"
 
@@ -270,15 +273,47 @@ namespace {
 
 constexpr size_t kMaxStatementBytes = size_t{1} << 20;
 
+// Where a statement's first word is: past blanks and comments.
+size_t first_word(std::string_view s) {
+  size_t i = 0;
+  for (;;) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (s.substr(i, 2) == "--") {
+      i = s.find('\n', i);
+      if (i == std::string_view::npos) return s.size();
+    } else if (s.substr(i, 2) == "/*") {
+      i = s.find("*/", i + 2);
+      if (i == std::string_view::npos) return s.size();
+      i += 2;
+    } else {
+      return i;
+    }
+  }
+}
+
 // INSERT, UPDATE, DELETE, COPY, SELECT, WITH ...: statements the replay reads no tree of.
 bool data_statement(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  size_t i = first_word(s);
   std::string word;
   for (; i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) && word.size() < 8; ++i)
     word += static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
   return word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "COPY" ||
          word == "SELECT" || word == "WITH" || word == "VALUES";
+}
+
+// PostgreSQL 18's `ADD CONSTRAINT name NOT NULL col` (a named NOT NULL constraint) is
+// `ALTER COLUMN col SET NOT NULL` to the model; its `GENERATED ALWAYS AS (...) VIRTUAL` is a
+// generated column like a STORED one. Positions after the rewritten text may shift by a few
+// columns within the statement.
+std::string in_postgres15_terms(const std::string& statement) {
+  // std::regex backtracks recursively: only statements of a schema's usual size are tried.
+  if (statement.size() > 16384) return statement;
+  static const std::regex not_null(
+      R"(ADD\s+CONSTRAINT\s+("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)\s+NOT\s+NULL\s+("[^"]+"|[A-Za-z_][A-Za-z0-9_$]*)(\s+NO\s+INHERIT)?)",
+      std::regex::icase);
+  static const std::regex virtual_column(R"(\)\s+VIRTUAL\b)", std::regex::icase);
+  std::string out = std::regex_replace(statement, not_null, "ALTER COLUMN $2 SET NOT NULL");
+  return std::regex_replace(out, virtual_column, ") STORED");
 }
 
 }  // namespace
@@ -304,13 +339,34 @@ void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, 
                            " MiB; refused (a schema statement is far shorter)");
     }
     const MemoryContextScope context;
-    const RawParse parsed(statement.c_str());
-    if (parsed.result.error != nullptr) {
-      syntax_error(text, lines, shown, offset, parsed.result.error->cursorpos,
-                   parsed.result.error->message);
+    auto parsed = std::make_unique<RawParse>(statement.c_str());
+    if (parsed->result.error != nullptr) {
+      // Forms newer servers write that say what PostgreSQL 15's grammar has a spelling for.
+      if (std::string older = in_postgres15_terms(statement); older != statement) {
+        auto again = std::make_unique<RawParse>(older.c_str());
+        if (again->result.error == nullptr) {
+          parsed = std::move(again);
+          statement = std::move(older);
+        }
+      }
+    }
+    if (parsed->result.error != nullptr) {
+      // A data statement changes no schema and its tree is never read: one PostgreSQL 15's
+      // grammar cannot parse (newer syntax, such as a subquery without an alias) is noted and
+      // passed over. A schema statement that does not parse is an error.
+      if (data_statement(statement)) {
+        const auto [line, column] = lines.at(offset + first_word(statement));
+        state.warnings.push_back({SourceRef{file_id, line, column},
+                                  std::string("statement not parsed by PostgreSQL 15's grammar (") +
+                                      parsed->result.error->message +
+                                      "); a data statement, skipped"});
+        continue;
+      }
+      syntax_error(text, lines, shown, offset, parsed->result.error->cursorpos,
+                   parsed->result.error->message);
     }
     replay.set_base(offset);
-    for (Node* n : Nodes(parsed.result.tree)) {
+    for (Node* n : Nodes(parsed->result.tree)) {
       if (const RawStmt* raw = BW_AS(RawStmt, n)) replay.statement(raw);
     }
   }

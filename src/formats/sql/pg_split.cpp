@@ -125,6 +125,76 @@ std::string without_psql_commands(const std::string& text, uint32_t file, const 
   return out;
 }
 
+namespace {
+
+// Words of sql[from, to) in capitals, outside literals, quoted names, dollar bodies and comments.
+std::vector<std::string> words_of(const std::string& sql, size_t from, size_t to) {
+  std::vector<std::string> out;
+  for (size_t i = from; i < to;) {
+    const char c = sql[i];
+    if (c == '\'' || c == '"') {
+      const size_t close = sql.find(c, i + 1);
+      i = close == std::string::npos || close >= to ? to : close + 1;
+    } else if (sql.compare(i, 2, "--") == 0) {
+      const size_t eol = sql.find('\n', i);
+      i = eol == std::string::npos || eol >= to ? to : eol + 1;
+    } else if (sql.compare(i, 2, "/*") == 0) {
+      const size_t close = sql.find("*/", i + 2);
+      i = close == std::string::npos || close >= to ? to : close + 2;
+    } else if (c == '$') {
+      const size_t tag_end = sql.find('$', i + 1);
+      if (tag_end == std::string::npos || tag_end >= to) break;
+      const std::string tag = sql.substr(i, tag_end - i + 1);
+      const size_t close = sql.find(tag, tag_end + 1);
+      i = close == std::string::npos || close >= to ? to : close + tag.size();
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      size_t j = i;
+      std::string w;
+      while (j < to && (std::isalnum(static_cast<unsigned char>(sql[j])) || sql[j] == '_')) {
+        w += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[j])));
+        ++j;
+      }
+      out.push_back(std::move(w));
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+// PostgreSQL 14's SQL-standard function bodies (`BEGIN ATOMIC ... END`) hold `;`, which the
+// scanner's split cuts at; psql keeps them whole by counting BEGIN/CASE against END, and so
+// does this: pieces are joined until the body's END.
+std::vector<std::pair<size_t, size_t>> joined_atomic_bodies(
+    const std::string& sql, const std::vector<std::pair<size_t, size_t>>& pieces) {
+  std::vector<std::pair<size_t, size_t>> out;
+  int depth = 0;
+  for (const auto& [offset, length] : pieces) {
+    if (depth > 0) {
+      out.back().second = offset + length - out.back().first;
+    } else {
+      out.emplace_back(offset, length);
+    }
+    const std::vector<std::string> words = words_of(sql, offset, offset + length);
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (depth == 0) {
+        if (words[i] == "BEGIN" && i + 1 < words.size() && words[i + 1] == "ATOMIC") {
+          depth = 1;
+          ++i;
+        }
+      } else if (words[i] == "CASE" || words[i] == "BEGIN") {
+        ++depth;
+      } else if (words[i] == "END") {
+        --depth;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::pair<size_t, size_t>> split_statements(const std::string& sql,
                                                         const std::string& text, const Lines& lines,
                                                         const std::string& shown) {
@@ -147,7 +217,7 @@ std::vector<std::pair<size_t, size_t>> split_statements(const std::string& sql,
   }
   if (!only_separators(sql, covered, sql.size()))
     pieces.emplace_back(covered, sql.size() - covered);
-  return pieces;
+  return joined_atomic_bodies(sql, pieces);
 }
 
 }  // namespace breakwater::sql
