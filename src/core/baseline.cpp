@@ -44,8 +44,13 @@ std::vector<Finding> apply_baseline(const std::string& path, const std::string& 
     const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(upto), '\n');
     throw InputError(Location{path, static_cast<uint32_t>(line), 0},
                      "not a breakwater baseline (invalid JSON)");
+  } catch (const nlohmann::json::exception&) {
+    // A number beyond a double's range (1e999).
+    throw InputError(Location{path, 1, 1},
+                     "not a breakwater baseline (invalid JSON: a number out of range)");
   }
-  if (!doc.is_object() || doc.value("breakwater_baseline", 0) != 1 || !doc.contains("findings") ||
+  if (!doc.is_object() || !doc.contains("breakwater_baseline") ||
+      doc["breakwater_baseline"] != 1 || !doc.contains("findings") ||
       !doc["findings"].is_array()) {
     throw InputError(Location{path, 1, 1},
                      "not a breakwater baseline (expected {\"breakwater_baseline\": 1, "
@@ -76,8 +81,13 @@ std::vector<Finding> apply_baseline(const std::string& path, const std::string& 
       f.location.column =
           static_cast<uint32_t>(at - (line_start == std::string::npos ? 0 : line_start + 1) + 1);
     }
-    const std::string rule = entry.value("rule_id", std::string("?"));
-    const std::string entity = entry.value("entity", std::string("?"));
+    // Fields of any type (the baseline comes with the change): a wrong one reads as unknown.
+    const auto text_of = [&entry](const char* key) {
+      return entry.contains(key) && entry[key].is_string() ? entry[key].get<std::string>()
+                                                           : std::string("?");
+    };
+    const std::string rule = text_of("rule_id");
+    const std::string entity = text_of("entity");
     f.entity = fp;
     f.message = "Baseline entry " + rule + " on \"" + entity +
                 "\" matches no current finding; remove it from " + shown + ".";

@@ -95,6 +95,9 @@ std::vector<std::string> flags_from_compile_db(const std::string& db, const fs::
       }
     }
     bad(db, "not valid JSON", line, column);
+  } catch (const nlohmann::json::exception&) {
+    // A number beyond a double's range (1e999): valid JSON text, no value a parse can keep.
+    bad(db, "not valid JSON (a number out of range)");
   }
   if (!doc.is_array() || doc.empty())
     bad(db, "a compilation database is a non-empty JSON array of {directory, file, command}");
