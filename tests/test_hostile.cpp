@@ -260,7 +260,6 @@ TEST_SUITE("hostile") {
          "ENGINE=FEDERATED"},
         {"CREATE SERVER s FOREIGN DATA WRAPPER mysql OPTIONS (HOST 'h');", "SERVER"},
         {"PREPARE s FROM 'SELECT 1';", "PREPARE runs SQL built from a string"},
-        {"CALL p();", "CALL runs a routine"},
         {"CREATE TABLE u AS SELECT LOAD_FILE('/etc/passwd') AS x;", "LOAD_FILE() reads a file"},
         {"/*!50000 LOAD DATA INFILE '/etc/passwd' INTO TABLE t */;", "LOAD reads a file"},
     };

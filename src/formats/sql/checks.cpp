@@ -29,6 +29,20 @@ bool same_definition(const Entity& a, const Entity& b) {
          a.str("default") == b.str("default");
 }
 
+// SQLite stores any value in any column (outside STRICT tables); the affinity only decides
+// how a written value is converted. TEXT and BLOB (none) convert nothing a writer sends into
+// something else, so nothing old writers wrote or write is refused or changed; numeric ones
+// turn text that looks like a number into a number ('007' into 7).
+std::optional<std::string> sqlite_narrowing(std::string_view o, std::string_view n) {
+  if (o == n || n == "text" || n == "blob") return std::nullopt;
+  if (n == "numeric" && (o == "integer" || o == "real")) return std::nullopt;
+  if (n == "real" && o == "integer") {
+    return "integers beyond 2^53 lose precision in real affinity";
+  }
+  return "the affinity changes from " + std::string(o) + " to " + std::string(n) +
+         ": text that looks like a number is now stored as a number ('007' as 7)";
+}
+
 std::string_view schema_of(std::string_view key) {
   return key.substr(0, key.find('.'));
 }
@@ -135,10 +149,13 @@ void check_columns(const Entity& old_table, const Entity& new_table,
                n.loc_of("generated"), o.loc);
     }
     if (on.on(rules::sql::COLUMN_TYPE_NO_NARROW)) {
-      // MySQL's types follow MySQL's rules (signedness, byte lengths, ENUM members).
-      const auto why = new_table.str("dialect") == "mysql"
-                           ? mysql_narrowing(o, n)
-                           : narrowing(parse_type(o.str("type")), parse_type(n.str("type")));
+      // MySQL's types follow MySQL's rules (signedness, byte lengths, ENUM members); SQLite
+      // compares affinities.
+      const std::string_view dialect = new_table.str("dialect");
+      const auto why = dialect == "mysql"    ? mysql_narrowing(o, n)
+                       : dialect == "sqlite" ? sqlite_narrowing(o.str("type"), n.str("type"))
+                                             : narrowing(parse_type(o.str("type")),
+                                                         parse_type(n.str("type")));
       if (why) {
         out.emit(rules::sql::COLUMN_TYPE_NO_NARROW, where,
                  "Column " + q(n.key) + " of table " + q(new_table.name) + " changed type from " +

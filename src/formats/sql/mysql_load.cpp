@@ -31,6 +31,11 @@ class Loader {
     for (const MysqlStatement& s : split_mysql(f.text, f.shown)) {
       const MysqlVerdict verdict = classify_mysql(s);
       if (verdict.action == MysqlAction::skip) continue;
+      if (verdict.action == MysqlAction::note) {
+        const auto [line, col] = lines.at(s.begin);
+        schema_.warnings.push_back({SourceRef{f.id, line, col}, verdict.why});
+        continue;
+      }
       if (verdict.action == MysqlAction::refuse) {
         const auto [line, col] = lines.at(s.word_at[verdict.word]);
         throw InputError(Location{f.shown, line, col},

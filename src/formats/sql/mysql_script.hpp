@@ -24,18 +24,21 @@ std::vector<MysqlStatement> split_mysql(const std::string& text, const std::stri
 enum class MysqlAction {
   run,     // schema DDL: executed
   skip,    // data, session and privilege statements: not executed, not compared
+  note,    // not executed, and what it would change is not checked: said at its place
   refuse,  // reads or writes files, loads code, runs dynamic SQL: an error at its place
 };
 
 struct MysqlVerdict {
   MysqlAction action = MysqlAction::run;
-  std::string why;       // for refuse: what the statement does
+  std::string why;       // for refuse and note: what the statement does
   size_t word = 0;       // for refuse: the index of the word to point at
 };
 
 MysqlVerdict classify_mysql(const MysqlStatement& statement);
 
-// Rewrites `sql` for MariaDB 10.11: MySQL 8's collations it lacks (utf8mb4_0900_ai_ci) become
+// Rewrites `sql` for MariaDB 10.11: `DROP INDEX i ON t LOCK = NONE` loses the LOCK and
+// ALGORITHM options MariaDB's DROP INDEX does not take (they change how, not what); MySQL 8's
+// collations it lacks (utf8mb4_0900_ai_ci) become
 // MariaDB's equivalent (the same Unicode Collation Algorithm, 14.0 in MariaDB against 9.0 in
 // MySQL: the same order for the characters schemas use). Returns each (MySQL 8, MariaDB) pair
 // replaced.

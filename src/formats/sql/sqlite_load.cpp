@@ -303,6 +303,7 @@ void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
     Entity e;
     e.kind = t[1] == "view" ? "view" : "table";
     e.key = e.name = "main." + name;
+    e.set("dialect", std::string("sqlite"));
     e.loc = pos.tables[lower(name)];
     const auto& cols = pos.columns[lower(name)];
     for (const auto& c : rows(db,
@@ -317,7 +318,8 @@ void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
       if (e.kind == "table") {
         col.set("type", affinity(c[1]), col.loc);
         if (c[2] == "1" || c[4] != "0") col.set("not_null", true, col.loc);
-        if (!c[3].empty()) col.set("default", c[3], col.loc);
+        // DEFAULT NULL is no default: a NOT NULL column that had it lost nothing.
+        if (!c[3].empty() && lower(c[3]) != "null") col.set("default", c[3], col.loc);
         if (c[5] == "2" || c[5] == "3") col.set("generated", true, col.loc);
       }
       e.children.push_back(std::move(col));

@@ -1,0 +1,1 @@
+CREATE TABLE t (a INT, b INT, event INT, KEY ib (b));
