@@ -165,9 +165,14 @@ void check_columns(const Entity& old_table, const Entity& new_table,
       }
     }
     if (!o.flag("not_null") && n.flag("not_null") && on.on(rules::sql::COLUMN_NO_SET_NOT_NULL)) {
+      // With a DEFAULT, writers that leave the column out are covered; stored NULLs and
+      // writers that write NULL are not.
       out.emit(rules::sql::COLUMN_NO_SET_NOT_NULL, where,
                "Column " + q(n.key) + " of table " + q(new_table.name) +
-                   " changed from NULL to NOT NULL.",
+                   " changed from NULL to NOT NULL" +
+                   (n.has("default") ? " (its DEFAULT covers writers that leave it out, not "
+                                       "rows holding NULL or writers that write NULL)."
+                                     : "."),
                n.loc_of("not_null"), o.loc);
     }
     if (o.has("default") && !n.has("default") && n.flag("not_null") && !old_filled &&
