@@ -48,7 +48,11 @@ void sweep_stale_homes(const fs::path& base) {
 fs::path make_home() {
   std::error_code ec;
   fs::path base = "/dev/shm";
-  if (!fs::is_directory(base, ec) || access(base.c_str(), W_OK) != 0) {
+  // A container's /dev/shm is often 64 MB, less than InnoDB's files take: then the temporary
+  // folder, slower but roomy.
+  const auto space = fs::space(base, ec);
+  if (ec || !fs::is_directory(base, ec) || access(base.c_str(), W_OK) != 0 ||
+      space.available < (std::uintmax_t{256} << 20)) {
     base = fs::temp_directory_path(ec);
   }
   sweep_stale_homes(base);
