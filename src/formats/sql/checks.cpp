@@ -164,6 +164,14 @@ void check_columns(const Entity& old_table, const Entity& new_table,
                  n.loc_of("type"), o.loc_of("type"));
       }
     }
+    if (o.has("collation") && n.has("collation") && o.str("collation") != n.str("collation") &&
+        on.on(rules::sql::COLUMN_COLLATION_NO_CHANGE)) {
+      out.emit(rules::sql::COLUMN_COLLATION_NO_CHANGE, where,
+               "Column " + q(n.key) + " of table " + q(new_table.name) + " changed collation from " +
+                   std::string(o.str("collation")) + " to " + std::string(n.str("collation")) +
+                   ": which values are equal, unique and in what order changes.",
+               n.loc_of("collation"), o.loc_of("collation"));
+    }
     if (!o.flag("not_null") && n.flag("not_null") && on.on(rules::sql::COLUMN_NO_SET_NOT_NULL)) {
       // With a DEFAULT, writers that leave the column out are covered; stored NULLs and
       // writers that write NULL are not.

@@ -92,7 +92,7 @@ class Loader {
   void columns(std::map<std::string, Entity>& tables) {
     for (const auto& r : session_.rows(
              "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
-             "CHARACTER_MAXIMUM_LENGTH, CHARACTER_OCTET_LENGTH, IS_GENERATED FROM "
+             "CHARACTER_MAXIMUM_LENGTH, CHARACTER_OCTET_LENGTH, IS_GENERATED, COLLATION_NAME FROM "
              "information_schema.COLUMNS WHERE TABLE_SCHEMA = " + session_.database_literal() +
              " ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
       const auto t = tables.find(r[0].value_or(""));
@@ -114,6 +114,7 @@ class Loader {
         if (r[8].value_or("NEVER") == "ALWAYS") col.set("generated", true, col.loc);
         if (r[6]) col.set("max_chars", *r[6]);
         if (r[7]) col.set("max_bytes", *r[7]);
+        if (r[9]) col.set("collation", *r[9], col.loc);
       }
       table.children.push_back(std::move(col));
     }
