@@ -112,6 +112,7 @@ std::vector<std::string> flags_from_compile_db(const std::string& db, const fs::
         !e["directory"].is_string() || !e["file"].is_string() ||
         !(e.contains("arguments") || e.contains("command")))
       bad(db, "an entry lacks directory, file, or command/arguments");
+    if (e["directory"].get<std::string>().empty()) bad(db, "an entry's directory is empty");
     const fs::path dir = fs::absolute(e["directory"].get<std::string>());
     const fs::path file = (dir / e["file"].get<std::string>()).lexically_normal();
     entries.push_back({shared_prefix(file, root), file.string(), &e});

@@ -193,9 +193,12 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
   // What the parse will open: the headers, the files -include/-imacros name, and what they
   // include through the input root, -I and the flags' include folders.
   std::vector<fs::path> include_dirs = {root}, vetted = headers;
-  for (const std::string& inc : options.include_paths) include_dirs.push_back(fs::absolute(inc));
+  for (const std::string& inc : options.include_paths) {
+    if (!inc.empty()) include_dirs.push_back(fs::absolute(inc));
+  }
   map_flag_paths(flags, [&](const std::string& value) {
     std::error_code e;
+    if (value.empty()) return value;  // fs::absolute("") throws
     const fs::path p = fs::absolute(value);
     if (fs::is_directory(p, e)) include_dirs.push_back(p);
     else if (fs::is_regular_file(p, e)) vetted.push_back(p);
