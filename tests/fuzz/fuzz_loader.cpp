@@ -46,6 +46,8 @@ void load(const uint8_t* data, size_t size) {
   breakwater::LoadOptions options;
   options.jobs = 1;
   if (target == "sql") {
+    // PostgreSQL's loader, whatever the text looks like (MySQL's goes through mysql_script).
+    options.set("dialect", {"postgres"});
     breakwater::load_schema(write("s.sql", data, size).string(), options);
   } else if (target == "sqlite") {
     breakwater::load_schema(write("s.sqlite.sql", data, size).string(), options);
