@@ -448,12 +448,35 @@ std::vector<std::string_view> params_of(const Entity& f) {
   return out;
 }
 
-// Whether a call written for OLD still resolves to NEW: NEW starts with OLD's arguments, and
-// every argument a call to OLD could leave out or never passed has a default in NEW.
+// Whether PostgreSQL converts an argument of type `from` to a parameter of type `to` by
+// itself (an implicit cast in pg_cast): a call written for f(int4) resolves to f(int8).
+bool implicitly_castable(std::string_view from, std::string_view to) {
+  if (from == to) return true;
+  static const std::map<std::string_view, std::set<std::string_view>> casts = {
+      {"int2", {"int4", "int8", "numeric", "float4", "float8"}},
+      {"int4", {"int8", "numeric", "float4", "float8"}},
+      {"int8", {"numeric", "float4", "float8"}},
+      {"numeric", {"float4", "float8"}},
+      {"float4", {"float8"}},
+      {"varchar", {"text"}},
+      {"bpchar", {"text", "varchar"}},
+      {"date", {"timestamp", "timestamptz"}},
+      {"timestamp", {"timestamptz"}},
+  };
+  // A length or precision (varchar(20)) does not change which casts apply.
+  const auto base = [](std::string_view t) { return t.substr(0, t.find('(')); };
+  const auto it = casts.find(base(from));
+  return it != casts.end() && it->second.contains(base(to));
+}
+
+// Whether a call written for OLD still resolves to NEW: NEW starts with OLD's arguments (the
+// same types, or types OLD's arguments cast to implicitly), and every argument a call to OLD
+// could leave out or never passed has a default in NEW.
 bool accepts_calls_to(const Entity& new_fn, const Entity& old_fn) {
   const auto old_params = params_of(old_fn), new_params = params_of(new_fn);
   if (new_params.size() < old_params.size() ||
-      !std::equal(old_params.begin(), old_params.end(), new_params.begin())) {
+      !std::equal(old_params.begin(), old_params.end(), new_params.begin(),
+                  implicitly_castable)) {
     return false;
   }
   const int64_t needed =

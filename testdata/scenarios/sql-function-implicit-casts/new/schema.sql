@@ -1,0 +1,2 @@
+CREATE FUNCTION f(a bigint, b text) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION g(a int) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
