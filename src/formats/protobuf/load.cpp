@@ -1,6 +1,7 @@
 #include "formats/protobuf/load.hpp"
 
 #include "core/c_like_text.hpp"
+#include "core/engine.hpp"
 #include "core/lines.hpp"
 #include "core/parallel.hpp"
 #include "core/paths.hpp"
@@ -508,6 +509,14 @@ bool claims(const fs::path& path) {
   if (fs::is_directory(path, ec)) return !proto_files_under(path, true).empty();
   if (!fs::is_regular_file(path, ec)) return false;
   if (has_extension(path, {".proto", ".binpb", ".pb", ".fds", ".desc", ".protoset"})) return true;
+  // A name another format owns (schema.sql, a.json, lib.h) is that format's, whatever its bytes
+  // happen to parse as: a corrupt .sql file must not load as a descriptor set.
+  for (const detail::FormatPlugin* f : detail::formats()) {
+    if (f->name == "protobuf") continue;
+    for (std::string_view e : f->extensions) {
+      if (path.filename().string().ends_with(e)) return false;
+    }
+  }
   // Other names: sniff the content, but never read more than a descriptor set could sensibly be.
   constexpr std::uintmax_t kLargestSniff = 256u << 20;
   if (fs::file_size(path, ec) > kLargestSniff || ec) return false;

@@ -1,0 +1,5 @@
+
+$
+a.proto"
+A
+x (Rxbproto3
