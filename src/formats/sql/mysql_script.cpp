@@ -95,8 +95,10 @@ class Splitter {
         start(i);
         size_t j = i;
         // A delimiter may follow a word directly (`END$$`) and be made of word characters.
+        // (Not at the word's first character: inside a routine body or a version comment the
+        // delimiter is no end, and the word must still move on.)
         while (j < t_.size() && word_char(t_[j]) &&
-               (delimiter == ";" || t_.compare(j, delimiter.size(), delimiter) != 0)) {
+               (j == i || delimiter == ";" || t_.compare(j, delimiter.size(), delimiter) != 0)) {
           ++j;
         }
         add_word(upper(std::string_view(t_.data() + i, j - i)), i);

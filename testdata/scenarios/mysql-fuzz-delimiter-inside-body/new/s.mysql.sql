@@ -1,0 +1,12 @@
+-- MySQL'D sROP INDEX options, which MariaDBs' DROP INDEX does not take: read without them.
+DROP IF; END;
+DELIMITER $$
+CREATE PROCEDURE tidy() BEGIN SELE
+CREATE TRIGGE (as applications send a w 0 = 1 THEN SET @q = 'x'; END IF; END;
+DELIMITER $$
+CREATE PROCEDURE tidy() BEGIN SEGER t_a BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEWLECT 1; END$$
+DELIMITER ;
+CREATE TRIGGER t_a BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 0; END;
+-- Not run: said where it stands.
+CALL cleanup();
+ALTER TABLE t DROP COLUMN event;
