@@ -81,6 +81,8 @@ void check_columns(const Entity& old_table, const Entity& new_table,
   std::vector<std::pair<const Entity*, const Entity*>> renamed;
   for (const EntityPair& gone : pairs) {
     if (gone.new_entity != nullptr) continue;
+    // A migration's own DROP COLUMN says what happened: no rename is guessed for it.
+    if (out.removed_in_new(new_table.name + "." + gone.old_entity->key, {}).known()) continue;
     for (const EntityPair& added : pairs) {
       if (added.old_entity != nullptr || !same_definition(*gone.old_entity, *added.new_entity) ||
           column_index(old_table, *gone.old_entity) != column_index(new_table, *added.new_entity)) {

@@ -45,6 +45,27 @@ std::vector<std::string> sql_files(const fs::path& dir) {
   return out;
 }
 
+// The file's path with its database tag left out (`x.mysql.up.sql` -> `x.up.sql`): the
+// migration a tagged file stands in for.
+std::string untagged(const fs::path& file) {
+  const std::string name = file.filename().string();
+  std::string out;
+  for (size_t start = 0; start < name.size();) {
+    const size_t dot = std::min(name.find('.', start), name.size());
+    std::string part = name.substr(start, dot - start);
+    std::string lower = part;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool tag = start > 0 && (lower == "postgres" || lower == "postgresql" || lower == "pg" ||
+                                   lower == "mysql" || lower == "mariadb" || lower == "sqlite" ||
+                                   lower == "sqlite3" || lower == "cockroach" ||
+                                   lower == "cockroachdb" || lower == "mssql" ||
+                                   lower == "sqlserver" || lower == "oracle");
+    if (!tag) out += (out.empty() ? "" : ".") + part;
+    start = dot + 1;
+  }
+  return (file.parent_path() / out).generic_string();
+}
+
 // The database a file is written for, when its name says so (`x.mysql.up.sql`): "postgres",
 // "mysql", "sqlite", another database's name, or "" for an untagged file.
 std::string dialect_tag(const fs::path& file) {
@@ -90,6 +111,15 @@ std::string keep_dialect_files(std::vector<fs::path>& files, const std::string& 
     ++left;
     others.insert(tag);
     return true;
+  });
+  // A file for the chosen database stands in for the untagged one of the same migration
+  // (pop's convention: `x.mysql.up.sql` replaces `x.up.sql` on MySQL).
+  std::set<std::string> replaced;
+  for (const fs::path& f : files) {
+    if (dialect_tag(f) == chosen) replaced.insert(untagged(f));
+  }
+  std::erase_if(files, [&](const fs::path& f) {
+    return dialect_tag(f).empty() && replaced.contains(f.generic_string());
   });
   if (left == 0) return chosen;
   std::string names;
