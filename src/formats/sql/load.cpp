@@ -45,47 +45,47 @@ std::vector<std::string> sql_files(const fs::path& dir) {
   return out;
 }
 
-// The file's path with its database tag left out (`x.mysql.up.sql` -> `x.up.sql`): the
-// migration a tagged file stands in for.
-std::string untagged(const fs::path& file) {
-  const std::string name = file.filename().string();
-  std::string out;
-  for (size_t start = 0; start < name.size();) {
-    const size_t dot = std::min(name.find('.', start), name.size());
-    std::string part = name.substr(start, dot - start);
-    std::string lower = part;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const bool tag = start > 0 && (lower == "postgres" || lower == "postgresql" || lower == "pg" ||
-                                   lower == "mysql" || lower == "mariadb" || lower == "sqlite" ||
-                                   lower == "sqlite3" || lower == "cockroach" ||
-                                   lower == "cockroachdb" || lower == "mssql" ||
-                                   lower == "sqlserver" || lower == "oracle");
-    if (!tag) out += (out.empty() ? "" : ".") + part;
-    start = dot + 1;
+// The database one dot-separated part of a file name names ("mysql" for MySQL and MariaDB,
+// "sqlite" for sqlite3, another database's own name), or "".
+std::string database_of(std::string part) {
+  for (char& c : part) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (part == "postgres" || part == "postgresql" || part == "pg") return "postgres";
+  if (part == "mysql" || part == "mariadb") return "mysql";
+  if (part == "sqlite" || part == "sqlite3") return "sqlite";
+  if (part == "cockroach" || part == "cockroachdb" || part == "mssql" || part == "sqlserver" ||
+      part == "oracle") {
+    return part;
   }
-  return (file.parent_path() / out).generic_string();
+  return {};
 }
 
-// The database a file is written for, when its name says so (`x.mysql.up.sql`): "postgres",
-// "mysql", "sqlite", another database's name, or "" for an untagged file.
-std::string dialect_tag(const fs::path& file) {
+// A file's name split at dots: its database tag (`x.mysql.up.sql`: "mysql"; "" when untagged)
+// and the name without it (`x.up.sql`, the migration a tagged file stands in for).
+struct TaggedName {
+  std::string tag, untagged;
+};
+
+TaggedName tagged_name(const fs::path& file) {
   const std::string name = file.filename().string();
+  TaggedName out;
+  std::string rest;
   for (size_t start = 0; start < name.size();) {
     const size_t dot = std::min(name.find('.', start), name.size());
-    std::string part = name.substr(start, dot - start);
-    for (char& c : part) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (start > 0) {
-      if (part == "postgres" || part == "postgresql" || part == "pg") return "postgres";
-      if (part == "mysql" || part == "mariadb") return "mysql";
-      if (part == "sqlite" || part == "sqlite3") return "sqlite";
-      if (part == "cockroach" || part == "cockroachdb" || part == "mssql" ||
-          part == "sqlserver" || part == "oracle") {
-        return part;
-      }
+    const std::string part = name.substr(start, dot - start);
+    const std::string database = start > 0 ? database_of(part) : std::string();
+    if (database.empty()) {
+      rest += (rest.empty() ? "" : ".") + part;
+    } else if (out.tag.empty()) {
+      out.tag = database;
     }
     start = dot + 1;
   }
-  return {};
+  out.untagged = (file.parent_path() / rest).generic_string();
+  return out;
+}
+
+std::string dialect_tag(const fs::path& file) {
+  return tagged_name(file).tag;
 }
 
 // Migration folders that keep one file per database (`x.postgres.up.sql`, `x.mysql.up.sql`,
@@ -116,7 +116,7 @@ std::string keep_dialect_files(std::vector<fs::path>& files, const std::string& 
   // (pop's convention: `x.mysql.up.sql` replaces `x.up.sql` on MySQL).
   std::set<std::string> replaced;
   for (const fs::path& f : files) {
-    if (dialect_tag(f) == chosen) replaced.insert(untagged(f));
+    if (const TaggedName t = tagged_name(f); t.tag == chosen) replaced.insert(t.untagged);
   }
   std::erase_if(files, [&](const fs::path& f) {
     return dialect_tag(f).empty() && replaced.contains(f.generic_string());

@@ -142,7 +142,7 @@ class Splitter {
       routine_ = in_head && (w == "PROCEDURE" || w == "FUNCTION" || w == "TRIGGER" || w == "EVENT");
       return;
     }
-    const std::string previous = words.back();
+    const std::string& previous = words.back();
     if (previous == "END" && (w == "IF" || w == "LOOP" || w == "WHILE" || w == "REPEAT")) {
       ++block_depth_;  // the END before it was not a block's end
     } else if (previous == "END" && w == "CASE") {
