@@ -177,14 +177,25 @@ void DdlPositions::statement(const std::string& text, const Lines& lines, uint32
     tables.erase(from->text);
     columns.erase(from->text);
     removed.erase(prefix + to->spelled);
+    renames.push_back({true, prefix + from->spelled, prefix + to->spelled, ref(t[0].at)});
   } else if (is(t, 0, "alter") && is(t, 1, "table")) {
     i = 2;
     const Token* name = name_at(t, i);
     if (name == nullptr) return;
     const std::string table = name->text;
-    if (is(t, i, "rename") && is(t, i + 1, "to") && i + 2 < t.size()) {
-      const std::string to = t[i + 2].text;
-      removed.erase(prefix + t[i + 2].spelled);
+    const auto renamed_column = [&](const Token& from, const Token& to) {
+      if (from.text == to.text) return;
+      const std::string owner = prefix + name->spelled + ".";
+      renames.push_back({false, owner + from.spelled, owner + to.spelled, ref(t[0].at)});
+    };
+    // RENAME [TO|AS] new (MySQL takes all three spellings; SQLite RENAME TO).
+    const size_t new_name = is(t, i + 1, "to") || is(t, i + 1, "as") ? i + 2 : i + 1;
+    if (is(t, i, "rename") && !is(t, i + 1, "column") && !is(t, i + 1, "index") &&
+        !is(t, i + 1, "key") && new_name < t.size() &&
+        (new_name == i + 2 || !is(t, new_name + 1, "to"))) {
+      const std::string to = t[new_name].text;
+      removed.erase(prefix + t[new_name].spelled);
+      renames.push_back({true, prefix + name->spelled, prefix + t[new_name].spelled, ref(t[0].at)});
       tables[to] = tables[table];  // where the table was declared, under its new name
       columns[to] = std::move(columns[table]);
       tables.erase(table);
@@ -197,6 +208,7 @@ void DdlPositions::statement(const std::string& text, const Lines& lines, uint32
         const auto it = cols.find(t[i].text);
         cols[t[i + 2].text] = it != cols.end() ? it->second : ref(t[i + 2].at);
         if (it != cols.end() && t[i].text != t[i + 2].text) cols.erase(t[i].text);
+        renamed_column(t[i], t[i + 2]);
       }
     } else if (is(t, i, "change")) {
       // MySQL: CHANGE [COLUMN] old new type: the column is now declared here.
@@ -206,6 +218,7 @@ void DdlPositions::statement(const std::string& text, const Lines& lines, uint32
         auto& cols = columns[table];
         cols.erase(t[i].text);
         cols[t[i + 1].text] = ref(t[i + 1].at);
+        renamed_column(t[i], t[i + 1]);
       }
     } else if (is(t, i, "modify")) {
       // MySQL: MODIFY [COLUMN] c type: the column's definition is now here.

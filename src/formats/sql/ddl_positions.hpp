@@ -10,6 +10,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace breakwater::sql {
 
@@ -22,6 +23,14 @@ struct DdlPositions {
   std::map<std::string, std::map<std::string, SourceRef>> constraints;
   // The DROP statements' places, by the element's name as findings give it (Schema::removed_at).
   std::map<std::string, SourceRef, std::less<>> removed;
+  // Explicit renames, in order: RENAME TABLE, ALTER TABLE RENAME [TO|AS], RENAME COLUMN and
+  // MySQL's CHANGE old new. Names as findings give them (a column as table.column).
+  struct Rename {
+    bool table = true;
+    std::string from, to;
+    SourceRef at;  // the statement
+  };
+  std::vector<Rename> renames;
 
   // Takes the statement text[start, end), which the engine has just run: CREATE TABLE/VIEW,
   // DROP TABLE/VIEW, ALTER TABLE RENAME TO / RENAME COLUMN / ADD COLUMN / DROP COLUMN, and

@@ -145,7 +145,9 @@ Schema load_here(const std::string& path, const Options& own) {
   std::error_code ec;
   if (!fs::exists(input, ec)) throw InputError(Location{path, 0, 0}, "no such file or directory");
   std::vector<fs::path> files;
-  if (fs::is_directory(input, ec)) {
+  // A folder is a migration history: its files' facts (renames, LOCKING) are kept.
+  const bool migrations = fs::is_directory(input, ec);
+  if (migrations) {
     for (const std::string& f : sql_files(input)) files.push_back(input / f);
     if (files.empty()) throw InputError(Location{path, 0, 0}, "directory holds no .sql files");
   } else {
@@ -170,6 +172,8 @@ Schema load_here(const std::string& path, const Options& own) {
     f.shown = detail::shown_path(file);
     f.text = read_text(file, f.shown);
     f.id = schema.add_file(f.shown);
+    const std::string relative = file.lexically_relative(input).generic_string();
+    f.relative = relative == "." ? file.filename().generic_string() : relative;
     mysql_marks = mysql_marks || (dialect.empty() && looks_like_mysql(f.text));
     inputs.push_back(std::move(f));
   }
@@ -180,27 +184,25 @@ Schema load_here(const std::string& path, const Options& own) {
   // DDL never has.
   if (dialect.empty() && mysql_marks) dialect = "mysql";
   if (dialect == "sqlite") {
-    load_sqlite(inputs, schema);
+    load_sqlite(inputs, schema, migrations);
     return schema;
   }
   if (dialect == "mysql") {
-    load_mysql(inputs, schema);
+    load_mysql(inputs, schema, migrations);
     return schema;
   }
   PgState state;
   for (size_t i = 0; i < files.size(); ++i) {
     const SqlFile& f = inputs[i];
     const Lines lines(f.text);
-    const std::string relative = fs::path(files[i]).lexically_relative(input).generic_string();
-    replay_postgres(state, f.id, f.text, lines, f.shown,
-                    relative == "." ? files[i].filename().generic_string() : relative);
+    replay_postgres(state, f.id, f.text, lines, f.shown, f.relative);
   }
   schema.warnings.insert(schema.warnings.end(), std::make_move_iterator(state.warnings.begin()),
                          std::make_move_iterator(state.warnings.end()));
   schema.removed_at = std::move(state.removed);
   for (auto& [key, e] : state.tables) schema.roots.push_back(std::move(e));
   // Migration facts only mean something for a folder of migrations.
-  if (fs::is_directory(input, ec)) {
+  if (migrations) {
     for (Entity& e : state.migration_facts) schema.roots.push_back(std::move(e));
   }
   for (auto* m : {&state.types, &state.schemas, &state.views, &state.sequences, &state.functions}) {

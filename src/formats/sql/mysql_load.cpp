@@ -3,6 +3,8 @@
 #include "core/lines.hpp"
 #include "core/quote.hpp"
 #include "formats/sql/ddl_positions.hpp"
+#include "formats/sql/migration_facts.hpp"
+#include "formats/sql/mysql_online_ddl.hpp"
 #include "formats/sql/mysql_script.hpp"
 #include "formats/sql/mysql_server.hpp"
 #include "formats/sql/mysql_types.hpp"
@@ -23,11 +25,16 @@ std::string lower(std::string s) {
 
 class Loader {
  public:
-  explicit Loader(Schema& schema) : schema_(schema) { pos_.prefix = ""; }
+  Loader(Schema& schema, bool migrations) : schema_(schema), migrations_(migrations) {
+    pos_.prefix = "";
+  }
 
   void file(const SqlFile& f) {
     const Lines lines(f.text);
     std::set<std::string> mapped;
+    if (migrations_) schema_.roots.push_back(migration_file_fact(f.relative, f.id));
+    // Tables this file creates hold no rows yet: nothing about them can block anyone.
+    std::set<std::string> created_here;
     for (const MysqlStatement& s : split_mysql(f.text, f.shown)) {
       const MysqlVerdict verdict = classify_mysql(s);
       if (verdict.action == MysqlAction::skip) continue;
@@ -51,7 +58,11 @@ class Loader {
                                           " is compared as MariaDB's " + mariadb});
         }
       }
-      if (const auto error = session_.run(sql)) {
+      const std::string table = changed_table(f.text, s);
+      const bool probe = migrations_ && !table.empty() && !created_here.contains(lower(table));
+      const OnlineVerdict verdict_online = probe ? run_probing_online(session_, sql, s)
+                                                 : OnlineVerdict{{}, {}, false, session_.run(sql)};
+      if (const auto& error = verdict_online.error) {
         // A migration folder may begin mid-history: as for PostgreSQL, a warning.
         if (error->code == 1146 && (s.words[0] == "ALTER" || s.words[0] == "DROP" ||
                                     s.words[0] == "CREATE" || s.words[0] == "RENAME")) {
@@ -75,7 +86,17 @@ class Loader {
         }
         fail(f, lines, s, *error);
       }
+      const size_t renames_before = pos_.renames.size();
       pos_.statement(f.text, lines, f.id, s.begin, s.end);
+      if (!migrations_) continue;
+      if (creates_table(s)) created_here.insert(lower(table));
+      const auto [line, col] = lines.at(s.begin);
+      if (probe) online_facts(f, s, table, verdict_online, SourceRef{f.id, line, col});
+      for (size_t i = renames_before; i < pos_.renames.size(); ++i) {
+        const DdlPositions::Rename& r = pos_.renames[i];
+        schema_.roots.push_back(
+            rename_fact(f.relative, schema_.roots.size(), r.table, r.from, r.to, r.at));
+      }
     }
   }
 
@@ -102,6 +123,43 @@ class Loader {
   }
 
  private:
+  // What the statement costs running traffic, as the engine answered (mysql_online_ddl.hpp).
+  void online_facts(const SqlFile& f, const MysqlStatement& s, const std::string& table,
+                    const OnlineVerdict& v, SourceRef at) {
+    const std::string what = (s.words[0] == "ALTER" ? "ALTER TABLE on " : "CREATE INDEX on ") +
+                             detail::quoted(table);
+    const std::string because = v.reason.empty() ? "" : " (" + v.reason + ")";
+    const auto fact = [&](const char* name, std::string sentence) {
+      schema_.roots.push_back(
+          lock_fact(f.relative, schema_.roots.size(), name, table, std::move(sentence), at));
+    };
+    switch (v.cost) {
+      case OnlineCost::copy:
+        fact("copying_alter", what + (v.stated ? " asks for ALGORITHM=COPY"
+                                               : " cannot run in place" + because) +
+                                  ": the table is copied row by row and writes wait until the "
+                                  "copy ends");
+        break;
+      case OnlineCost::blocks_writes:
+        fact("write_blocking_alter", what + (v.stated ? " asks for a SHARED or EXCLUSIVE lock"
+                                                      : " runs in place but not online" + because) +
+                                         ": writes to the table wait until it ends");
+        break;
+      case OnlineCost::rebuild:
+        fact("rebuilding_alter", what + " rebuilds the table in place" + because +
+                                     ": writes go on, but every row is rewritten and replicas "
+                                     "apply it as one long statement");
+        break;
+      case OnlineCost::online:
+        if (adds_column_mid_table(s)) {
+          fact("column_added_mid_table",
+               what + " adds a column before the last one: instant on MariaDB 10.4+ and MySQL "
+                      "8.0.29+, a full rebuild on MySQL 8.0.12-8.0.28 and 5.7");
+        }
+        break;
+    }
+  }
+
   void columns(std::map<std::string, Entity>& tables) {
     for (const auto& r : session_.rows(
              "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
@@ -263,6 +321,7 @@ class Loader {
   }
 
   Schema& schema_;
+  bool migrations_ = false;
   bool not_run_call_ = false;  // a CALL was noted and skipped: the schema may differ from here
   MysqlSession session_;
   DdlPositions pos_;
@@ -270,8 +329,8 @@ class Loader {
 
 }  // namespace
 
-void load_mysql(const std::vector<SqlFile>& files, Schema& schema) {
-  Loader loader(schema);
+void load_mysql(const std::vector<SqlFile>& files, Schema& schema, bool migrations) {
+  Loader loader(schema, migrations);
   for (const SqlFile& f : files) loader.file(f);
   loader.read_back();
 }

@@ -14,6 +14,9 @@ namespace breakwater::sql {
 
 // Fills `schema.roots` from the files, applied in order. A statement the server rejects, or
 // breakwater refuses (files, plugins, dynamic SQL), throws InputError at its file:line:col.
-void load_mysql(const std::vector<SqlFile>& files, Schema& schema);
+// For a folder of `migrations`, each file, its explicit renames and what each ALTER TABLE or
+// CREATE INDEX on an existing table costs running traffic (mysql_online_ddl.hpp) are recorded
+// too (migration_facts.hpp).
+void load_mysql(const std::vector<SqlFile>& files, Schema& schema, bool migrations);
 
 }  // namespace breakwater::sql

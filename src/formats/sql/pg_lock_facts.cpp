@@ -5,6 +5,7 @@
 // Kept per statement; the rules report them only for files that are new in NEW (the
 // migrations about to run). Tables created in the same file hold no rows yet, so nothing
 // about them can lock anyone out.
+#include "formats/sql/migration_facts.hpp"
 #include "formats/sql/types.hpp"
 
 // Last: the server headers.
@@ -50,15 +51,8 @@ bool proven_not_null(const Entity& table, const std::string& column) {
 // `fact` names what the statement does to running traffic; sql/checks.cpp decides which rule
 // reports it.
 void Replay::lock_issue(const char* fact, const std::string& table, std::string what) {
-  Entity e;
-  e.kind = "lock_issue";
-  e.key = file_rel_ + "#" + std::to_string(s_.migration_facts.size());
-  e.name = table;
-  e.loc = statement_at_;
-  e.set("fact", std::string(fact));
-  e.set("file", file_rel_);
-  e.set("what", std::move(what));
-  s_.migration_facts.push_back(std::move(e));
+  s_.migration_facts.push_back(lock_fact(file_rel_, s_.migration_facts.size(), fact, table,
+                                         std::move(what), statement_at_));
 }
 
 // DROP COLUMN then ADD COLUMN of the same name: the comparison of states sees the column on
@@ -66,18 +60,12 @@ void Replay::lock_issue(const char* fact, const std::string& table, std::string 
 // file, so only when that migration is new.
 void Replay::recreated_column(const Entity& table, const std::string& column, SourceRef dropped_at,
                               const std::string& dropped_in) {
-  Entity e;
-  e.kind = "lock_issue";
-  e.key = dropped_in + "#" + std::to_string(s_.migration_facts.size());
-  e.name = table.name + "." + column;
-  e.loc = dropped_at;
-  e.set("fact", std::string("column_recreated"));
-  e.set("file", dropped_in);
-  e.set("what", "Column " + detail::quoted(column) + " of table " + detail::quoted(table.name) +
-                    " is dropped and added again (" + file_rel_ + ":" +
-                    std::to_string(statement_at_.line) +
-                    "): the column survives, every value it held is deleted");
-  s_.migration_facts.push_back(std::move(e));
+  s_.migration_facts.push_back(lock_fact(
+      dropped_in, s_.migration_facts.size(), "column_recreated", table.name + "." + column,
+      "Column " + detail::quoted(column) + " of table " + detail::quoted(table.name) +
+          " is dropped and added again (" + file_rel_ + ":" + std::to_string(statement_at_.line) +
+          "): the column survives, every value it held is deleted",
+      dropped_at));
 }
 
 // Before each statement: what the file has set up so far (lock_timeout, the tables it created,

@@ -12,6 +12,8 @@
 #include <memory>
 #include <regex>
 
+#include "formats/sql/migration_facts.hpp"
+
 // Last: the server headers.
 #include "formats/sql/pg_replayer.hpp"
 
@@ -25,11 +27,7 @@ Replay::Replay(PgState& state, uint32_t file, const std::string& text, const Lin
       lines_(lines),
       shown_(std::move(shown)),
       file_rel_(std::move(relative)) {
-  Entity f;
-  f.kind = "migration_file";
-  f.key = f.name = file_rel_;
-  f.loc = SourceRef{file_, 1, 1};
-  s_.migration_facts.push_back(std::move(f));
+  s_.migration_facts.push_back(migration_file_fact(file_rel_, file_));
 }
 
 void Replay::statement(const RawStmt* raw) {

@@ -2,6 +2,8 @@
 // columns, constraints, schemas, types and functions, and SET SCHEMA. Explicit renames of
 // tables and columns are recorded as migration facts, so a new migration reports a rename
 // rather than a drop and an add.
+#include "formats/sql/migration_facts.hpp"
+
 #include <algorithm>
 
 // Last: the server headers.
@@ -302,15 +304,9 @@ void Replay::set_schema(const AlterObjectSchemaStmt* s) {
 
 // An explicit RENAME: in a new migration it is reported as a rename, not as a drop and an add.
 void Replay::renamed(const char* what, const std::string& from, const std::string& to) {
-  Entity e;
-  e.kind = "rename";
-  e.key = file_rel_ + "#" + std::to_string(s_.migration_facts.size());
-  e.name = from;
-  e.loc = statement_at_;
-  e.set("file", file_rel_);
-  e.set("what", std::string(what));
-  e.set("to", to);
-  s_.migration_facts.push_back(std::move(e));
+  s_.migration_facts.push_back(rename_fact(file_rel_, s_.migration_facts.size(),
+                                           std::string_view(what) == "table", from, to,
+                                           statement_at_));
 }
 
 }  // namespace breakwater::sql

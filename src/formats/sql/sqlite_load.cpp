@@ -3,6 +3,7 @@
 #include "core/lines.hpp"
 #include "formats/sql/sqlite_checks.hpp"
 #include "formats/sql/ddl_positions.hpp"
+#include "formats/sql/migration_facts.hpp"
 
 #include <breakwater/check.hpp>
 
@@ -286,11 +287,21 @@ std::string affinity(const std::string& declared) {
 
 }  // namespace
 
-void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
+void load_sqlite(const std::vector<SqlFile>& files, Schema& schema, bool migrations) {
   Db db;
   DdlPositions pos;
   sqlite3_set_authorizer(db.db, &Db::authorize, &db);
-  for (const SqlFile& f : files) run_file(db, f, pos, schema.warnings);
+  for (const SqlFile& f : files) {
+    const size_t renames_before = pos.renames.size();
+    run_file(db, f, pos, schema.warnings);
+    if (!migrations) continue;
+    schema.roots.push_back(migration_file_fact(f.relative, f.id));
+    for (size_t i = renames_before; i < pos.renames.size(); ++i) {
+      const DdlPositions::Rename& r = pos.renames[i];
+      schema.roots.push_back(
+          rename_fact(f.relative, schema.roots.size(), r.table, r.from, r.to, r.at));
+    }
+  }
   sqlite3_set_authorizer(db.db, nullptr, nullptr);  // introspection reads pragmas
   sqlite3_progress_handler(db.db, 0, nullptr, nullptr);
   for (const auto& t : rows(db,
@@ -391,7 +402,7 @@ void load_sqlite(const std::vector<SqlFile>& files, Schema& schema) {
 bool parses_as_sqlite(const std::string& text) {
   Schema scratch;
   try {
-    load_sqlite({SqlFile{"", text, scratch.add_file("")}}, scratch);
+    load_sqlite({SqlFile{"", "", text, scratch.add_file("")}}, scratch);
   } catch (const InputError&) {
     return false;
   }

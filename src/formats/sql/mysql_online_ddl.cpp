@@ -1,0 +1,190 @@
+#include "formats/sql/mysql_online_ddl.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace breakwater::sql {
+namespace {
+
+bool has(const std::vector<std::string>& w, size_t i, std::string_view word) {
+  return i < w.size() && w[i] == word;
+}
+
+// A name as written at `at`: `quoted` (doubled quotes inside), "quoted", or a bare word.
+std::string spelled_at(const std::string& text, size_t at) {
+  if (at >= text.size()) return {};
+  const char q = text[at];
+  if (q == '`' || q == '"') {
+    std::string name;
+    for (size_t i = at + 1; i < text.size(); ++i) {
+      if (text[i] != q) {
+        name += text[i];
+      } else if (i + 1 < text.size() && text[i + 1] == q) {
+        name += q;
+        ++i;
+      } else {
+        break;
+      }
+    }
+    return name;
+  }
+  size_t end = at;
+  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                               text[end] == '_' || text[end] == '$' ||
+                               (static_cast<unsigned char>(text[end]) & 0x80) != 0)) {
+    ++end;
+  }
+  return text.substr(at, end - at);
+}
+
+// The index of the name word at w[k] (db.t: the t).
+size_t name_word(const std::vector<std::string>& w, size_t k) {
+  return has(w, k + 1, ".") ? k + 2 : k;
+}
+
+// The index of the changed table's name in an ALTER TABLE or CREATE [..] INDEX / TABLE, or 0.
+size_t table_word(const std::vector<std::string>& w) {
+  if (w.empty()) return 0;
+  size_t k = 1;
+  if (w[0] == "ALTER") {
+    while (has(w, k, "ONLINE") || has(w, k, "IGNORE")) ++k;
+    if (!has(w, k, "TABLE")) return 0;
+    ++k;
+    if (has(w, k, "IF") && has(w, k + 1, "EXISTS")) k += 2;
+    return k < w.size() ? name_word(w, k) : 0;
+  }
+  if (w[0] != "CREATE") return 0;
+  if (has(w, k, "OR") && has(w, k + 1, "REPLACE")) k += 2;
+  while (has(w, k, "UNIQUE") || has(w, k, "FULLTEXT") || has(w, k, "SPATIAL") ||
+         has(w, k, "TEMPORARY")) {
+    ++k;
+  }
+  if (has(w, k, "INDEX")) {
+    for (size_t i = k + 1; i < w.size() && i < k + 8; ++i) {
+      if (w[i] == "ON") return i + 1 < w.size() ? name_word(w, i + 1) : 0;
+    }
+    return 0;
+  }
+  if (!has(w, k, "TABLE")) return 0;
+  ++k;
+  if (has(w, k, "IF") && has(w, k + 1, "NOT") && has(w, k + 2, "EXISTS")) k += 3;
+  return k < w.size() ? name_word(w, k) : 0;
+}
+
+// "ALGORITHM=INSTANT is not supported. Reason: Cannot change column type. Try ALGORITHM=COPY":
+// the reason, if the engine gave one.
+std::string reason_in(const std::string& message) {
+  const size_t at = message.find("Reason: ");
+  if (at == std::string::npos) return {};
+  const size_t from = at + 8;
+  const size_t end = message.find(". Try ", from);
+  return message.substr(from, end == std::string::npos ? std::string::npos : end - from);
+}
+
+}  // namespace
+
+std::string changed_table(const std::string& text, const MysqlStatement& s) {
+  const size_t k = table_word(s.words);
+  return k == 0 ? std::string() : spelled_at(text, s.word_at[k]);
+}
+
+bool creates_table(const MysqlStatement& s) {
+  const size_t k = table_word(s.words);
+  if (k == 0 || s.words[0] != "CREATE") return false;
+  const auto head_end = s.words.begin() + static_cast<std::ptrdiff_t>(k);
+  return std::find(s.words.begin(), head_end, "INDEX") == head_end;
+}
+
+OnlineVerdict run_probing_online(MysqlSession& session, const std::string& sql,
+                                 const MysqlStatement& s) {
+  const bool alter = !s.words.empty() && s.words[0] == "ALTER";
+  if (table_word(s.words) == 0 || (!alter && creates_table(s))) {
+    return {OnlineCost::online, {}, false, session.run(sql)};
+  }
+  // The author's own ALGORITHM / LOCK options are what production runs: no probe overrides
+  // them. COPY, or a SHARED / EXCLUSIVE lock, is what it says; INSTANT, NOCOPY or LOCK=NONE the
+  // server guarantees (it refuses the statement otherwise).
+  const std::vector<std::string>& w = s.words;
+  bool stated = false;
+  OnlineCost stated_cost = OnlineCost::online;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w[i] != "ALGORITHM" && w[i] != "LOCK") continue;
+    const size_t v = has(w, i + 1, "=") ? i + 2 : i + 1;
+    if (v >= w.size()) continue;
+    stated = true;
+    if (w[i] == "ALGORITHM" && w[v] == "COPY") stated_cost = OnlineCost::copy;
+    if (w[i] == "LOCK" && (w[v] == "SHARED" || w[v] == "EXCLUSIVE") &&
+        stated_cost != OnlineCost::copy) {
+      stated_cost = OnlineCost::blocks_writes;
+    }
+  }
+  if (stated) {
+    if (auto e = session.run(sql)) return {OnlineCost::online, {}, false, std::move(e)};
+    return {stated_cost, {}, true, std::nullopt};
+  }
+  struct Attempt {
+    const char* alter;
+    const char* index;
+    OnlineCost cost;
+  };
+  // On a line of its own: the statement may end in a -- comment.
+  // INSTANT may take a moment's exclusive metadata lock (a rename, a new ENUM member), which
+  // LOCK=NONE would refuse: it is asked first, on its own.
+  static constexpr std::array<Attempt, 4> kAttempts = {{
+      {"\n, ALGORITHM=INSTANT", "\nALGORITHM=INSTANT", OnlineCost::online},
+      {"\n, ALGORITHM=NOCOPY, LOCK=NONE", "\nALGORITHM=NOCOPY LOCK=NONE", OnlineCost::online},
+      {"\n, ALGORITHM=INPLACE, LOCK=NONE", "\nALGORITHM=INPLACE LOCK=NONE", OnlineCost::rebuild},
+      {"\n, ALGORITHM=INPLACE", "\nALGORITHM=INPLACE", OnlineCost::blocks_writes},
+  }};
+  std::string reason;
+  bool refused_every_option = true;
+  for (const Attempt& a : kAttempts) {
+    const std::optional<MysqlError> e = session.run(sql + (alter ? a.alter : a.index));
+    if (!e) return {a.cost, reason, false, std::nullopt};
+    // 1845/1846: the option refused, nothing changed. Anything else (the statement's own error,
+    // or a statement that takes no option where we put it): the statement as written decides.
+    if (e->code != 1845 && e->code != 1846) {
+      refused_every_option = false;
+      break;
+    }
+    reason = reason_in(e->message);  // why the option just refused is not possible
+  }
+  if (auto e = session.run(sql)) return {OnlineCost::online, {}, false, std::move(e)};
+  return {refused_every_option ? OnlineCost::copy : OnlineCost::online, reason, false, std::nullopt};
+}
+
+bool adds_column_mid_table(const MysqlStatement& s) {
+  const std::vector<std::string>& w = s.words;
+  if (w.empty() || w[0] != "ALTER") return false;
+  const size_t table = table_word(w);
+  if (table == 0) return false;
+  static constexpr std::array<std::string_view, 14> kNotColumn = {
+      "INDEX",   "KEY",   "UNIQUE",   "PRIMARY", "FOREIGN", "CONSTRAINT", "FULLTEXT",
+      "SPATIAL", "CHECK", "PARTITION", "PERIOD",  "SYSTEM",  "IF",         "("};
+  int depth = 0;
+  bool in_add_column = false;
+  for (size_t i = table + 1; i < w.size(); ++i) {
+    if (w[i] == "(") ++depth;
+    if (w[i] == ")") --depth;
+    if (depth != 0) continue;
+    const bool clause_start = i == table + 1 || w[i - 1] == ",";
+    if (clause_start) {
+      in_add_column = false;
+      if (w[i] == "ADD") {
+        const size_t next = has(w, i + 1, "COLUMN") ? i + 2 : i + 1;
+        in_add_column = next < w.size() && std::find(kNotColumn.begin(), kNotColumn.end(),
+                                                     w[next]) == kNotColumn.end();
+        if (in_add_column) i = next;  // the column's name: never a position, even if FIRST
+      }
+      continue;
+    }
+    if (!in_add_column) continue;
+    const auto clause_ends_at = [&](size_t j) { return j >= w.size() || w[j] == ","; };
+    if (w[i] == "FIRST" && clause_ends_at(i + 1)) return true;
+    if (w[i] == "AFTER" && i + 1 < w.size() && clause_ends_at(i + 2)) return true;
+  }
+  return false;
+}
+
+}  // namespace breakwater::sql

@@ -1,0 +1,1 @@
+ALTER TABLE customers MODIFY name VARCHAR(50) NOT NULL;
