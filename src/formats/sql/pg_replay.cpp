@@ -318,7 +318,9 @@ std::string in_postgres15_terms(const std::string& statement) {
 
 void replay_postgres(PgState& state, uint32_t file_id, const std::string& text, const Lines& lines,
                      const std::string& shown, const std::string& relative) {
-  const std::string sql = without_psql_commands(text, file_id, lines, state.warnings);
+  const std::optional<std::string> blanked =
+      without_psql_commands(text, file_id, lines, state.warnings);
+  const std::string& sql = blanked ? *blanked : text;
   const std::vector<std::pair<size_t, size_t>> pieces = split_statements(sql, text, lines, shown);
 
   // Each migration file runs in a session of its own: a SET search_path ends with it.

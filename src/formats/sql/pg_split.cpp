@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string_view>
 
 extern "C" {
@@ -90,14 +91,15 @@ bool looks_like_mysql(const std::string& text) {
 // its output (15.14+), `\connect` between databases, and COPY ... FROM stdin data ended by
 // `\.`. They are blanked in place (same byte offsets, so positions stay true) before the
 // scanner sees the text. Includes (`\i`, `\ir`) are never followed: a warning says so.
-std::string without_psql_commands(const std::string& text, uint32_t file, const Lines& lines,
-                                  std::vector<Diagnostic>& warnings) {
-  std::string out = text;
+std::optional<std::string> without_psql_commands(const std::string& text, uint32_t file,
+                                                 const Lines& lines,
+                                                 std::vector<Diagnostic>& warnings) {
+  std::optional<std::string> out;  // copied at the first line to blank: most files have none
   bool in_copy_data = false;
-  for (size_t start = 0; start < out.size();) {
-    size_t end = out.find('\n', start);
-    if (end == std::string::npos) end = out.size();
-    std::string_view line(out.data() + start, end - start);
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const bool meta = line.starts_with("\\");
     if (in_copy_data || meta) {
@@ -109,8 +111,9 @@ std::string without_psql_commands(const std::string& text, uint32_t file, const 
                             "psql include is not followed; the included file is not compared"});
       }
       in_copy_data = in_copy_data && line != "\\.";
-      std::fill(out.begin() + static_cast<std::ptrdiff_t>(start),
-                out.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+      if (!out) out = text;
+      std::fill(out->begin() + static_cast<std::ptrdiff_t>(start),
+                out->begin() + static_cast<std::ptrdiff_t>(end), ' ');
     } else {
       std::string_view trimmed = line;
       while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back())))
@@ -198,19 +201,50 @@ std::vector<std::pair<size_t, size_t>> joined_atomic_bodies(
 std::vector<std::pair<size_t, size_t>> split_statements(const std::string& sql,
                                                         const std::string& text, const Lines& lines,
                                                         const std::string& shown) {
-  const SplitResult split(sql);
-  if (split.result.error != nullptr) {
-    syntax_error(text, lines, shown, 0, split.result.error->cursorpos, split.result.error->message);
+  // The scanner keeps a copy of every token until it ends (about three times the text): a
+  // file is split a window at a time, each window ending before the last statement that starts
+  // in it (which may be cut), and the next starting there. A window that cuts a quote or a
+  // comment (a scanner error), or holds less than one whole statement, is doubled and read
+  // again, so the cost stays linear and an error is reported where the whole file has it.
+  constexpr size_t kWindow = size_t{1} << 20;
+  std::vector<std::pair<size_t, size_t>> found;  // (offset, length) in `sql`
+  size_t start = 0;
+  size_t window = kWindow;
+  while (start < sql.size()) {
+    const bool last = sql.size() - start <= window;
+    const std::string part = sql.substr(start, last ? std::string::npos : window);
+    const SplitResult split(part);
+    if (split.result.error != nullptr) {
+      if (!last) {
+        window *= 2;
+        continue;
+      }
+      syntax_error(text, lines, shown, start, split.result.error->cursorpos,
+                   split.result.error->message);
+    }
+    int whole = split.result.n_stmts;
+    if (!last && whole < 2) {
+      window *= 2;
+      continue;
+    }
+    if (!last) --whole;
+    for (int i = 0; i < whole; ++i) {
+      const PgQuerySplitStmt& st = *split.result.stmts[i];
+      const size_t offset = static_cast<size_t>(st.stmt_location);
+      const size_t length =
+          st.stmt_len == 0 ? part.size() - offset : static_cast<size_t>(st.stmt_len);
+      found.emplace_back(start + offset, length);
+    }
+    if (last) break;
+    start += static_cast<size_t>(split.result.stmts[whole]->stmt_location);
+    window = kWindow;
   }
   // The scanner's split drops a statement that holds no keyword ("garbage;", a typo such as
   // "CRATE TABLE"), so the text between the statements it found is parsed too: nothing may be
   // skipped without an error.
   std::vector<std::pair<size_t, size_t>> pieces;
   size_t covered = 0;
-  for (int i = 0; i < split.result.n_stmts; ++i) {
-    const PgQuerySplitStmt& st = *split.result.stmts[i];
-    const size_t offset = static_cast<size_t>(st.stmt_location);
-    const size_t length = st.stmt_len == 0 ? sql.size() - offset : static_cast<size_t>(st.stmt_len);
+  for (const auto& [offset, length] : found) {
     if (!only_separators(sql, covered, offset)) pieces.emplace_back(covered, offset - covered);
     pieces.emplace_back(offset, length);
     covered = offset + length;

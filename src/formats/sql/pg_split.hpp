@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,9 +20,11 @@ class Lines;
 namespace breakwater::sql {
 
 // `text` with psql meta-commands (and COPY ... FROM stdin data) blanked in place, so byte
-// offsets stay true. A psql include adds a warning: the included file is not read.
-std::string without_psql_commands(const std::string& text, uint32_t file, const Lines& lines,
-                                  std::vector<Diagnostic>& warnings);
+// offsets stay true; nullopt when there are none (no copy of a large file). A psql include
+// adds a warning: the included file is not read.
+std::optional<std::string> without_psql_commands(const std::string& text, uint32_t file,
+                                                 const Lines& lines,
+                                                 std::vector<Diagnostic>& warnings);
 
 // The statements of `sql` (what without_psql_commands() left of `text`) as (offset, length)
 // pieces, in order. A scanner error throws InputError at its place in `shown`.
