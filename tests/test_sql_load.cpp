@@ -110,6 +110,36 @@ TEST_SUITE("sql_load") {
     CHECK(root(s, "table", "public.t").children.size() == 1);
   }
 
+  TEST_CASE("a file larger than the splitter's window: statements, quotes and errors across it") {
+    // Tables of ~100 bytes up to past 1 MiB, one function whose dollar-quoted body (holding
+    // semicolons) straddles the 1 MiB mark, then more tables.
+    std::string text;
+    int tables = 0;
+    while (text.size() < (size_t{1} << 20) - 300) {
+      text += "CREATE TABLE t" + std::to_string(tables++) + " (id int PRIMARY KEY, note text);\n";
+    }
+    text += "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $body$\nBEGIN\n";
+    while (text.size() < (size_t{1} << 20) + 300) text += "  PERFORM 1; -- ; inside a body\n";
+    text += "  RETURN 1;\nEND\n$body$;\n";
+    for (int i = 0; i < 3; ++i) {
+      text += "CREATE TABLE u" + std::to_string(i) + " (id int);\n";
+    }
+    const Schema s = load_sql("big.sql", text);
+    size_t loaded = 0;
+    for (const Entity& e : s.roots) loaded += e.kind == "table";
+    CHECK(loaded == static_cast<size_t>(tables) + 3);
+    CHECK(root(s, "function", "public.f()").kind == "function");
+    // An unterminated quote after the first window: reported where it starts, past 1 MiB.
+    const std::string broken = text + "CREATE TABLE v (note text DEFAULT 'open);\n";
+    try {
+      load_sql("big.sql", broken);
+      FAIL("an unterminated quote must be an error");
+    } catch (const breakwater::InputError& e) {
+      CHECK(e.where().line == static_cast<uint32_t>(
+                                  std::count(broken.begin(), broken.end(), '\n')));
+    }
+  }
+
   TEST_CASE("SQLite CHECK constraints come from the stored CREATE TABLE text") {
     using breakwater::sql::sqlite_checks;
     const auto checks = sqlite_checks(
