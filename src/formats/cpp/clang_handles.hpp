@@ -2,7 +2,7 @@
 // format's sources include clang-c.
 #pragma once
 
-#include <clang-c/Index.h>
+#include "formats/cpp/libclang.hpp"
 
 #include <memory>
 #include <string>

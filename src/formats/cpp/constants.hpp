@@ -2,7 +2,7 @@
 // compared by value, not spelling: `0x10` and `(16)` are the same constant.
 #pragma once
 
-#include <clang-c/Index.h>
+#include "formats/cpp/libclang.hpp"
 
 #include <map>
 #include <optional>

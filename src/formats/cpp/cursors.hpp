@@ -4,7 +4,7 @@
 
 #include "formats/cpp/clang_handles.hpp"
 
-#include <clang-c/Index.h>
+#include "formats/cpp/libclang.hpp"
 
 #include <string>
 

@@ -4,7 +4,7 @@
 // rather than in registers. Each answer is remembered per record (by USR).
 #pragma once
 
-#include <clang-c/Index.h>
+#include "formats/cpp/libclang.hpp"
 
 #include <map>
 #include <string>

@@ -315,6 +315,7 @@ Schema load(const std::string& path, const LoadOptions& options, const Options& 
   // thread's big stack the nesting refuse_deep_nesting allows fits (about 2 KB per level).
   static std::once_flag in_this_thread;
   std::call_once(in_this_thread, [] { setenv("LIBCLANG_NOTHREADS", "1", 1); });
+  open_libclang();
   Schema schema;
   detail::run_on_big_stack([&] { schema = load_here(path, options, own); }, size_t{1} << 30);
   return schema;

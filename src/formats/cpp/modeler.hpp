@@ -10,7 +10,7 @@
 #include "formats/cpp/itanium_abi.hpp"
 #include "formats/cpp/special_members.hpp"
 
-#include <clang-c/Index.h>
+#include "formats/cpp/libclang.hpp"
 
 #include <cstdint>
 #include <filesystem>

@@ -4,7 +4,7 @@
 // copies, any constructor suppresses the default one). Remembered per record (by USR).
 #pragma once
 
-#include <clang-c/Index.h>
+#include "formats/cpp/libclang.hpp"
 
 #include <map>
 #include <string>

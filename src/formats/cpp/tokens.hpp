@@ -3,7 +3,7 @@
 // parameter defaults, and whether a macro's replacement is one operand.
 #pragma once
 
-#include <clang-c/Index.h>
+#include "formats/cpp/libclang.hpp"
 
 #include <optional>
 #include <string>
