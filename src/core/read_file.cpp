@@ -122,6 +122,25 @@ std::optional<std::string> read_file(const fs::path& path) {
   return read_allowed(path);
 }
 
+bool file_contains(const fs::path& path, std::string_view needle) {
+  if (!refusal(path).empty()) return false;
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"),
+                                                          &std::fclose);
+  if (!f || needle.empty()) return f != nullptr;
+  const std::uintmax_t limit = snapshot()->max_bytes;
+  // Each block is searched with the end of the one before, so a needle across two is found.
+  std::string window;
+  char block[65536];
+  std::uintmax_t total = 0;
+  for (size_t n; total <= limit && (n = std::fread(block, 1, sizeof block, f.get())) > 0;) {
+    total += n;
+    window.append(block, n);
+    if (window.find(needle) != std::string::npos) return true;
+    window.erase(0, window.size() - std::min(window.size(), needle.size() - 1));
+  }
+  return false;
+}
+
 std::string read_input(const fs::path& path, const std::string& shown, std::string_view what) {
   const std::string why = refusal(path);
   if (!why.empty()) throw InputError(Location{shown, 0, 0}, std::string(what) + why);

@@ -55,6 +55,10 @@ bool regular_input(const std::filesystem::directory_entry& entry);
 // be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
+// Whether the file (allowed by the policy) holds `needle`, read in blocks: a large file is
+// searched without being held whole.
+bool file_contains(const std::filesystem::path& path, std::string_view needle);
+
 // The file's bytes; a refused or unreadable file is an InputError naming it as `shown`, its
 // reason led by `what` ("baseline: ").
 std::string read_input(const std::filesystem::path& path, const std::string& shown,

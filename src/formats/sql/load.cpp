@@ -2,6 +2,8 @@
 // to the dialect's loader (PostgreSQL's grammar, or SQLite's own engine).
 #include "formats/sql/load.hpp"
 
+#include <malloc.h>
+
 #include "core/big_stack.hpp"
 #include "core/lines.hpp"
 #include "core/paths.hpp"
@@ -200,7 +202,13 @@ Schema load_here(const std::string& path, const Options& own) {
   schema.warnings.insert(schema.warnings.end(), std::make_move_iterator(state.warnings.begin()),
                          std::make_move_iterator(state.warnings.end()));
   schema.removed_at = std::move(state.removed);
-  for (auto& [key, e] : state.tables) schema.roots.push_back(std::move(e));
+  // The replay grew every table's vectors by doubling: a third of a large model is spare
+  // capacity, given back before the comparison holds both sides.
+  for (auto& [key, e] : state.tables) {
+    for (Entity& c : e.children) c.attrs.shrink_to_fit();
+    e.children.shrink_to_fit();
+    schema.roots.push_back(std::move(e));
+  }
   // Migration facts only mean something for a folder of migrations.
   if (migrations) {
     for (Entity& e : state.migration_facts) schema.roots.push_back(std::move(e));
@@ -220,6 +228,7 @@ Schema load(const std::string& path, const LoadOptions&, const Options& own) {
   // holds that depth.
   Schema schema;
   detail::run_on_big_stack([&] { schema = load_here(path, own); });
+  malloc_trim(0);
   return schema;
 }
 

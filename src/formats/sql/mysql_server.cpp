@@ -4,6 +4,7 @@
 
 #include <mysql.h>
 
+#include <dlfcn.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -16,6 +17,38 @@
 namespace breakwater::sql {
 namespace fs = std::filesystem;
 namespace {
+
+// libmariadbd is opened on first use, not linked: loaded and relocated it is 11 MB resident,
+// which runs without MySQL input need not pay. The library is the file CMake found at build
+// time; nothing of the input chooses it. Each function called is a pointer of the same name
+// here, which an unqualified call finds before mysql.h's declaration (mysql_library_init is
+// mysql.h's macro for mysql_server_init); a call to an unlisted function fails to link.
+#define BW_MARIADB_FUNCTIONS(X)                                                              \
+  X(mysql_server_init) X(mysql_server_end) X(mysql_thread_init) X(mysql_thread_end)          \
+  X(mysql_init) X(mysql_options) X(mysql_real_connect) X(mysql_close) X(mysql_real_query)    \
+  X(mysql_store_result) X(mysql_next_result) X(mysql_free_result) X(mysql_num_fields)        \
+  X(mysql_fetch_row) X(mysql_fetch_lengths) X(mysql_errno) X(mysql_error)
+#define BW_DECLARE(name) decltype(&::name) name = nullptr;
+BW_MARIADB_FUNCTIONS(BW_DECLARE)
+#undef BW_DECLARE
+
+// Why the library cannot be used, or "" once its functions are resolved. Called once, by the
+// server's constructor (under turns()).
+std::string open_libmariadbd() {
+  void* library = dlopen(BREAKWATER_LIBMARIADBD, RTLD_NOW | RTLD_LOCAL);  // kept for the process
+  if (library == nullptr) {
+    const char* why = dlerror();
+    return std::string("cannot load libmariadbd (") + BREAKWATER_LIBMARIADBD +
+           "): " + (why != nullptr ? why : "unknown error");
+  }
+  std::string missing;
+#define BW_RESOLVE(name)                                                  \
+  name = reinterpret_cast<decltype(name)>(dlsym(library, #name));         \
+  if (name == nullptr && missing.empty()) missing = "libmariadbd has no " #name;
+  BW_MARIADB_FUNCTIONS(BW_RESOLVE)
+#undef BW_RESOLVE
+  return missing;
+}
 
 std::mutex& turns() {
   static std::mutex m;
@@ -69,6 +102,8 @@ struct Server {
   std::string failure;  // why the server did not start ("" = it runs)
 
   Server() {
+    failure = open_libmariadbd();
+    if (!failure.empty()) return;
     home = make_home();
     if (home.empty()) {
       failure = "cannot create a temporary folder for the embedded MariaDB server";
