@@ -70,6 +70,21 @@ TEST_SUITE("core") {
     CHECK(pairs[2].new_entity->key == "3");
   }
 
+  TEST_CASE("align: an element whose key repeats is neither added nor removed") {
+    // Two identical foreign keys under different names share a key.
+    std::vector<Entity> one = {make("fk", "k")};
+    std::vector<Entity> two = {make("fk", "k"), make("fk", "k")};
+    two[1].name = "second";
+    for (const auto& [old_list, new_list] : {std::pair{two, two}, std::pair{one, two},
+                                             std::pair{two, one}}) {
+      const auto pairs = breakwater::align(old_list, new_list);
+      CHECK(pairs.size() == std::max(old_list.size(), new_list.size()));
+      for (const auto& p : pairs) CHECK((p.old_entity != nullptr && p.new_entity != nullptr));
+    }
+    const auto same = breakwater::align(two, two);
+    CHECK(same[1].new_entity->name == "second");  // the n-th pairs with the n-th
+  }
+
   TEST_CASE("typed attributes fall back when absent or of another type") {
     Entity e = make("field", "1");
     e.set("number", int64_t{7});
