@@ -414,11 +414,11 @@ std::optional<RuleId> locking_rule(std::string_view fact) {
   return std::nullopt;
 }
 
-// Whether OLD has the table (or table.column) a rename starts from.
-bool in_old(const Schema& old_schema, std::string_view name, bool table) {
+// Whether the schema has the table (or table.column) a rename names.
+bool has_element(const Schema& schema, std::string_view name, bool table) {
   const size_t dot = table ? std::string_view::npos : name.rfind('.');
   const std::string_view table_name = table ? name : name.substr(0, dot);
-  for (const Entity& t : old_schema.roots) {
+  for (const Entity& t : schema.roots) {
     if (t.kind != "table" || t.name != table_name) continue;
     if (table) return true;
     for (const Entity& c : t.children) {
@@ -447,8 +447,13 @@ Renames check_locking(const Schema& old_schema, const Schema& new_schema,
       const RuleId rule = table ? rules::sql::TABLE_NO_RENAME : rules::sql::COLUMN_NO_RENAME;
       renamed_from[e.name] = std::string(e.str("to"));
       // A table the new migrations create and rename (the rebuild pattern: CREATE t_new, copy,
-      // DROP t, RENAME t_new TO t) was never seen by a running release.
-      if (!on.on(rule) || !in_old(old_schema, e.name, table)) continue;
+      // DROP t, RENAME t_new TO t) was never seen by a running release; one renamed away and
+      // created again under its name (RENAME t TO t_backup, CREATE t, copy) is still there for
+      // it, and the state comparison judges the new one.
+      if (!on.on(rule) || !has_element(old_schema, e.name, table) ||
+          has_element(new_schema, e.name, table)) {
+        continue;
+      }
       out.emit(rule, e.name,
                std::string(table ? "Table " : "Column ") + q(e.name) + " is renamed to " +
                    q(e.str("to")) + " by a new migration.",

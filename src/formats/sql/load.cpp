@@ -62,12 +62,15 @@ std::string database_of(std::string part) {
 }
 
 // A file's name split at dots: its database tag (`x.mysql.up.sql`: "mysql"; "" when untagged)
-// and the name without it (`x.up.sql`, the migration a tagged file stands in for).
+// and the name without it (`x.up.sql`, the migration a tagged file stands in for). popx's
+// `.autocommit` mark (`x.autocommit.up.sql`, run outside a transaction) is no part of the
+// migration's name. A folder inside the input named after a database (`mysql/V1__init.sql`
+// beside `postgres/V1__init.sql`) tags the files under it.
 struct TaggedName {
   std::string tag, untagged;
 };
 
-TaggedName tagged_name(const fs::path& file) {
+TaggedName tagged_name(const fs::path& file, const fs::path& root) {
   const std::string name = file.filename().string();
   TaggedName out;
   std::string rest;
@@ -75,7 +78,7 @@ TaggedName tagged_name(const fs::path& file) {
     const size_t dot = std::min(name.find('.', start), name.size());
     const std::string part = name.substr(start, dot - start);
     const std::string database = start > 0 ? database_of(part) : std::string();
-    if (database.empty()) {
+    if (database.empty() && (start == 0 || part != "autocommit")) {
       rest += (rest.empty() ? "" : ".") + part;
     } else if (out.tag.empty()) {
       out.tag = database;
@@ -83,21 +86,25 @@ TaggedName tagged_name(const fs::path& file) {
     start = dot + 1;
   }
   out.untagged = (file.parent_path() / rest).generic_string();
+  if (out.tag.empty()) {
+    for (const fs::path& folder : file.lexically_relative(root).parent_path()) {
+      if (std::string database = database_of(folder.string()); !database.empty()) {
+        out.tag = std::move(database);
+        break;
+      }
+    }
+  }
   return out;
-}
-
-std::string dialect_tag(const fs::path& file) {
-  return tagged_name(file).tag;
 }
 
 // Migration folders that keep one file per database (`x.postgres.up.sql`, `x.mysql.up.sql`,
 // `x.sqlite3.up.sql`, `x.cockroach.up.sql`): only the chosen dialect's files and untagged ones
 // are read (PostgreSQL's unless --dialect says otherwise); the others are named in a note.
 // Returns the dialect the names settle ("" when they say nothing).
-std::string keep_dialect_files(std::vector<fs::path>& files, const std::string& dialect,
-                               std::string& note) {
+std::string keep_dialect_files(std::vector<fs::path>& files, const fs::path& root,
+                               const std::string& dialect, std::string& note) {
   std::set<std::string> tags;
-  for (const fs::path& f : files) tags.insert(dialect_tag(f));
+  for (const fs::path& f : files) tags.insert(tagged_name(f, root).tag);
   tags.erase("");
   if (tags.empty()) return dialect;
   if (tags.size() == 1 && dialect.empty()) {
@@ -108,7 +115,7 @@ std::string keep_dialect_files(std::vector<fs::path>& files, const std::string& 
   size_t left = 0;
   std::set<std::string> others;
   std::erase_if(files, [&](const fs::path& f) {
-    const std::string tag = dialect_tag(f);
+    const std::string tag = tagged_name(f, root).tag;
     if (tag.empty() || tag == chosen) return false;
     ++left;
     others.insert(tag);
@@ -118,10 +125,11 @@ std::string keep_dialect_files(std::vector<fs::path>& files, const std::string& 
   // (pop's convention: `x.mysql.up.sql` replaces `x.up.sql` on MySQL).
   std::set<std::string> replaced;
   for (const fs::path& f : files) {
-    if (const TaggedName t = tagged_name(f); t.tag == chosen) replaced.insert(t.untagged);
+    if (const TaggedName t = tagged_name(f, root); t.tag == chosen) replaced.insert(t.untagged);
   }
   std::erase_if(files, [&](const fs::path& f) {
-    return dialect_tag(f).empty() && replaced.contains(f.generic_string());
+    const TaggedName t = tagged_name(f, root);
+    return t.tag.empty() && replaced.contains(t.untagged);
   });
   if (left == 0) return chosen;
   std::string names;
@@ -159,7 +167,7 @@ Schema load_here(const std::string& path, const Options& own) {
   schema.format = "sql";
   schema.root = path;
   std::string dialect_note;
-  std::string dialect = keep_dialect_files(files, own.dialect, dialect_note);
+  std::string dialect = keep_dialect_files(files, input, own.dialect, dialect_note);
   const auto all_named = [&](const char* suffix) {
     return std::all_of(files.begin(), files.end(), [&](const fs::path& f) {
       return f.filename().string().ends_with(suffix);

@@ -1,0 +1,1 @@
+CREATE TABLE identities (id CHAR(36) PRIMARY KEY, state VARCHAR(20));
