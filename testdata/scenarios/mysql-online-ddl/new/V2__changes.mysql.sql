@@ -21,3 +21,6 @@ ALTER TABLE orders ADD INDEX orders_total (total), LOCK=SHARED;
 -- A table created here holds no rows: not probed.
 CREATE TABLE audit (id INT PRIMARY KEY, what TEXT);
 ALTER TABLE audit ADD FULLTEXT INDEX audit_what (what);
+-- MariaDB converts in place and adds a column with its own CHECK instantly; MySQL 8 copies both.
+ALTER TABLE orders CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci;
+ALTER TABLE orders ADD COLUMN discount INT NULL CHECK (discount IS NULL OR discount >= 0);
