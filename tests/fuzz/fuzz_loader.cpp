@@ -9,6 +9,8 @@
 #include <breakwater/check.hpp>
 
 #include "config/config.hpp"
+#include "formats/sql/mysql_online_ddl.hpp"
+#include "formats/sql/mysql_routines.hpp"
 #include "formats/sql/mysql_script.hpp"
 
 #include <unistd.h>
@@ -56,7 +58,13 @@ void load(const uint8_t* data, size_t size) {
     // its makers; ending it cleanly needs a last input a fuzzer never announces).
     std::string text(reinterpret_cast<const char*>(data), size);
     for (const auto& s : breakwater::sql::split_mysql(text, "s.mysql.sql")) {
-      if (breakwater::sql::classify_mysql(s).action != breakwater::sql::MysqlAction::run) continue;
+      const auto action = breakwater::sql::classify_mysql(s).action;
+      // What the loader reads from a statement's words: a routine's head, the table an ALTER
+      // or CREATE INDEX changes, a column's position.
+      if (action == breakwater::sql::MysqlAction::routine) breakwater::sql::routine_header(text, s);
+      if (action != breakwater::sql::MysqlAction::run) continue;
+      breakwater::sql::changed_table(text, s);
+      breakwater::sql::adds_column_mid_table(s);
       std::string statement = text.substr(s.begin, s.end - s.begin);
       breakwater::sql::for_mariadb(statement);
     }

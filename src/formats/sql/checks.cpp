@@ -500,7 +500,27 @@ bool implicitly_castable(std::string_view from, std::string_view to) {
 // Whether a call written for OLD still resolves to NEW: NEW starts with OLD's arguments (the
 // same types, or types OLD's arguments cast to implicitly), and every argument a call to OLD
 // could leave out or never passed has a default in NEW.
+// MySQL: no overloads and no parameter defaults; a call passes every parameter, and MySQL
+// converts the value: an IN parameter must take every value old callers pass, an OUT one must
+// give back values their variables take (an INOUT both).
+bool mysql_accepts_calls_to(const Entity& new_fn, const Entity& old_fn) {
+  std::vector<const Entity*> olds, news;
+  for (const Entity& p : old_fn.children) olds.push_back(&p);
+  for (const Entity& p : new_fn.children) news.push_back(&p);
+  if (olds.size() != news.size()) return false;
+  for (size_t i = 0; i < olds.size(); ++i) {
+    const Entity& o = *olds[i];
+    const Entity& n = *news[i];
+    if (o.str("mode") != n.str("mode")) return false;
+    if (o.str("type") == n.str("type")) continue;
+    const bool in = o.str("mode") != "OUT", out = o.str("mode") != "IN";
+    if ((in && mysql_narrowing(o, n)) || (out && mysql_narrowing(n, o))) return false;
+  }
+  return true;
+}
+
 bool accepts_calls_to(const Entity& new_fn, const Entity& old_fn) {
+  if (old_fn.str("dialect") == "mysql") return mysql_accepts_calls_to(new_fn, old_fn);
   const auto old_params = params_of(old_fn), new_params = params_of(new_fn);
   if (new_params.size() < old_params.size() ||
       !std::equal(old_params.begin(), old_params.end(), new_params.begin(),
@@ -545,10 +565,16 @@ void check_functions(const Schema& old_schema, const Schema& new_schema,
     if (accepting == nullptr) {
       std::string remaining;
       for (const Entity* n : overloads) remaining += (remaining.empty() ? "" : ", ") + n->name;
-      out.emit(
-          rules::sql::FUNCTION_SIGNATURE_NO_CHANGE, o.name,
-          "Calls to " + label + " no longer resolve: the signatures left are " + remaining + ".",
-          overloads.front()->loc, o.loc);
+      // MySQL resolves a call by name alone: it fails on the parameter count, or converts the
+      // arguments (truncating, or refusing in strict mode).
+      const std::string why =
+          o.str("dialect") == "mysql"
+              ? "Calls to " + label + " written for its parameters may fail or lose values: it is now " +
+                    remaining + "."
+              : "Calls to " + label + " no longer resolve: the signatures left are " + remaining +
+                    ".";
+      out.emit(rules::sql::FUNCTION_SIGNATURE_NO_CHANGE, o.name, why, overloads.front()->loc,
+               o.loc);
       continue;
     }
     if (accepting->str("returns") != o.str("returns")) {

@@ -5,6 +5,7 @@
 #include "formats/sql/ddl_positions.hpp"
 #include "formats/sql/migration_facts.hpp"
 #include "formats/sql/mysql_online_ddl.hpp"
+#include "formats/sql/mysql_routines.hpp"
 #include "formats/sql/mysql_script.hpp"
 #include "formats/sql/mysql_server.hpp"
 #include "formats/sql/mysql_types.hpp"
@@ -42,6 +43,10 @@ class Loader {
         const auto [line, col] = lines.at(s.begin);
         schema_.warnings.push_back({SourceRef{f.id, line, col}, verdict.why});
         if (s.words[0] == "CALL") not_run_call_ = true;
+        continue;
+      }
+      if (verdict.action == MysqlAction::routine) {
+        routine(f, lines, s);
         continue;
       }
       if (verdict.action == MysqlAction::refuse) {
@@ -119,10 +124,89 @@ class Loader {
     foreign_keys(tables);
     checks(tables);
     for (auto& [name, e] : tables) schema_.roots.push_back(std::move(e));
+    for (auto& [name, e] : routines_) schema_.roots.push_back(std::move(e));
     schema_.removed_at = std::move(pos_.removed);
   }
 
  private:
+  // A stored procedure or function, as its callers see it (mysql_routines.hpp).
+  void routine(const SqlFile& f, const Lines& lines, const MysqlStatement& s) {
+    const auto [line, col] = lines.at(s.begin);
+    const SourceRef at{f.id, line, col};
+    const std::optional<RoutineHeader> h = routine_header(f.text, s);
+    if (!h) {
+      schema_.warnings.push_back({at, s.words[0] + " of a routine whose head is not read; "
+                                                   "not compared"});
+      return;
+    }
+    if (h->drop) {
+      if (const auto it = routines_.find(lower(h->name)); it != routines_.end()) {
+        pos_.removed[it->second.name] = at;
+        routines_.erase(it);
+      }
+      return;
+    }
+    std::vector<std::string> types;
+    for (const RoutineParam& p : h->params) types.push_back(p.type);
+    if (h->function) types.push_back(h->returns);
+    const std::vector<Entity> spelled = engine_types(types);
+    Entity fn;
+    fn.kind = "function";
+    fn.name = h->name;
+    fn.loc = at;
+    fn.set("dialect", std::string("mysql"));
+    fn.set("function", lower(h->name));
+    std::string params;
+    for (size_t i = 0; i < h->params.size(); ++i) {
+      Entity param = spelled[i];
+      param.kind = "param";
+      param.key = std::to_string(i);
+      param.name = (h->function ? "" : h->params[i].mode + " ") + std::string(param.str("type"));
+      param.set("mode", h->params[i].mode);
+      params += (params.empty() ? "" : ", ") + param.name;
+      fn.children.push_back(std::move(param));
+    }
+    fn.key = lower(h->name) + "(" + params + ")";
+    fn.name = h->name + "(" + params + ")";
+    fn.set("params", params);
+    fn.set("inputs", static_cast<int64_t>(h->params.size()));
+    fn.set("defaults", int64_t{0});
+    fn.set("returns", h->function ? std::string(spelled.back().str("type")) : "procedure", at);
+    routines_[lower(h->name)] = std::move(fn);
+  }
+
+  // Types as the engine spells them (information_schema's COLUMN_TYPE, made canonical, with
+  // character and byte lengths): columns of a scratch table, dropped at once. A type no column
+  // can have is kept as written, upper case.
+  std::vector<Entity> engine_types(const std::vector<std::string>& types) {
+    std::vector<Entity> out(types.size());
+    for (size_t i = 0; i < types.size(); ++i) {
+      std::string raw = types[i];
+      for (char& c : raw) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      out[i].set("type", raw);
+    }
+    if (types.empty()) return out;
+    static constexpr const char* kScratch = "`breakwater$routine$types`";
+    std::string ddl = std::string("CREATE TABLE ") + kScratch + " (";
+    for (size_t i = 0; i < types.size(); ++i) {
+      ddl += (i ? ", `c" : "`c") + std::to_string(i) + "` " + types[i];
+    }
+    ddl += ")";
+    if (session_.run(ddl)) return out;
+    for (const auto& r : session_.rows(
+             "SELECT ORDINAL_POSITION, COLUMN_TYPE, CHARACTER_MAXIMUM_LENGTH, "
+             "CHARACTER_OCTET_LENGTH FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = " +
+             session_.database_literal() + " AND TABLE_NAME = 'breakwater$routine$types'")) {
+      const size_t i = std::stoul(r[0].value_or("1")) - 1;
+      if (i >= out.size()) continue;
+      out[i].set("type", canonical_mysql_type(r[1].value_or("")));
+      if (r[2]) out[i].set("max_chars", *r[2]);
+      if (r[3]) out[i].set("max_bytes", *r[3]);
+    }
+    session_.run(std::string("DROP TABLE ") + kScratch);
+    return out;
+  }
+
   // What the statement costs running traffic, as the engine answered (mysql_online_ddl.hpp).
   void online_facts(const SqlFile& f, const MysqlStatement& s, const std::string& table,
                     const OnlineVerdict& v, SourceRef at) {
@@ -321,6 +405,7 @@ class Loader {
   }
 
   Schema& schema_;
+  std::map<std::string, Entity> routines_;  // by lower-case name: MySQL's are case-insensitive
   bool migrations_ = false;
   bool not_run_call_ = false;  // a CALL was noted and skipped: the schema may differ from here
   MysqlSession session_;

@@ -313,11 +313,14 @@ MysqlVerdict classify_mysql(const MysqlStatement& s) {
       ++k;
     }
     const std::string object = k < w.size() ? w[k] : "";
-    // Routines need the server's system tables, which a private embedded server has none of.
+    // Routines need the server's system tables, which a private embedded server has none of:
+    // their signatures are recorded instead (ALTER PROCEDURE changes only characteristics).
     // The kind comes before any '(' (past OR REPLACE, DEFINER = user@host, IF EXISTS).
     for (size_t r = 1; r < w.size() && r < 16 && w[r] != "("; ++r) {
-      if (w[r] == "PROCEDURE" || w[r] == "FUNCTION" || w[r] == "EVENT") {
-        return {MysqlAction::note, first + " " + w[r] + " is not compared yet", 0};
+      if (w[r] == "EVENT") return {MysqlAction::note, first + " EVENT is not compared yet", 0};
+      if (w[r] == "PROCEDURE" || w[r] == "FUNCTION") {
+        if (first == "ALTER") return {MysqlAction::skip, {}, 0};  // characteristics only
+        return {MysqlAction::routine, {}, 0};
       }
       if (w[r] == "TRIGGER" || w[r] == "VIEW" || w[r] == "TABLE" || w[r] == "INDEX") break;
     }

@@ -26,6 +26,8 @@ enum class MysqlAction {
   skip,    // data, session and privilege statements: not executed, not compared
   note,    // not executed, and what it would change is not checked: said at its place
   refuse,  // reads or writes files, loads code, runs dynamic SQL: an error at its place
+  routine, // CREATE / DROP PROCEDURE|FUNCTION: not executed (a private server has no
+           // mysql.proc), its signature recorded (mysql_routines.hpp)
 };
 
 struct MysqlVerdict {

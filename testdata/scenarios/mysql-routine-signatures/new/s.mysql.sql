@@ -1,0 +1,17 @@
+CREATE TABLE t (id INT PRIMARY KEY);
+DELIMITER $$
+CREATE DEFINER=`root`@`%` PROCEDURE `add_item`(IN p_id INT, IN p_name VARCHAR(20), OUT p_count INT)
+BEGIN
+  SELECT COUNT(*) INTO p_count FROM t;
+END$$
+CREATE FUNCTION score(x INT(10) UNSIGNED) RETURNS DECIMAL(12,2) DETERMINISTIC
+BEGIN
+  RETURN x / 2;
+END$$
+CREATE PROCEDURE widen(IN a INT) BEGIN SELECT a; END$$
+DELIMITER ;
+-- Dropped and created again in the same script: the last definition is what callers get.
+DROP PROCEDURE IF EXISTS widen;
+DELIMITER $$
+CREATE PROCEDURE widen(IN a BIGINT) BEGIN SELECT a; END$$
+DELIMITER ;
