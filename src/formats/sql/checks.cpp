@@ -640,10 +640,25 @@ bool has_tables(const Schema& s) {
                      [](const Entity& e) { return e.kind == "table" || e.kind == "view"; });
 }
 
+// Whether the schema defines anything the rules compare (not only a migration folder's own
+// facts: its files, renames and LOCKING notes).
+bool defines_objects(const Schema& s) {
+  return std::any_of(s.roots.begin(), s.roots.end(), [](const Entity& e) {
+    return e.kind != "migration_file" && e.kind != "rename" && e.kind != "lock_issue";
+  });
+}
+
 }  // namespace
 
 void run_checks(const Schema& old_schema, const Schema& new_schema, const detail::RuleSelection& on,
                 detail::Emitter& out) {
+  // Never a silent green: files that hold only data statements, CALLs or comments on both sides
+  // were read, but nothing in them was compared.
+  if (!defines_objects(old_schema) && !defines_objects(new_schema)) {
+    throw InputError(Location{new_schema.root, 0, 0},
+                     "neither OLD nor NEW defines a table, view, type, sequence or routine (only "
+                     "data statements, CALLs or comments): nothing was compared");
+  }
   // Each side's dialect is found on its own (by name or content); comparing a PostgreSQL schema
   // with a MySQL one would report every table dropped.
   if (has_tables(old_schema) && has_tables(new_schema) &&
