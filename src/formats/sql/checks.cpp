@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <optional>
 #include <set>
 
@@ -70,6 +71,51 @@ int column_index(const Entity& table, const Entity& column) {
     if (c.kind == "column") ++i;
   }
   return -1;
+}
+
+// Collation changes (MySQL columns: information_schema gives them). Columns that changed from
+// one collation to the same other one at the same statement (a table's CONVERT TO CHARACTER
+// SET) are one finding on the table, naming them, rather than one per column.
+void check_collations(const Entity& old_table, const Entity& new_table,
+                      const detail::RuleSelection& on, detail::Emitter& out) {
+  if (!on.on(rules::sql::COLUMN_COLLATION_NO_CHANGE)) return;
+  struct Change {
+    const Entity* o;
+    const Entity* n;
+  };
+  std::map<std::tuple<std::string_view, std::string_view, uint32_t, uint32_t>, std::vector<Change>>
+      groups;  // (from, to, file, line) -> columns, in table order
+  for (const EntityPair& p : align(old_table.children, new_table.children, "column")) {
+    if (p.old_entity == nullptr || p.new_entity == nullptr) continue;
+    const Entity& o = *p.old_entity;
+    const Entity& n = *p.new_entity;
+    if (!o.has("collation") || !n.has("collation") || o.str("collation") == n.str("collation")) {
+      continue;
+    }
+    const SourceRef at = n.loc_of("collation");
+    groups[{o.str("collation"), n.str("collation"), at.file, at.line}].push_back({&o, &n});
+  }
+  const std::string why = ": which values are equal, unique and in what order changes.";
+  for (const auto& [key, changes] : groups) {
+    const std::string from(std::get<0>(key)), to(std::get<1>(key));
+    if (changes.size() == 1) {
+      const Entity& n = *changes.front().n;
+      out.emit(rules::sql::COLUMN_COLLATION_NO_CHANGE, new_table.name + "." + n.key,
+               "Column " + q(n.key) + " of table " + q(new_table.name) + " changed collation from " +
+                   from + " to " + to + why,
+               n.loc_of("collation"), changes.front().o->loc_of("collation"));
+      continue;
+    }
+    std::string names;
+    for (size_t i = 0; i < changes.size() && i < 5; ++i) {
+      names += (i ? ", " : "") + q(changes[i].n->key);
+    }
+    if (changes.size() > 5) names += " and " + std::to_string(changes.size() - 5) + " more";
+    out.emit(rules::sql::COLUMN_COLLATION_NO_CHANGE, new_table.name,
+             std::to_string(changes.size()) + " columns of table " + q(new_table.name) + " (" +
+                 names + ") changed collation from " + from + " to " + to + why,
+             changes.front().n->loc_of("collation"), changes.front().o->loc_of("collation"));
+  }
 }
 
 void check_columns(const Entity& old_table, const Entity& new_table,
@@ -165,14 +211,6 @@ void check_columns(const Entity& old_table, const Entity& new_table,
                      *why + ".",
                  n.loc_of("type"), o.loc_of("type"));
       }
-    }
-    if (o.has("collation") && n.has("collation") && o.str("collation") != n.str("collation") &&
-        on.on(rules::sql::COLUMN_COLLATION_NO_CHANGE)) {
-      out.emit(rules::sql::COLUMN_COLLATION_NO_CHANGE, where,
-               "Column " + q(n.key) + " of table " + q(new_table.name) + " changed collation from " +
-                   std::string(o.str("collation")) + " to " + std::string(n.str("collation")) +
-                   ": which values are equal, unique and in what order changes.",
-               n.loc_of("collation"), o.loc_of("collation"));
     }
     if (!o.flag("not_null") && n.flag("not_null") && on.on(rules::sql::COLUMN_NO_SET_NOT_NULL)) {
       // With a DEFAULT, writers that leave the column out are covered; stored NULLs and
@@ -704,6 +742,7 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
       continue;
     }
     check_columns(*p.old_entity, *p.new_entity, on, renamed, out);
+    check_collations(*p.old_entity, *p.new_entity, on, out);
     check_constraints(*p.old_entity, *p.new_entity, on, renamed, out);
   }
   for (const char* kind : {"schema", "sequence", "view"}) {

@@ -183,6 +183,9 @@ void DdlPositions::statement(const std::string& text, const Lines& lines, uint32
     const Token* name = name_at(t, i);
     if (name == nullptr) return;
     const std::string table = name->text;
+    for (size_t k = i; k + 1 < t.size(); ++k) {
+      if (t[k].text == "convert" && t[k + 1].text == "to") converted[table] = ref(t[0].at);
+    }
     const auto renamed_column = [&](const Token& from, const Token& to) {
       if (from.text == to.text) return;
       const std::string owner = prefix + name->spelled + ".";

@@ -23,6 +23,9 @@ struct DdlPositions {
   std::map<std::string, std::map<std::string, SourceRef>> constraints;
   // The DROP statements' places, by the element's name as findings give it (Schema::removed_at).
   std::map<std::string, SourceRef, std::less<>> removed;
+  // MySQL's ALTER TABLE … CONVERT TO CHARACTER SET: the last one per table (lower-case name),
+  // where the columns' collation changed.
+  std::map<std::string, SourceRef> converted;
   // Explicit renames, in order: RENAME TABLE, ALTER TABLE RENAME [TO|AS], RENAME COLUMN and
   // MySQL's CHANGE old new. Names as findings give them (a column as table.column).
   struct Rename {

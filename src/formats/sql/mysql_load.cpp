@@ -15,6 +15,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 
 namespace breakwater::sql {
 namespace {
@@ -269,7 +270,12 @@ class Loader {
         if (r[8].value_or("NEVER") == "ALWAYS") col.set("generated", true, col.loc);
         if (r[6]) col.set("max_chars", *r[6]);
         if (r[7]) col.set("max_bytes", *r[7]);
-        if (r[9]) col.set("collation", *r[9], col.loc);
+        // A CONVERT TO CHARACTER SET after the column's definition is where it changed.
+        const auto converted = pos_.converted.find(lower(table.key));
+        const bool later = converted != pos_.converted.end() &&
+                           std::tie(converted->second.file, converted->second.line) >
+                               std::tie(col.loc.file, col.loc.line);
+        if (r[9]) col.set("collation", *r[9], later ? converted->second : col.loc);
       }
       table.children.push_back(std::move(col));
     }

@@ -1,0 +1,2 @@
+CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100), name VARCHAR(50), bio TEXT) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+CREATE TABLE tags (id INT PRIMARY KEY, label VARCHAR(20)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
