@@ -6,6 +6,7 @@
 #include "formats/cpp/renames.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -62,6 +63,28 @@ bool visible(const Entity& e) {
   return access_rank(e.str("access", "public")) < 2;
 }
 
+// A version number, by its name: the name's last part says `version` (any case):
+// `LIB_VERSION_MINOR`, `kMinorVersion`, `demo::version`.
+bool names_a_version(std::string_view name) {
+  if (const size_t scope = name.rfind("::"); scope != std::string_view::npos) {
+    name.remove_prefix(scope + 2);
+  }
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("version") != std::string::npos;
+}
+
+// A constant's value without the type a macro's evaluation adds ("16 (unsigned int)" -> "16").
+std::string_view number_of(std::string_view value) {
+  return value.substr(0, value.find(" ("));
+}
+
+// An `extern "C"` function: its symbol is its plain name (no `_Z` mangling), whatever its
+// parameters. Judged by C's rules, a parameter that only gained `const` on what a one-level
+// pointer points to (`char *` -> `const char *`) takes every argument it took, from C and C++
+// callers alike, and old binaries still find the symbol.
+bool c_compatible(const Entity& old_fn, const Entity& new_fn);
+
 // The declaration's words as a list ("a\x1fb") -> items.
 std::vector<std::string_view> split(std::string_view s) {
   std::vector<std::string_view> out;
@@ -114,6 +137,26 @@ class ChildIndex {
  private:
   std::map<std::pair<std::string_view, std::string_view>, const Entity*> by_;
 };
+
+bool c_compatible(const Entity& old_fn, const Entity& new_fn) {
+  const auto c_linkage = [](const Entity& f) {
+    const std::string_view m = f.str("mangled");
+    return !m.empty() && !m.starts_with("_Z");
+  };
+  if (!c_linkage(old_fn) || !c_linkage(new_fn) || old_fn.str("return") != new_fn.str("return")) {
+    return false;
+  }
+  const auto olds = params_of(old_fn), news = params_of(new_fn);
+  if (olds.size() != news.size()) return false;
+  for (size_t i = 0; i < olds.size(); ++i) {
+    const std::string_view o = olds[i], n = news[i];
+    const bool one_level = o.ends_with('*') && std::count(o.begin(), o.end(), '*') == 1;
+    if (o != n && !(one_level && !o.starts_with("const ") && n == "const " + std::string(o))) {
+      return false;
+    }
+  }
+  return true;
+}
 
 class Checker {
  public:
@@ -184,6 +227,29 @@ class Checker {
   }
 
  private:
+  // The value of what NEW names `key` (`scope::NAME`) as a constant: a constant variable, an
+  // unnamed enum's enumerator, or an enumerator of a named unscoped enum in that scope.
+  std::optional<std::string> constant_in_new(std::string_view key) const {
+    if (const Entity* v = find(news_, "variable", key); v != nullptr && v->has("value")) {
+      return std::string(v->str("value"));
+    }
+    const size_t split = key.rfind("::");
+    const std::string_view scope = split == std::string_view::npos ? "" : key.substr(0, split);
+    const std::string_view name = split == std::string_view::npos ? key : key.substr(split + 2);
+    for (const auto& [id, e] : news_) {
+      if (e->kind != "enum" || e->flag("scoped")) continue;
+      const size_t own = e->key.rfind("::");
+      if ((own == std::string::npos ? std::string_view() : std::string_view(e->key).substr(0, own)) !=
+          scope) {
+        continue;
+      }
+      for (const Entity& k : e->children) {
+        if (k.kind == "enumerator" && k.key == name) return std::to_string(k.num("value"));
+      }
+    }
+    return std::nullopt;
+  }
+
   // Whether NEW declares anything in namespace `ns` (a real namespace may replace an alias).
   bool namespace_in_new(std::string_view ns) const {
     const std::string prefix = std::string(ns) + "::";
@@ -325,6 +391,7 @@ class Checker {
       }
     }
     if (candidates.size() == 1 && std::distance(olds.first, olds.second) == 1) {
+      if (c_compatible(f, *candidates.front())) return;
       emit(rules::cpp::FUNCTION_PROTOTYPE_NO_CHANGE, f, candidates.front(),
            q(name) + " changed its parameters from (" + std::string(f.str("params")) + ") to (" +
                std::string(candidates.front()->str("params")) + ").");
@@ -342,6 +409,10 @@ class Checker {
 
   void variable(const Entity& v, const Entity* now) {
     if (now == nullptr) {
+      // An unnamed enum's enumerator now in a named unscoped enum of the same scope (or a
+      // constant now an enumerator): the name still compiles, with its value.
+      const std::optional<std::string> same_name = constant_in_new(v.key);
+      if (same_name && *same_name == v.str("value")) return;
       emit(rules::cpp::SYMBOL_NO_DELETE, v, nullptr, q(v.name) + " was removed.");
       return;
     }
@@ -359,15 +430,31 @@ class Checker {
           std::pair{&v, now});
     }
     if (v.has("value") && now->has("value") && v.str("value") != now->str("value")) {
-      emit(rules::cpp::CONSTANT_NO_CHANGE, v, now,
-           q(v.name) + " changed from " + std::string(v.str("value")) + " to " +
-               std::string(now->str("value")) + "; clients built against OLD keep the old value.");
+      const std::string change = q(v.name) + " changed from " + std::string(v.str("value")) +
+                                 " to " + std::string(now->str("value"));
+      if (names_a_version(v.name)) {
+        emit(rules::cpp::VERSION_CHANGED, v, now, change + " (a version number).");
+      } else {
+        emit(rules::cpp::CONSTANT_NO_CHANGE, v, now,
+             change + "; clients built against OLD keep the old value.");
+      }
     }
   }
 
   void macro(const Entity& m, const Entity* now) {
     if (now == nullptr) {
-      emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr, "Macro " + q(m.name) + " was removed.");
+      // `#define FLAG 4` replaced by `enum { FLAG = 4 };` or `constexpr int FLAG = 4;`: every
+      // use of the name still compiles and means the same.
+      const std::optional<std::string> same_name = constant_in_new(m.key);
+      if (same_name && *same_name == number_of(m.str("value"))) return;
+      emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr,
+           "Macro " + q(m.name) + " was removed" +
+               (same_name ? "; a constant of that name now has the value " + *same_name : "") +
+               ".");
+    } else if (m.str("value") != now->str("value") && names_a_version(m.name)) {
+      emit(rules::cpp::VERSION_CHANGED, m, now,
+           "Macro " + q(m.name) + " changed from " + q(m.str("spelling", m.str("value"))) +
+               " to " + q(now->str("spelling", now->str("value"))) + " (a version number).");
     } else if (m.str("value") != now->str("value")) {
       // As written, with the value when the spelling does not show it: `(4 * 16)` (= 64).
       // As written, with the value when the spelling does not show it (`(4 * 16)` (= 64)) and

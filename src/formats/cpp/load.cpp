@@ -263,6 +263,27 @@ void parse_only(const std::string& path, const LoadOptions& options, const Optio
 
 namespace {
 
+// Whether a declaration's qualified name (`demo::detail::Rep::f(int)`) passes through one of
+// the internal namespaces: the scopes before its own name, not its parameter types.
+bool in_internal_namespace(std::string_view key, const std::vector<std::string>& internal) {
+  if (internal.empty()) return false;
+  key = key.substr(0, std::min(key.find('('), key.find('<')));
+  const size_t own_name = key.rfind("::");
+  if (own_name == std::string_view::npos) return false;
+  key = key.substr(0, own_name);
+  for (size_t start = 0; start <= key.size();) {
+    const size_t end = std::min(key.find("::", start), key.size());
+    const std::string_view scope = key.substr(start, end - start);
+    for (const std::string& name : internal) {
+      const bool prefix = name.ends_with('*');
+      const std::string_view stem = std::string_view(name).substr(0, name.size() - prefix);
+      if (prefix ? scope.starts_with(stem) : scope == stem) return true;
+    }
+    start = end + 2;
+  }
+  return false;
+}
+
 Schema load_here(const std::string& path, const LoadOptions& options, const Options& own) {
   const Parsed parsed = parse_headers(path, options, own);
   const fs::path& root = parsed.root;
@@ -286,6 +307,9 @@ Schema load_here(const std::string& path, const LoadOptions& options, const Opti
     e.set("spelling", std::string(e.str("value")));
     e.set("value", it->second);
   }
+  std::erase_if(api.children, [&](const Entity& e) {
+    return in_internal_namespace(e.key, own.internal_namespaces);
+  });
   // Each public header is an element of the API too: consumers include it by its path under
   // the include root, so removing it breaks them even when its declarations moved elsewhere.
   for (const fs::path& h : parsed.headers) {

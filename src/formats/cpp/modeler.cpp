@@ -166,7 +166,9 @@ void Modeler::declaration(CXCursor c, const std::string& scope) {
       if (!name.empty() && clang_isCursorDefinition(c)) record(c, qualified, *at);
       return;
     case CXCursor_EnumDecl:
-      if (!name.empty() && clang_isCursorDefinition(c)) enumeration(c, qualified, *at);
+      if (!clang_isCursorDefinition(c)) return;
+      if (!name.empty()) enumeration(c, qualified, *at);
+      else unnamed_enumeration(c, scope, *at);
       return;
     case CXCursor_FunctionDecl:
       function(c, qualified, *at, "");
@@ -457,6 +459,19 @@ void Modeler::enumeration(CXCursor c, const std::string& qualified, SourceRef at
     e.children.push_back(std::move(v));
   });
   add(std::move(e));
+}
+
+void Modeler::unnamed_enumeration(CXCursor c, const std::string& scope, SourceRef at) {
+  visit_children(c, [&](CXCursor k) {
+    if (clang_getCursorKind(k) != CXCursor_EnumConstantDecl) return;
+    const std::string name = spelling(k);
+    Entity v = named("variable", scope.empty() ? name : scope + "::" + name, where(k).value_or(at));
+    // Compared by value: its type is the unnamed enum's, the same on both sides.
+    v.set("type", std::string("enumerator"));
+    v.set("enumerator", true);
+    v.set("value", std::to_string(clang_getEnumConstantDeclValue(k)));
+    add(std::move(v));
+  });
 }
 
 std::string Modeler::function(CXCursor c, const std::string& qualified, SourceRef at,

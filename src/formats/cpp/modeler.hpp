@@ -50,6 +50,8 @@ class Modeler {
   void template_decl(CXCursor c, const std::string& qualified, SourceRef at);
   void record(CXCursor c, const std::string& qualified, SourceRef at);
   void enumeration(CXCursor c, const std::string& qualified, SourceRef at);
+  // `enum { A = 1, B = 2 };`: each enumerator is a named constant of the enclosing scope.
+  void unnamed_enumeration(CXCursor c, const std::string& scope, SourceRef at);
   // A function or method; returns its signature within its scope, "name(params) quals".
   std::string function(CXCursor c, const std::string& qualified, SourceRef at,
                        const std::string& record);

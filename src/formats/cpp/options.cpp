@@ -31,6 +31,15 @@ std::vector<detail::OptionSpec> option_specs() {
           .shape = detail::OptionShape::list,
           .accumulate = true,
       },
+      {
+          .key = "internal_namespaces",
+          .flag = "--internal-namespace",
+          .value_name = "NAME",
+          .help = "C++: a namespace whose declarations are not public API, at any depth "
+                  "(repeatable; `NAME*` is a prefix; default: detail, internal, impl, __*; "
+                  "`internal_namespaces: []` compares them all)",
+          .shape = detail::OptionShape::list,
+      },
   };
 }
 
@@ -43,6 +52,9 @@ std::unique_ptr<detail::FormatOptions> read_options(const OptionValues& values) 
   }
   out->compile_commands = detail::option_value(values, "compile_commands");
   out->exclude = detail::option_list(values, "exclude");
+  if (values.contains("internal_namespaces")) {
+    out->internal_namespaces = detail::option_list(values, "internal_namespaces");
+  }
   return out;
 }
 

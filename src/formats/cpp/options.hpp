@@ -23,6 +23,9 @@ struct Options : detail::FormatOptions {
   // of the model: platform or internal headers that do not compile on their own. Still parsed
   // where other headers include them.
   std::vector<std::string> exclude;
+  // Namespaces whose declarations are not public API (`demo::detail::...`): left out of the
+  // model. An entry ending in `*` is a prefix (`__*`). Config `internal_namespaces: []` keeps all.
+  std::vector<std::string> internal_namespaces = {"detail", "internal", "impl", "__*"};
 };
 
 std::vector<detail::OptionSpec> option_specs();

@@ -1,0 +1,4 @@
+#pragma once
+#define DEMO_ALL_BITS 0xFFFFFFFFFFFFFFFFLLU
+#define DEMO_SIXTEEN 16LLU
+#define DEMO_LIMIT 100ul

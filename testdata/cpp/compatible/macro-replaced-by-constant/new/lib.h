@@ -1,0 +1,2 @@
+#pragma once
+constexpr int DEMO_MAX_NAME = 64;

@@ -1,0 +1,2 @@
+#pragma once
+#define DEMO_MAX_NAME 64
