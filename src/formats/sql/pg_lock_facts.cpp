@@ -73,6 +73,13 @@ void Replay::recreated_column(const Entity& table, const std::string& column, So
 void Replay::note_locking(Node* stmt) {
   if (const VariableSetStmt* set = BW_AS(VariableSetStmt, stmt)) {
     if (text_or(set->name) == "lock_timeout") lock_timeout_ = true;
+    if (text_or(set->name) == "timezone") {
+      std::string zone = set->kind == VAR_SET_VALUE && Nodes(set->args).size() == 1
+                             ? const_string(static_cast<Node*>(linitial(set->args)))
+                             : std::string();
+      for (char& c : zone) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      utc_session_ = zone == "UTC" || zone == "ETC/UTC" || zone == "Z" || zone == "ZULU";
+    }
     return;
   }
   if (const TransactionStmt* t = BW_AS(TransactionStmt, stmt)) {
@@ -144,7 +151,15 @@ void Replay::note_validate(const std::string& table, const std::string& constrai
 
 void Replay::note_type_change(const std::string& table, const std::string& column,
                               const std::string& old_text, const ColumnType& new_type) {
-  if (!created_here_.contains(table) && !binary_coercible(parse_type(old_text), new_type)) {
+  // PostgreSQL 12+: timestamp <-> timestamptz of the same precision is no rewrite when the
+  // session's TimeZone is UTC (the stored microseconds are the same instants).
+  const ColumnType old_type = parse_type(old_text);
+  const bool utc_retag =
+      utc_session_ && old_type.modifiers == new_type.modifiers &&
+      old_type.array_dims == new_type.array_dims &&
+      ((old_type.name == "timestamp" && new_type.name == "timestamptz") ||
+       (old_type.name == "timestamptz" && new_type.name == "timestamp"));
+  if (!created_here_.contains(table) && !utc_retag && !binary_coercible(old_type, new_type)) {
     lock_issue("rewrite_on_type_change", table,
                "changing " + table + "." + column + " from " + old_text + " to " + new_type.text() +
                    " rewrites the table under an ACCESS EXCLUSIVE lock");

@@ -207,4 +207,10 @@ std::string function_key(const ObjectWithArgs* o) {
   return function_key(qualified(names_of(o->objname)), inputs);
 }
 
+std::string const_string(Node* n) {
+  const A_Const* c = BW_AS(A_Const, n);
+  if (c == nullptr || c->isnull || nodeTag(&c->val) != T_String) return {};
+  return text_or(c->val.sval.sval);
+}
+
 }  // namespace breakwater::sql

@@ -88,6 +88,8 @@ T* node_as(Node* n, NodeTag tag) {
 
 std::string str_of(Node* n);
 std::string text_or(const char* s, const char* fallback = "");
+// A string constant's text ('UTC', 'app, public'); "" for anything else.
+std::string const_string(Node* n);
 std::vector<std::string> names_of(const List* list);
 std::string joined(const std::vector<std::string>& parts, const char* separator = ", ");
 // schema.name, `public` when the statement names no schema.

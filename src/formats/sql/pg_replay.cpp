@@ -169,12 +169,6 @@ std::string first_schema(const std::string& path) {
   return {};
 }
 
-std::string const_string(Node* n) {
-  const A_Const* c = BW_AS(A_Const, n);
-  if (c == nullptr || c->isnull || nodeTag(&c->val) != T_String) return {};
-  return text_or(c->val.sval.sval);
-}
-
 }  // namespace
 
 // SET search_path = app, public (also SET LOCAL, RESET, SET ... TO DEFAULT).

@@ -169,6 +169,7 @@ class Replay {
   size_t base_ = 0;
   std::set<std::string> created_here_, not_valid_here_;
   bool lock_timeout_ = false, timeout_reported_ = false;
+  bool utc_session_ = false;  // SET timezone = 'UTC' earlier in the file
   bool recurse_ = true;  // the ALTER TABLE at hand has no ONLY
 };
 

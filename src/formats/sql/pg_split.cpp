@@ -57,15 +57,47 @@ bool only_separators(const std::string& sql, size_t from, size_t to) {
 }  // namespace
 
 bool looks_like_mysql(const std::string& text) {
-  if (text.find("ENGINE=") != std::string::npos ||
-      text.find("AUTO_INCREMENT") != std::string::npos) {
-    return true;
-  }
-  for (size_t open = text.find('`'); open != std::string::npos; open = text.find('`', open + 1)) {
-    size_t i = open + 1;
-    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
+  // Marks in the code only: a comment or a string may quote anything (a PostgreSQL migration
+  // whose comment writes `updated_at` in backquotes, as Markdown does).
+  const auto word_at = [&](size_t i, std::string_view word) {
+    return text.compare(i, word.size(), word) == 0;
+  };
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (word_at(i, "--")) {
+      const size_t eol = text.find('\n', i);
+      i = eol == std::string::npos ? text.size() : eol + 1;
+    } else if (word_at(i, "/*")) {
+      const size_t close = text.find("*/", i + 2);
+      i = close == std::string::npos ? text.size() : close + 2;
+    } else if (c == '\'') {
+      const size_t close = text.find('\'', i + 1);  // '' inside is two strings: the same
+      i = close == std::string::npos ? text.size() : close + 1;
+    } else if (c == '$' && i + 1 < text.size() &&
+               (text[i + 1] == '$' || std::isalpha(static_cast<unsigned char>(text[i + 1])))) {
+      // A dollar-quoted body: $$ ... $$ or $tag$ ... $tag$.
+      const size_t tag_end = text.find('$', i + 1);
+      const std::string tag = tag_end == std::string::npos ? "" : text.substr(i, tag_end - i + 1);
+      const bool is_tag = !tag.empty() && std::all_of(tag.begin() + 1, tag.end() - 1, [](char t) {
+        return std::isalnum(static_cast<unsigned char>(t)) || t == '_';
+      });
+      if (!is_tag) {
+        ++i;
+        continue;
+      }
+      const size_t close = text.find(tag, tag_end + 1);
+      i = close == std::string::npos ? text.size() : close + tag.size();
+    } else if (word_at(i, "ENGINE=") || word_at(i, "AUTO_INCREMENT")) {
+      return true;
+    } else if (c == '`') {
+      size_t j = i + 1;
+      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_'))
+        ++j;
+      if (j > i + 1 && j < text.size() && text[j] == '`') return true;
+      i = j;
+    } else {
       ++i;
-    if (i > open + 1 && i < text.size() && text[i] == '`') return true;
+    }
   }
   return false;
 }

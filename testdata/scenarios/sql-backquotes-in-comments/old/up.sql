@@ -1,0 +1,5 @@
+-- Sets up a trigger for `updated_at`:
+-- ```sql
+-- SELECT 1;
+-- ```
+CREATE TABLE t (id int, data bytea);
