@@ -787,6 +787,23 @@ void run_checks(const Schema& old_schema, const Schema& new_schema, const detail
   }
   check_functions(old_schema, new_schema, on, out);
   check_types(old_schema, new_schema, on, out);
+  // Triggers: one dropped from a table that is still there (a table dropped or renamed takes
+  // its triggers along, and is reported as such).
+  std::set<std::string_view> new_tables;
+  for (const Entity& e : new_schema.roots) {
+    if (e.kind == "table") new_tables.insert(e.name);
+  }
+  for (const EntityPair& p : align(old_schema.roots, new_schema.roots, "trigger")) {
+    if (p.new_entity != nullptr || !on.on(rules::sql::TRIGGER_NO_DELETE)) continue;
+    const Entity& t = *p.old_entity;
+    if (!new_tables.contains(t.str("table"))) continue;
+    out.emit(rules::sql::TRIGGER_NO_DELETE, t.name,
+             "Trigger " + q(t.name.substr(t.name.rfind('.') + 1)) + " (" +
+                 std::string(t.str("timing")) + " " + std::string(t.str("events")) + " on " +
+                 q(t.str("table")) + ") was dropped: writes to the table no longer do what it "
+                 "did.",
+             out.removed_in_new(t.name, {}), t.loc);
+  }
   for (const EntityPair& p : align(old_schema.roots, new_schema.roots, "enum")) {
     if (p.old_entity == nullptr || p.new_entity == nullptr) continue;
     for (const EntityPair& v : align(p.old_entity->children, p.new_entity->children)) {

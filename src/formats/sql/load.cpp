@@ -221,7 +221,8 @@ Schema load_here(const std::string& path, const Options& own) {
   if (migrations) {
     for (Entity& e : state.migration_facts) schema.roots.push_back(std::move(e));
   }
-  for (auto* m : {&state.types, &state.schemas, &state.views, &state.sequences, &state.functions}) {
+  for (auto* m : {&state.types, &state.schemas, &state.views, &state.sequences, &state.functions,
+                  &state.triggers}) {
     for (auto& [key, e] : *m) schema.roots.push_back(std::move(e));
   }
   return schema;

@@ -94,6 +94,7 @@ class Loader {
       }
       const size_t renames_before = pos_.renames.size();
       pos_.statement(f.text, lines, f.id, s.begin, s.end);
+      trigger_statement(f, lines, s);
       if (!migrations_) continue;
       if (creates_table(s)) created_here.insert(lower(table));
       const auto [line, col] = lines.at(s.begin);
@@ -126,10 +127,75 @@ class Loader {
     checks(tables);
     for (auto& [name, e] : tables) schema_.roots.push_back(std::move(e));
     for (auto& [name, e] : routines_) schema_.roots.push_back(std::move(e));
+    triggers();
     schema_.removed_at = std::move(pos_.removed);
   }
 
  private:
+  // CREATE TRIGGER name {BEFORE|AFTER} event ON table / DROP TRIGGER name, just run: where each
+  // trigger is written, and where it is dropped (as table.trigger, how findings name it).
+  void trigger_statement(const SqlFile& f, const Lines& lines, const MysqlStatement& s) {
+    const std::vector<std::string>& w = s.words;
+    size_t k = 1;
+    while (k < w.size() && k < 16 && w[k] != "TRIGGER" && w[k] != "(") ++k;
+    if (k >= w.size() || w[k] != "TRIGGER" || (w[0] != "CREATE" && w[0] != "DROP")) return;
+    ++k;
+    if (k + 1 < w.size() && w[k] == "IF") k += w[k + 1] == "NOT" ? 3 : 2;
+    if (k + 1 < w.size() && w[k + 1] == ".") k += 2;
+    if (k >= w.size()) return;
+    const std::string name = lower(spelled_name(f.text, s.word_at[k]));
+    const auto [line, col] = lines.at(s.begin);
+    const SourceRef at{f.id, line, col};
+    if (w[0] == "DROP") {
+      if (const auto t = trigger_tables_.find(name); t != trigger_tables_.end()) {
+        pos_.removed[t->second + "." + spelled_name(f.text, s.word_at[k])] = at;
+      }
+      return;
+    }
+    triggers_at_[name] = at;
+    for (size_t i = k + 1; i + 1 < w.size() && i < k + 8; ++i) {
+      if (w[i] != "ON") continue;
+      const size_t table = i + 2 < w.size() && w[i + 2] == "." ? i + 3 : i + 1;
+      if (table < w.size()) trigger_tables_[name] = spelled_name(f.text, s.word_at[table]);
+      break;
+    }
+  }
+
+  // A name as written at `at`, unquoted.
+  static std::string spelled_name(const std::string& text, size_t at) {
+    if (at >= text.size()) return {};
+    if (text[at] == '`' || text[at] == '"') {
+      const size_t close = text.find(text[at], at + 1);
+      return text.substr(at + 1, (close == std::string::npos ? text.size() : close) - at - 1);
+    }
+    size_t end = at;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                                 text[end] == '_' || text[end] == '$' ||
+                                 (static_cast<unsigned char>(text[end]) & 0x80) != 0)) {
+      ++end;
+    }
+    return text.substr(at, end - at);
+  }
+
+  // The triggers the server holds: which table, when, on what.
+  void triggers() {
+    for (const auto& r : session_.rows(
+             "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION FROM "
+             "information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " + session_.database_literal() +
+             " ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME")) {
+      Entity t;
+      t.kind = "trigger";
+      const std::string table = r[1].value_or("");
+      t.key = t.name = table + "." + r[0].value_or("");
+      const auto at = triggers_at_.find(lower(r[0].value_or("")));
+      t.loc = at != triggers_at_.end() ? at->second : pos_.tables[lower(table)];
+      t.set("table", table);
+      t.set("timing", r[2].value_or(""));
+      t.set("events", r[3].value_or(""));
+      schema_.roots.push_back(std::move(t));
+    }
+  }
+
   // A stored procedure or function, as its callers see it (mysql_routines.hpp).
   void routine(const SqlFile& f, const Lines& lines, const MysqlStatement& s) {
     const auto [line, col] = lines.at(s.begin);
@@ -412,6 +478,8 @@ class Loader {
 
   Schema& schema_;
   std::map<std::string, Entity> routines_;  // by lower-case name: MySQL's are case-insensitive
+  std::map<std::string, SourceRef> triggers_at_;     // lower-case trigger name -> its CREATE
+  std::map<std::string, std::string> trigger_tables_;  // lower-case trigger name -> its table
   bool migrations_ = false;
   bool not_run_call_ = false;  // a CALL was noted and skipped: the schema may differ from here
   MysqlSession session_;

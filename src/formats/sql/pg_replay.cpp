@@ -50,6 +50,8 @@ void Replay::statement(const RawStmt* raw) {
       return create_index(reinterpret_cast<IndexStmt*>(stmt));
     case T_CreateEnumStmt:
       return create_enum(reinterpret_cast<CreateEnumStmt*>(stmt));
+    case T_CreateTrigStmt:
+      return create_trigger(reinterpret_cast<CreateTrigStmt*>(stmt));
     case T_AlterEnumStmt:
       return alter_enum(reinterpret_cast<AlterEnumStmt*>(stmt));
     case T_CompositeTypeStmt:
@@ -112,7 +114,6 @@ void Replay::statement(const RawStmt* raw) {
     case T_ClusterStmt:
     case T_ReindexStmt:
     case T_CallStmt:
-    case T_CreateTrigStmt:
     case T_CreateEventTrigStmt:
     case T_AlterEventTrigStmt:
     case T_CreatePolicyStmt:

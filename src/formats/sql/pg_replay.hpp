@@ -20,6 +20,7 @@ namespace breakwater::sql {
 // What the statements so far have built, carried from one migration file to the next.
 struct PgState {
   std::map<std::string, Entity> tables, views, sequences, schemas, types, functions;
+  std::map<std::string, Entity> triggers;  // by table.trigger
   std::vector<Entity> migration_facts;  // LOCKING issues and explicit renames, per file
   std::vector<Diagnostic> warnings;
   std::set<std::string> parents;  // tables with partitions or inheriting children

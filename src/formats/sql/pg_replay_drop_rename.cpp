@@ -43,6 +43,9 @@ void Replay::drop(const DropStmt* s) {
         const std::string table = qualified(names_of(BW_AS(List, o)));
         forget(s_.tables, table);
         drop_owned_sequences(table);
+        forget_if(s_.triggers, [&](const std::string&, const Entity& t) {
+          return t.str("table") == table;
+        });
         break;
       }
       case OBJECT_VIEW:
@@ -84,7 +87,15 @@ void Replay::drop(const DropStmt* s) {
         }
         break;
       }
-      case OBJECT_TRIGGER:
+      case OBJECT_TRIGGER: {
+        // DROP TRIGGER name ON [schema.]table: the list ends with the trigger's name.
+        std::vector<std::string> names = names_of(BW_AS(List, o));
+        if (names.size() < 2) break;
+        const std::string trigger = names.back();
+        names.pop_back();
+        forget(s_.triggers, qualified(names) + "." + trigger);
+        break;
+      }
       case OBJECT_POLICY:
       case OBJECT_RULE:
       case OBJECT_EXTENSION:

@@ -1,6 +1,7 @@
-// Replaying functions and views: a function keyed by its name and input types (as PostgreSQL
-// resolves overloads) with what its callers see (parameters, defaults, result), a view by the
-// output columns its query names.
+// Replaying functions, views and triggers: a function keyed by its name and input types (as
+// PostgreSQL resolves overloads) with what its callers see (parameters, defaults, result), a
+// view by the output columns its query names, a trigger by its table and name with when it
+// fires.
 
 // Last: the server headers.
 #include "formats/sql/pg_replayer.hpp"
@@ -46,6 +47,27 @@ void Replay::create_function(const CreateFunctionStmt* s) {
   f.set("defaults", static_cast<int64_t>(defaults));
   f.set("returns", returns, s->returnType != nullptr ? at(s->returnType->location) : statement_at_);
   s_.functions[f.key] = std::move(f);
+}
+
+void Replay::create_trigger(const CreateTrigStmt* s) {
+  const std::string table = qualified(s->relation);
+  Entity t;
+  t.kind = "trigger";
+  t.key = t.name = table + "." + text_or(s->trigname);
+  t.loc = statement_at_;
+  t.set("table", table);
+  // pg_trigger's tgtype bits: BEFORE 2, INSTEAD 64, else AFTER; INSERT 4, DELETE 8, UPDATE 16,
+  // TRUNCATE 32.
+  t.set("timing", std::string((s->timing & 2) != 0    ? "BEFORE"
+                              : (s->timing & 64) != 0 ? "INSTEAD OF"
+                                                      : "AFTER"));
+  std::string events;
+  for (const auto& [bit, event] : {std::pair{4, "INSERT"}, std::pair{16, "UPDATE"},
+                                   std::pair{8, "DELETE"}, std::pair{32, "TRUNCATE"}}) {
+    if ((s->events & bit) != 0) events += (events.empty() ? "" : " OR ") + std::string(event);
+  }
+  t.set("events", events);
+  s_.triggers[t.key] = std::move(t);
 }
 
 void Replay::create_view(const RangeVar* range_var, Node* query, const List* aliases,

@@ -108,8 +108,9 @@ class Replay {
   void create_domain(const CreateDomainStmt* s);
   void alter_domain(const AlterDomainStmt* s);
 
-  // ---- functions, views (pg_replay_functions_views.cpp) ----
+  // ---- functions, views, triggers (pg_replay_functions_views.cpp) ----
   void create_function(const CreateFunctionStmt* s);
+  void create_trigger(const CreateTrigStmt* s);
   void create_view(const RangeVar* range_var, Node* query, const List* aliases, bool materialized);
 
   // ---- drop, rename, set schema (pg_replay_drop_rename.cpp) ----

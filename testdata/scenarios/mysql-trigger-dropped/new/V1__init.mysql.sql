@@ -1,0 +1,9 @@
+CREATE TABLE orders (id INT PRIMARY KEY, total INT, updated_at DATETIME);
+CREATE TABLE order_log (order_id INT, at DATETIME);
+DELIMITER ;;
+CREATE TRIGGER `orders_touch` BEFORE UPDATE ON `orders` FOR EACH ROW SET NEW.updated_at = NOW();;
+CREATE TRIGGER orders_log AFTER INSERT ON orders FOR EACH ROW
+BEGIN
+  INSERT INTO order_log VALUES (NEW.id, NOW());
+END;;
+DELIMITER ;
