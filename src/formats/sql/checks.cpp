@@ -171,10 +171,11 @@ void check_columns(const Entity& old_table, const Entity& new_table,
     if (p.old_entity == nullptr) {
       const bool filled = n.has("default") || n.flag("identity") || n.flag("generated");
       if (n.flag("not_null") && !filled && on.on(rules::sql::COLUMN_REQUIRED_NO_ADD)) {
+        // Added with a DEFAULT that a later DROP DEFAULT removed: the DROP makes it required.
         out.emit(rules::sql::COLUMN_REQUIRED_NO_ADD, where,
                  "Column " + q(n.key) + " added to table " + q(new_table.name) +
                      " is NOT NULL without a DEFAULT.",
-                 n.loc_of("not_null"), {});
+                 out.removed_in_new(where + "@default", n.loc_of("not_null")), {});
       }
       continue;
     }
