@@ -74,6 +74,31 @@ bool names_a_version(std::string_view name) {
   return lower.find("version") != std::string::npos;
 }
 
+// A type without top-level const/volatile: `demo::Rep *const` -> `demo::Rep *`,
+// `const int` -> `int` (libclang's canonical spelling).
+std::string_view top_level_unqualified(std::string_view type) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view q : {"const", "volatile"}) {
+      // `T const`, `T *const`: the word closes the type, after a space or a `*`.
+      if (type.size() > q.size() && type.ends_with(q) &&
+          (type[type.size() - q.size() - 1] == ' ' || type[type.size() - q.size() - 1] == '*')) {
+        type.remove_suffix(q.size());
+        while (type.ends_with(' ')) type.remove_suffix(1);
+        changed = true;
+      }
+    }
+    // A leading qualifier is top-level only when no pointer or reference follows.
+    for (std::string_view q : {"const ", "volatile "}) {
+      if (type.starts_with(q) && type.find_first_of("*&") == std::string_view::npos) {
+        type.remove_prefix(q.size());
+        changed = true;
+      }
+    }
+  }
+  return type;
+}
+
 // A constant's value without the type a macro's evaluation adds ("16 (unsigned int)" -> "16").
 std::string_view number_of(std::string_view value) {
   return value.substr(0, value.find(" ("));
@@ -303,12 +328,19 @@ class Checker {
 
   void function(const Entity& f, const Entity* now) {
     if (!visible(f) && !f.flag("virtual")) return;
+    // Nothing could call a deleted function: removing or changing it breaks no caller, and no
+    // binary imports it.
+    if (f.flag("deleted")) return;
     if (now == nullptr) {
       function_gone(f);
       return;
     }
     const std::string_view name = f.str("callable");
-    if (f.str("return") != now->str("return")) {
+    // A call to a function that returned void used no result: one that now returns a value
+    // (`void operator=` -> `T& operator=`) still compiles and runs (the value is ignored, in
+    // rax for old binaries). An override in a client class would not: not for virtuals.
+    const bool gained_result = f.str("return") == "void" && !f.flag("virtual");
+    if (f.str("return") != now->str("return") && !gained_result) {
       emit(rules::cpp::FUNCTION_PROTOTYPE_NO_CHANGE, f, now,
            q(name) + " now returns " + q(now->str("return")) + " instead of " + q(f.str("return")) +
                ".");
@@ -618,7 +650,13 @@ class Checker {
       if (f.kind != "field") continue;
       const Entity* g = now_children.find("field", f.key);
       if (g == nullptr) continue;
-      if (f.num("offset", -1) != g->num("offset", -1) || f.str("type") != g->str("type")) {
+      // A private field whose type only gained or lost a top-level const (`Rep*` ->
+      // `Rep* const`) is stored the same: clients cannot name it, and inline code reads it as
+      // the same bits.
+      const bool same_bits =
+          !visible(f) && top_level_unqualified(f.str("type")) == top_level_unqualified(g->str("type"));
+      if (f.num("offset", -1) != g->num("offset", -1) ||
+          (f.str("type") != g->str("type") && !same_bits)) {
         emit(rules::cpp::RECORD_LAYOUT_NO_CHANGE, f, g,
              "Field " + q(f.name) +
                  (f.str("type") != g->str("type")
