@@ -249,9 +249,51 @@ class Checker {
       if (e->kind == "function" && find(olds_, e->kind, e->key) == nullptr) added_function(*e);
     }
     inline_namespaces();
+    moved_between_headers();
   }
 
  private:
+  // Namespace-scope declarations (members go with their class) now in a header that the header
+  // declaring them in OLD does not include in NEW: one finding per (old, new) header pair.
+  void moved_between_headers() {
+    if (!on_.on(rules::cpp::DECLARATION_NO_MOVE)) return;
+    const auto headers_by_file = [](const Index& idx) {
+      std::map<uint32_t, const Entity*> out;
+      for (const auto& [key, e] : idx) {
+        if (e->kind == "header") out[e->loc.file] = e;
+      }
+      return out;
+    };
+    const auto old_headers = headers_by_file(olds_), new_headers = headers_by_file(news_);
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<const Entity*, const Entity*>>>
+        moves;
+    for (const auto& [key, e] : olds_) {
+      if (e->kind == "header" || e->has("record") || !visible(*e)) continue;
+      const Entity* now = find(news_, e->kind, e->key);
+      if (now == nullptr) continue;
+      const auto from = old_headers.find(e->loc.file), to = new_headers.find(now->loc.file);
+      if (from == old_headers.end() || to == new_headers.end() || from->second->key == to->second->key) {
+        continue;
+      }
+      // The old header in NEW: gone is HEADER_NO_DELETE; including the new one, no break.
+      const Entity* old_header_now = find(news_, "header", from->second->key);
+      if (old_header_now == nullptr) continue;
+      const auto reached = split(old_header_now->str("reaches"));
+      if (std::find(reached.begin(), reached.end(), to->second->key) != reached.end()) continue;
+      moves[{from->second->key, to->second->key}].emplace_back(e, now);
+    }
+    for (const auto& [headers, decls] : moves) {
+      std::string names;
+      for (size_t i = 0; i < decls.size() && i < 5; ++i) names += (i ? ", " : "") + q(decls[i].first->name);
+      if (decls.size() > 5) names += " and " + std::to_string(decls.size() - 5) + " more";
+      emit(rules::cpp::DECLARATION_NO_MOVE, *decls.front().first, decls.front().second,
+           std::to_string(decls.size()) + (decls.size() == 1 ? " declaration" : " declarations") +
+               " (" + names + ") moved from " + q(headers.first) + " to " + q(headers.second) +
+               ", which " + q(headers.first) + " does not include: code that includes only " +
+               q(headers.first) + " no longer compiles.");
+    }
+  }
+
   // The value of what NEW names `key` (`scope::NAME`) as a constant: a constant variable, an
   // unnamed enum's enumerator, or an enumerator of a named unscoped enum in that scope.
   std::optional<std::string> constant_in_new(std::string_view key) const {

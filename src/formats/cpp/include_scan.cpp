@@ -31,13 +31,18 @@ class Vetting {
     }
   }
 
-  void add(const fs::path& header) {
+  // `from`: the repository header whose #include reached `header` (empty for a root).
+  void add(const fs::path& header, const fs::path& from = {}) {
     if (!detail::inside_resolved(header, boundary_)) return;  // the system's, read-only
     std::error_code ec;
     const fs::path real = fs::weakly_canonical(header, ec);
-    if (ec || !seen_.insert(real).second) return;
+    if (ec) return;
+    if (!from.empty()) graph_[fs::weakly_canonical(from, ec)].insert(real);
+    if (!seen_.insert(real).second) return;
     queue_.push_back(header);
   }
+
+  IncludeGraph take_graph() { return std::move(graph_); }
 
   void run() {
     while (!queue_.empty()) {
@@ -88,7 +93,7 @@ class Vetting {
           throw InputError(at, "#include of '" + target.string() +
                                    "' refused: it reaches outside the repository");
         }
-        add(reached);
+        add(reached, header);
         continue;
       }
       // Found through an include folder. Every repository folder that has the name is
@@ -97,7 +102,7 @@ class Vetting {
       // outside the repository (the system's) are not followed.
       for (const fs::path& dir : dirs_) {
         if (exists(dir / target) && detail::inside_resolved(dir / target, boundary_)) {
-          add(dir / target);
+          add(dir / target, header);
         }
       }
     }
@@ -112,15 +117,17 @@ class Vetting {
   std::vector<fs::path> dirs_;
   std::set<fs::path> seen_;
   std::deque<fs::path> queue_;
+  IncludeGraph graph_;
 };
 
 }  // namespace
 
-void vet_headers(const std::vector<fs::path>& headers, const fs::path& boundary,
-                 const std::vector<fs::path>& include_dirs) {
+IncludeGraph vet_headers(const std::vector<fs::path>& headers, const fs::path& boundary,
+                         const std::vector<fs::path>& include_dirs) {
   Vetting vetting(boundary, include_dirs);
   for (const fs::path& h : headers) vetting.add(h);
   vetting.run();
+  return vetting.take_graph();
 }
 
 }  // namespace breakwater::cpp

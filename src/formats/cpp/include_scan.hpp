@@ -6,6 +6,8 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <set>
 #include <vector>
 
 namespace breakwater::cpp {
@@ -18,8 +20,11 @@ namespace breakwater::cpp {
 //     header, that lies outside `boundary`,
 //   - declaration nested past kMaxAngles (nesting.hpp).
 // Includes found in folders outside `boundary` (the system's) are not followed.
-void vet_headers(const std::vector<std::filesystem::path>& headers,
-                 const std::filesystem::path& boundary,
-                 const std::vector<std::filesystem::path>& include_dirs);
+// Returns what each repository header includes of the repository's (canonical paths; every
+// candidate of a name found in several include folders: a superset of what clang opens).
+using IncludeGraph = std::map<std::filesystem::path, std::set<std::filesystem::path>>;
+IncludeGraph vet_headers(const std::vector<std::filesystem::path>& headers,
+                         const std::filesystem::path& boundary,
+                         const std::vector<std::filesystem::path>& include_dirs);
 
 }  // namespace breakwater::cpp

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -130,6 +131,7 @@ struct Parsed {  // members in this order: the unit is disposed of before its in
   TranslationUnitHandle tu;
   fs::path root;
   std::vector<fs::path> headers;  // the public headers read, as found
+  IncludeGraph includes;          // what each repository header includes (include_scan.hpp)
 };
 
 // The flags to parse with: the compilation database's, then the configured ones, relative paths
@@ -204,7 +206,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
     else if (fs::is_regular_file(p, e)) vetted.push_back(p);
     return value;
   });
-  vet_headers(vetted, boundary, include_dirs);
+  IncludeGraph includes = vet_headers(vetted, boundary, include_dirs);
   std::vector<std::string> args = {"-x", "c++", "-I" + root.string()};
   const bool has_std = std::any_of(flags.begin(), flags.end(),
                                    [](const std::string& f) { return f.starts_with("-std="); });
@@ -252,7 +254,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
     clang_disposeDiagnostic(d);
     if (error) compile_error(tu.get(), root, boundary);
   }
-  return Parsed{std::move(index), std::move(tu), root, std::move(headers)};
+  return Parsed{std::move(index), std::move(tu), root, std::move(headers), std::move(includes)};
 }
 
 }  // namespace
@@ -262,6 +264,23 @@ void parse_only(const std::string& path, const LoadOptions& options, const Optio
 }
 
 namespace {
+
+// The headers `from` includes, directly or through others (canonical paths).
+std::set<fs::path> reachable(const IncludeGraph& graph, const fs::path& from) {
+  std::error_code ec;
+  std::set<fs::path> seen;
+  std::vector<fs::path> todo = {fs::weakly_canonical(from, ec)};
+  while (!todo.empty()) {
+    const fs::path at = todo.back();
+    todo.pop_back();
+    const auto it = graph.find(at);
+    if (it == graph.end()) continue;
+    for (const fs::path& next : it->second) {
+      if (seen.insert(next).second) todo.push_back(next);
+    }
+  }
+  return seen;
+}
 
 // Whether a declaration's qualified name (`demo::detail::Rep::f(int)`) passes through one of
 // the internal namespaces: the scopes before its own name, not its parameter types.
@@ -310,6 +329,8 @@ Schema load_here(const std::string& path, const LoadOptions& options, const Opti
   std::erase_if(api.children, [&](const Entity& e) {
     return in_internal_namespace(e.key, own.internal_namespaces);
   });
+  std::error_code canonical_error;
+  const fs::path canonical_root = fs::weakly_canonical(root, canonical_error);
   // Each public header is an element of the API too: consumers include it by its path under
   // the include root, so removing it breaks them even when its declarations moved elsewhere.
   for (const fs::path& h : parsed.headers) {
@@ -319,6 +340,15 @@ Schema load_here(const std::string& path, const LoadOptions& options, const Opti
     Entity header;
     header.kind = "header";
     header.key = header.name = detail::relative_to(abs, root);
+    // The public headers it includes, directly or not: a declaration moved into one of them
+    // still reaches clients that include this one.
+    std::string reaches;
+    for (const fs::path& r : reachable(parsed.includes, abs)) {
+      const fs::path inside = r.lexically_relative(canonical_root);
+      if (inside.empty() || inside.begin()->string() == "..") continue;
+      reaches += (reaches.empty() ? "" : "\x1f") + inside.generic_string();
+    }
+    if (!reaches.empty()) header.set("reaches", reaches);
     header.loc = SourceRef{known != schema.files.end()
                                ? static_cast<uint32_t>(known - schema.files.begin())
                                : schema.add_file(shown),

@@ -1,0 +1,8 @@
+// Includes only the old header of split() and Piece.
+#include "demo/strings.h"
+#include "demo/util.h"
+
+int use() {
+  demo::Piece p{"a", 1};
+  return demo::split(p.text, ',') + demo::trim("x") + DEMO_MAX_PIECES;
+}

@@ -1,0 +1,7 @@
+#pragma once
+// split() and its types moved here; strings.h does not include this header.
+namespace demo {
+int split(const char* text, char separator);
+struct Piece { const char* text; int size; };
+}  // namespace demo
+#define DEMO_MAX_PIECES 64

@@ -1,0 +1,4 @@
+#pragma once
+namespace demo {
+int join(const char* const* parts, int count);
+}  // namespace demo

@@ -1,0 +1,3 @@
+#pragma once
+#include "demo/strings.h"
+#include "demo/trim.h"

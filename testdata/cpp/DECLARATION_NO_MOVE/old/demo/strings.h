@@ -1,0 +1,7 @@
+#pragma once
+namespace demo {
+int split(const char* text, char separator);
+int join(const char* const* parts, int count);
+struct Piece { const char* text; int size; };
+}  // namespace demo
+#define DEMO_MAX_PIECES 64

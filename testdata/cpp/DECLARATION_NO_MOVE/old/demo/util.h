@@ -1,0 +1,3 @@
+#pragma once
+#include "demo/strings.h"
+namespace demo { int trim(const char* text); }
