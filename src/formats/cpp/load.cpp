@@ -260,6 +260,7 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
 }  // namespace
 
 void parse_only(const std::string& path, const LoadOptions& options, const Options& own) {
+  open_libclang();
   detail::run_on_big_stack([&] { parse_headers(path, options, own); }, size_t{1} << 30);
 }
 
