@@ -143,12 +143,12 @@ class Loader {
     if (k + 1 < w.size() && w[k] == "IF") k += w[k + 1] == "NOT" ? 3 : 2;
     if (k + 1 < w.size() && w[k + 1] == ".") k += 2;
     if (k >= w.size()) return;
-    const std::string name = lower(spelled_name(f.text, s.word_at[k]));
+    const std::string name = lower(written_name(f.text, s.word_at[k]));
     const auto [line, col] = lines.at(s.begin);
     const SourceRef at{f.id, line, col};
     if (w[0] == "DROP") {
       if (const auto t = trigger_tables_.find(name); t != trigger_tables_.end()) {
-        pos_.removed[t->second + "." + spelled_name(f.text, s.word_at[k])] = at;
+        pos_.removed[t->second + "." + written_name(f.text, s.word_at[k])] = at;
       }
       return;
     }
@@ -156,25 +156,9 @@ class Loader {
     for (size_t i = k + 1; i + 1 < w.size() && i < k + 8; ++i) {
       if (w[i] != "ON") continue;
       const size_t table = i + 2 < w.size() && w[i + 2] == "." ? i + 3 : i + 1;
-      if (table < w.size()) trigger_tables_[name] = spelled_name(f.text, s.word_at[table]);
+      if (table < w.size()) trigger_tables_[name] = written_name(f.text, s.word_at[table]);
       break;
     }
-  }
-
-  // A name as written at `at`, unquoted.
-  static std::string spelled_name(const std::string& text, size_t at) {
-    if (at >= text.size()) return {};
-    if (text[at] == '`' || text[at] == '"') {
-      const size_t close = text.find(text[at], at + 1);
-      return text.substr(at + 1, (close == std::string::npos ? text.size() : close) - at - 1);
-    }
-    size_t end = at;
-    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
-                                 text[end] == '_' || text[end] == '$' ||
-                                 (static_cast<unsigned char>(text[end]) & 0x80) != 0)) {
-      ++end;
-    }
-    return text.substr(at, end - at);
   }
 
   // The triggers the server holds: which table, when, on what.

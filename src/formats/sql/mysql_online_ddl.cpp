@@ -11,33 +11,6 @@ bool has(const std::vector<std::string>& w, size_t i, std::string_view word) {
   return i < w.size() && w[i] == word;
 }
 
-// A name as written at `at`: `quoted` (doubled quotes inside), "quoted", or a bare word.
-std::string spelled_at(const std::string& text, size_t at) {
-  if (at >= text.size()) return {};
-  const char q = text[at];
-  if (q == '`' || q == '"') {
-    std::string name;
-    for (size_t i = at + 1; i < text.size(); ++i) {
-      if (text[i] != q) {
-        name += text[i];
-      } else if (i + 1 < text.size() && text[i + 1] == q) {
-        name += q;
-        ++i;
-      } else {
-        break;
-      }
-    }
-    return name;
-  }
-  size_t end = at;
-  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
-                               text[end] == '_' || text[end] == '$' ||
-                               (static_cast<unsigned char>(text[end]) & 0x80) != 0)) {
-    ++end;
-  }
-  return text.substr(at, end - at);
-}
-
 // The index of the name word at w[k] (db.t: the t).
 size_t name_word(const std::vector<std::string>& w, size_t k) {
   return has(w, k + 1, ".") ? k + 2 : k;
@@ -82,31 +55,56 @@ std::string reason_in(const std::string& message) {
   return message.substr(from, end == std::string::npos ? std::string::npos : end - from);
 }
 
+// An ALTER TABLE's clauses: the words between commas at parenthesis depth 0, after the table's
+// name, and whether the clause adds a column (`ADD [COLUMN] name type ...`, not an index, key,
+// constraint or partition) with the index of that column's name.
+struct AlterClause {
+  size_t begin = 0, end = 0;  // words [begin, end)
+  bool adds_column = false;
+  size_t column_name = 0;
+};
+
+std::vector<AlterClause> alter_clauses(const std::vector<std::string>& w, size_t table) {
+  static constexpr std::array<std::string_view, 14> kNotColumn = {
+      "INDEX",   "KEY",   "UNIQUE",   "PRIMARY", "FOREIGN", "CONSTRAINT", "FULLTEXT",
+      "SPATIAL", "CHECK", "PARTITION", "PERIOD",  "SYSTEM",  "IF",         "("};
+  std::vector<AlterClause> out;
+  AlterClause clause{table + 1, table + 1, false, 0};
+  int depth = 0;
+  for (size_t i = table + 1; i <= w.size(); ++i) {
+    if (i < w.size() && w[i] == "(") ++depth;
+    if (i < w.size() && w[i] == ")") --depth;
+    if (i < w.size() && (depth != 0 || w[i] != ",")) continue;
+    clause.end = i;
+    if (clause.begin < clause.end && w[clause.begin] == "ADD") {
+      const size_t name = has(w, clause.begin + 1, "COLUMN") ? clause.begin + 2 : clause.begin + 1;
+      clause.adds_column = name < clause.end && std::find(kNotColumn.begin(), kNotColumn.end(),
+                                                          w[name]) == kNotColumn.end();
+      clause.column_name = name;
+    }
+    if (clause.begin < clause.end) out.push_back(clause);
+    clause = AlterClause{i + 1, i + 1, false, 0};
+  }
+  return out;
+}
+
 // Where MySQL 8's InnoDB copies the table but MariaDB's does not (MariaDB answers the probe,
 // so these are known from MySQL's manual and bug reports): converting the character set
 // (`CONVERT TO CHARACTER SET`, which MariaDB does in place when the stored bytes stay valid),
 // and a column added with its own CHECK (MariaDB adds it instantly). The reason, or "".
 std::string mysql8_copy_reason(const std::vector<std::string>& w, size_t table) {
-  int depth = 0;
-  bool in_add_column = false;
-  for (size_t i = table + 1; i < w.size(); ++i) {
-    if (w[i] == "(") ++depth;
-    if (w[i] == ")") --depth;
-    if (depth != 0) continue;
-    if (i == table + 1 || w[i - 1] == ",") {
-      in_add_column = w[i] == "ADD" && !has(w, i + 1, "CONSTRAINT") && !has(w, i + 1, "CHECK") &&
-                      !has(w, i + 1, "INDEX") && !has(w, i + 1, "KEY") &&
-                      !has(w, i + 1, "UNIQUE") && !has(w, i + 1, "PRIMARY") &&
-                      !has(w, i + 1, "FOREIGN") && !has(w, i + 1, "FULLTEXT") &&
-                      !has(w, i + 1, "SPATIAL");
-    }
-    if (w[i] == "CONVERT" && has(w, i + 1, "TO") &&
-        (has(w, i + 2, "CHARACTER") || has(w, i + 2, "CHARSET"))) {
+  for (const AlterClause& c : alter_clauses(w, table)) {
+    if (w[c.begin] == "CONVERT" && has(w, c.begin + 1, "TO") &&
+        (has(w, c.begin + 2, "CHARACTER") || has(w, c.begin + 2, "CHARSET"))) {
       return "MySQL 8 converts a character set by copying; MariaDB does it in place";
     }
-    if (in_add_column && w[i] == "CHECK") {
-      return "MySQL 8 copies the table to add a column with its own CHECK; MariaDB adds it "
-             "instantly";
+    int depth = 0;
+    for (size_t i = c.begin; c.adds_column && i < c.end; ++i) {
+      depth += w[i] == "(" ? 1 : w[i] == ")" ? -1 : 0;
+      if (depth == 0 && i > c.column_name && w[i] == "CHECK") {
+        return "MySQL 8 copies the table to add a column with its own CHECK; MariaDB adds it "
+               "instantly";
+      }
     }
   }
   return {};
@@ -116,7 +114,7 @@ std::string mysql8_copy_reason(const std::vector<std::string>& w, size_t table) 
 
 std::string changed_table(const std::string& text, const MysqlStatement& s) {
   const size_t k = table_word(s.words);
-  return k == 0 ? std::string() : spelled_at(text, s.word_at[k]);
+  return k == 0 ? std::string() : written_name(text, s.word_at[k]);
 }
 
 bool creates_table(const MysqlStatement& s) {
@@ -196,30 +194,11 @@ bool adds_column_mid_table(const MysqlStatement& s) {
   if (w.empty() || w[0] != "ALTER") return false;
   const size_t table = table_word(w);
   if (table == 0) return false;
-  static constexpr std::array<std::string_view, 14> kNotColumn = {
-      "INDEX",   "KEY",   "UNIQUE",   "PRIMARY", "FOREIGN", "CONSTRAINT", "FULLTEXT",
-      "SPATIAL", "CHECK", "PARTITION", "PERIOD",  "SYSTEM",  "IF",         "("};
-  int depth = 0;
-  bool in_add_column = false;
-  for (size_t i = table + 1; i < w.size(); ++i) {
-    if (w[i] == "(") ++depth;
-    if (w[i] == ")") --depth;
-    if (depth != 0) continue;
-    const bool clause_start = i == table + 1 || w[i - 1] == ",";
-    if (clause_start) {
-      in_add_column = false;
-      if (w[i] == "ADD") {
-        const size_t next = has(w, i + 1, "COLUMN") ? i + 2 : i + 1;
-        in_add_column = next < w.size() && std::find(kNotColumn.begin(), kNotColumn.end(),
-                                                     w[next]) == kNotColumn.end();
-        if (in_add_column) i = next;  // the column's name: never a position, even if FIRST
-      }
-      continue;
-    }
-    if (!in_add_column) continue;
-    const auto clause_ends_at = [&](size_t j) { return j >= w.size() || w[j] == ","; };
-    if (w[i] == "FIRST" && clause_ends_at(i + 1)) return true;
-    if (w[i] == "AFTER" && i + 1 < w.size() && clause_ends_at(i + 2)) return true;
+  for (const AlterClause& c : alter_clauses(w, table)) {
+    if (!c.adds_column) continue;
+    // The position closes the clause, after the column's name (a column may be named FIRST).
+    if (c.end - 1 > c.column_name && w[c.end - 1] == "FIRST") return true;
+    if (c.end - 2 > c.column_name && w[c.end - 2] == "AFTER") return true;
   }
   return false;
 }

@@ -33,24 +33,6 @@ std::string text_between(const std::string& text, const MysqlStatement& s, size_
   return out;
 }
 
-// The name at word k as written (`quoted` or bare).
-std::string name_at(const std::string& text, size_t at) {
-  if (at >= text.size()) return {};
-  if (text[at] == '`' || text[at] == '"') {
-    const char q = text[at];
-    std::string name;
-    for (size_t i = at + 1; i < text.size() && text[i] != q; ++i) name += text[i];
-    return name;
-  }
-  size_t end = at;
-  while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
-                               text[end] == '_' || text[end] == '$' ||
-                               (static_cast<unsigned char>(text[end]) & 0x80) != 0)) {
-    ++end;
-  }
-  return text.substr(at, end - at);
-}
-
 // Words that end a function's RETURNS type: its characteristics or the body's first word.
 bool ends_return_type(std::string_view w) {
   static constexpr std::array<std::string_view, 24> kWords = {
@@ -77,7 +59,7 @@ std::optional<RoutineHeader> routine_header(const std::string& text, const Mysql
   if (has(w, k, "IF") && has(w, k + 1, "NOT") && has(w, k + 2, "EXISTS")) k += 3;
   if (has(w, k + 1, ".")) k += 2;  // db.name
   if (k >= w.size()) return std::nullopt;
-  h.name = name_at(text, s.word_at[k]);
+  h.name = written_name(text, s.word_at[k]);
   h.name_at = s.word_at[k];
   if (h.drop) return h;
   ++k;

@@ -333,6 +333,28 @@ MysqlVerdict classify_mysql(const MysqlStatement& s) {
   return {MysqlAction::skip, {}, 0};
 }
 
+std::string written_name(const std::string& text, size_t at) {
+  if (at >= text.size()) return {};
+  const char q = text[at];
+  if (q == '`' || q == '"') {
+    std::string name;
+    for (size_t i = at + 1; i < text.size(); ++i) {
+      if (text[i] != q) {
+        name += text[i];
+      } else if (i + 1 < text.size() && text[i + 1] == q) {
+        name += q;
+        ++i;
+      } else {
+        break;
+      }
+    }
+    return name;
+  }
+  size_t end = at;
+  while (end < text.size() && word_char(text[end])) ++end;
+  return text.substr(at, end - at);
+}
+
 namespace {
 
 // `DROP INDEX i ON t [ALGORITHM [=] x] [LOCK [=] y]`: the trailing options dropped.

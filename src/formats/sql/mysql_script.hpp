@@ -38,6 +38,10 @@ struct MysqlVerdict {
 
 MysqlVerdict classify_mysql(const MysqlStatement& statement);
 
+// The name written at offset `at` of `text` (a statement's word_at): `quoted` or "quoted"
+// (doubled quotes inside), or a bare word; as written, unquoted.
+std::string written_name(const std::string& text, size_t at);
+
 // Rewrites `sql` for MariaDB 10.11: `DROP INDEX i ON t LOCK = NONE` loses the LOCK and
 // ALGORITHM options MariaDB's DROP INDEX does not take (they change how, not what); MySQL 8's
 // collations it lacks (utf8mb4_0900_ai_ci) become
