@@ -25,9 +25,10 @@ RuleSelection::RuleSelection(std::string_view format, std::vector<bool> on,
 }
 
 void Emitter::emit(RuleId rule, std::string entity, std::string message, SourceRef at,
-                   SourceRef old_at, std::string fix) {
+                   SourceRef old_at, std::string fix, std::vector<std::string> categories) {
   Finding f;
   f.rule_id = std::string(rule.id());
+  f.categories = std::move(categories);
   f.entity = std::move(entity);
   f.message = std::move(message);
   // Something gone from NEW: the format's nearest surviving parent (`at`), else the NEW file
@@ -124,7 +125,11 @@ const RuleInfo& rule_info(RuleId rule) {
 
 void finish_finding(Finding& f, const RuleInfo& rule) {
   f.severity = rule.severity;
-  f.categories = rule.categories;
+  // A check may judge one change under fewer of its rule's categories, never others.
+  std::erase_if(f.categories, [&](const std::string& c) {
+    return std::find(rule.categories.begin(), rule.categories.end(), c) == rule.categories.end();
+  });
+  if (f.categories.empty()) f.categories = rule.categories;
   f.format = rule.format;
   if (f.fix.empty()) f.fix = rule.fix;
   f.fingerprint = stable_hash_hex(f.rule_id + '\n' + f.format + '\n' + f.entity + '\n' + f.message);
@@ -162,6 +167,15 @@ std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_sch
                                                enabled.policy()) != rule.quiet_under.end())
       continue;
     finish_finding(r.finding, rule);
+    // Selected through a category, a finding goes only where its own categories do: under
+    // `--use API` a method made const (ABI only) is not reported; a rule named by its id keeps
+    // all its findings.
+    const auto& asked = enabled.requested();
+    const bool by_id = std::find(asked.begin(), asked.end(), rule.id) != asked.end();
+    const bool by_category = std::any_of(
+        r.finding.categories.begin(), r.finding.categories.end(),
+        [&](const std::string& c) { return std::find(asked.begin(), asked.end(), c) != asked.end(); });
+    if (!by_id && !by_category) continue;
     findings.push_back(std::move(r.finding));
   }
   sort_and_dedupe(findings);

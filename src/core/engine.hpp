@@ -57,8 +57,11 @@ class Emitter {
       : old_(old_schema), new_(new_schema) {}
   // `at` is in NEW: the element, or for one gone from NEW its nearest surviving parent when the
   // format knows one ({} otherwise: see same_place_in_new); `old_at` is in OLD.
+  // `categories`: those of the rule's that this change deserves, when fewer than the rule's
+  // (a method made const breaks binaries, not sources: {"ABI"} of METHOD_QUALIFIER_NO_CHANGE's
+  // API and ABI); empty = all of the rule's.
   void emit(RuleId rule, std::string entity, std::string message, SourceRef at, SourceRef old_at,
-            std::string fix = {});
+            std::string fix = {}, std::vector<std::string> categories = {});
   struct Raw {
     RuleId rule;
     Finding finding;

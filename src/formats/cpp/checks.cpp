@@ -331,10 +331,14 @@ class Checker {
     return it == idx.end() ? nullptr : it->second;
   }
 
-  void emit(RuleId rule, const Entity& old_e, const Entity* new_e, std::string message) {
+  // `categories`: the verdicts this change deserves under docs/cpp.md's policy when fewer than
+  // the rule's (a value baked into old binaries that sources still compile with: {"ABI"}).
+  void emit(RuleId rule, const Entity& old_e, const Entity* new_e, std::string message,
+            std::vector<std::string> categories = {}) {
     if (!on_.on(rule)) return;
     SourceRef at = new_e != nullptr ? new_e->loc : anchor(old_e);
-    out_.emit(rule, new_e != nullptr ? new_e->name : old_e.name, std::move(message), at, old_e.loc);
+    out_.emit(rule, new_e != nullptr ? new_e->name : old_e.name, std::move(message), at, old_e.loc,
+              {}, std::move(categories));
   }
 
   void removed_header(const Entity& h) {
@@ -457,10 +461,22 @@ class Checker {
         return;
       }
       if (new_params == old_params && quals_of(f) != quals_of(*c)) {
+        // Made const: every call still compiles (a const method takes non-const objects too),
+        // but the mangled name changes.
+        std::string without_const(quals_of(*c));
+        if (const size_t at = without_const.find(" const"); at != std::string::npos) {
+          without_const.erase(at, 6);
+        }
+        const bool made_const = quals_of(f).find("const") == std::string_view::npos &&
+                                without_const == quals_of(f);
         emit(rules::cpp::METHOD_QUALIFIER_NO_CHANGE, f, c,
              q(name) + " changed its qualifiers from " +
                  q(quals_of(f).empty() ? "(none)" : quals_of(f).substr(1)) + " to " +
-                 q(quals_of(*c).empty() ? "(none)" : quals_of(*c).substr(1)) + ".");
+                 q(quals_of(*c).empty() ? "(none)" : quals_of(*c).substr(1)) +
+                 (made_const ? ": calls still compile, but binaries built against OLD import " +
+                                   q(f.str("mangled")) + "."
+                             : "."),
+             made_const ? std::vector<std::string>{"ABI"} : std::vector<std::string>{});
         return;
       }
     }
@@ -510,7 +526,7 @@ class Checker {
         emit(rules::cpp::VERSION_CHANGED, v, now, change + " (a version number).");
       } else {
         emit(rules::cpp::CONSTANT_NO_CHANGE, v, now,
-             change + "; clients built against OLD keep the old value.");
+             change + "; clients built against OLD keep the old value.", {"ABI"});
       }
     }
   }
@@ -524,7 +540,8 @@ class Checker {
       emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr,
            "Macro " + q(m.name) + " was removed" +
                (same_name ? "; a constant of that name now has the value " + *same_name : "") +
-               ".");
+               ".",
+           {"API"});  // no symbol: only sources that name it break
     } else if (m.str("value") != now->str("value") && names_a_version(m.name)) {
       emit(rules::cpp::VERSION_CHANGED, m, now,
            "Macro " + q(m.name) + " changed from " + q(m.str("spelling", m.str("value"))) +
@@ -551,7 +568,8 @@ class Checker {
       };
       emit(rules::cpp::CONSTANT_NO_CHANGE, m, now,
            "Macro " + q(m.name) + " changed from " + shown(m) + " to " + shown(*now) +
-               "; clients built against OLD keep the old value.");
+               "; clients built against OLD keep the old value.",
+           {"ABI"});
     }
   }
 
@@ -625,7 +643,8 @@ class Checker {
         emit(rules::cpp::ENUM_VALUE_NO_CHANGE, k, it,
              "Enumerator " + q(k.name) + " changed from " + std::to_string(k.num("value")) +
                  " to " + std::to_string(it->num("value")) +
-                 "; clients built against OLD use the old value.");
+                 "; clients built against OLD use the old value.",
+             {"ABI"});  // sources still compile, and mean the new value
       }
     }
   }
@@ -760,9 +779,14 @@ class Checker {
       }
     }
     if (before == after) return;
+    // Bases appended after the old ones: sources still compile (conversions to the old bases
+    // remain), but the layout and the vtables of old binaries no longer match.
+    const bool appended = after.starts_with(before) &&
+                          (before.empty() || after.substr(before.size()).starts_with(", "));
     emit(rules::cpp::BASE_NO_CHANGE, r, &now,
          q(r.name) + " changed its bases from (" + (before.empty() ? "none" : before) + ") to (" +
-             (after.empty() ? "none" : after) + ").");
+             (after.empty() ? "none" : after) + ").",
+         appended ? std::vector<std::string>{"ABI"} : std::vector<std::string>{});
   }
 
   void noexcept_change(const Entity& f, const Entity& now) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #define DEMO_NAME_MAX 64
+#define DEMO_FLAG_QUIET 4
 
 namespace demo {
 

@@ -1,0 +1,16 @@
+#pragma once
+// Each change is judged by what it breaks (docs/cpp.md, "Verdicts"):
+// a value changed, a method made const, a base appended: binaries only (ABI);
+// a macro removed, const taken away: sources (API) too.
+#define DEMO_LIMIT 32
+namespace demo {
+enum class Mode { kSlow = 0, kFast = 2 };
+struct Base { int id; };
+struct Mixin { int extra; };
+class Engine : public Base, public Mixin {
+ public:
+  int run(int n);
+  int size() const;
+  void reset();
+};
+}  // namespace demo

@@ -1,0 +1,14 @@
+#pragma once
+#define DEMO_LIMIT 64
+#define DEMO_FLAG_FAST 1
+namespace demo {
+enum class Mode { kSlow = 0, kFast = 1 };
+struct Base { int id; };
+struct Mixin { int extra; };
+class Engine : public Base {
+ public:
+  int run(int n);
+  int size();
+  void reset() const;
+};
+}  // namespace demo
