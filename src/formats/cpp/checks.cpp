@@ -673,6 +673,7 @@ class Checker {
                  std::string(g->str("access")) + ".");
       }
     }
+    aggregate_fields(r, *now);
     virtuals(r, *now);
     if (r.has("call_in_memory") && now->has("call_in_memory") &&
         r.flag("call_in_memory") != now->flag("call_in_memory")) {
@@ -684,6 +685,47 @@ class Checker {
                               "registers where OLD used memory."));
     }
     bases(r, *now);
+  }
+
+  // An aggregate of OLD (no constructor declared, every field public, no virtual function, no
+  // virtual or non-public base) is initialised by position: `Point{1, 2}`, `{.x = 1, .y = 2}`.
+  // Its fields reordered, or one inserted before the last, change what such code means or stop
+  // it compiling; fields appended at the end do not (a removed one is DATA_MEMBER_NO_DELETE).
+  bool aggregate(const Entity& r) const {
+    if (r.str("tag") == "union" || !r.str("virtuals").empty()) return false;
+    for (const Entity& c : r.children) {
+      if (c.kind == "field" && c.str("access", "public") != "public") return false;
+      if (c.kind == "base" && (c.flag("virtual") || c.str("access") != "public")) return false;
+    }
+    const std::string_view own = std::string_view(r.key).substr(r.key.rfind("::") + 2);
+    const auto members = old_members_.equal_range(r.key);
+    for (auto it = members.first; it != members.second; ++it) {
+      const std::string_view callable = it->second->str("callable");
+      if (callable.ends_with("::" + std::string(own)) && !it->second->flag("deleted")) return false;
+    }
+    return true;
+  }
+
+  void aggregate_fields(const Entity& r, const Entity& now) {
+    if (!aggregate(r)) return;
+    std::vector<std::string_view> before, after;
+    for (const Entity& c : r.children) if (c.kind == "field") before.push_back(c.key);
+    for (const Entity& c : now.children) if (c.kind == "field") after.push_back(c.key);
+    for (std::string_view f : before) {
+      if (std::find(after.begin(), after.end(), f) == after.end()) return;  // a removal
+    }
+    if (after.size() >= before.size() && std::equal(before.begin(), before.end(), after.begin())) {
+      return;  // the same, or fields appended
+    }
+    const auto listed = [](const std::vector<std::string_view>& fields) {
+      std::string out;
+      for (std::string_view f : fields) out += (out.empty() ? "" : ", ") + std::string(f);
+      return out;
+    };
+    emit(rules::cpp::AGGREGATE_FIELD_ORDER_NO_CHANGE, r, &now,
+         q(r.name) + " is initialised by position, and its fields went from (" + listed(before) +
+             ") to (" + listed(after) + "): `" + std::string(r.name) +
+             "{...}` written for OLD now fills other fields, or no longer compiles.");
   }
 
   static const Entity* child(const Entity& e, std::string_view kind, std::string_view key) {
