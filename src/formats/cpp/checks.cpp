@@ -494,7 +494,58 @@ class Checker {
                ", which NEW no longer declares.");
       return;
     }
+    if (const Entity* through = inherited_in_new(f)) {
+      // Calls still compile through the base; a function that was inline left nothing for
+      // old binaries to import.
+      if (f.flag("inline")) return;
+      emit(rules::cpp::SYMBOL_NO_DELETE, f, nullptr,
+           q(f.name) + " is now inherited from " + q(through->str("record")) +
+               ": calls still compile, but binaries built against OLD import " +
+               q(f.str("mangled")) + ", which NEW no longer declares.",
+           {"ABI"});
+      return;
+    }
     emit(rules::cpp::SYMBOL_NO_DELETE, f, nullptr, q(f.name) + " was removed.");
+  }
+
+  // A member function of OLD that its class, still there in NEW, now gets from a public base:
+  // the base's function of the same name, parameters and qualifiers (a constructor: the base's
+  // constructor, with `using Base::Base;` in the class). The base's function, or null.
+  const Entity* inherited_in_new(const Entity& f) const {
+    const std::string_view record = f.str("record");
+    const Entity* now = find(news_, "record", record);
+    if (now == nullptr || !f.key.starts_with(std::string(record) + "::")) return nullptr;
+    const std::string member = f.key.substr(record.size() + 2);  // "twice() const"
+    const std::string own = std::string(record.substr(record.rfind("::") == std::string_view::npos
+                                                          ? 0
+                                                          : record.rfind("::") + 2));
+    const bool constructor = member.starts_with(own + "(");
+    if (constructor) {
+      const auto used = split(now->str("public_using"));
+      if (std::find(used.begin(), used.end(), own) == used.end()) return nullptr;
+    }
+    std::vector<const Entity*> todo = {now};
+    for (size_t depth = 0; depth < 8 && !todo.empty(); ++depth) {
+      std::vector<const Entity*> next;
+      for (const Entity* r : todo) {
+        for (const Entity& b : r->children) {
+          if (b.kind != "base" || b.str("access") != "public") continue;
+          const std::string base_own = b.key.substr(b.key.rfind("::") == std::string::npos
+                                                        ? 0
+                                                        : b.key.rfind("::") + 2);
+          const std::string wanted =
+              b.key + "::" + (constructor ? base_own + member.substr(own.size()) : member);
+          if (const Entity* g = find(news_, "function", wanted);
+              g != nullptr && g->str("access", "public") == "public" && !g->flag("deleted")) {
+            return g;
+          }
+          if (constructor) continue;  // only a direct base's constructors are inherited
+          if (const Entity* base = find(news_, "record", b.key)) next.push_back(base);
+        }
+      }
+      todo = std::move(next);
+    }
+    return nullptr;
   }
 
   void variable(const Entity& v, const Entity* now) {

@@ -369,6 +369,14 @@ void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
       e.children.push_back(std::move(b));
       return;
     }
+    if (mk == CXCursor_UsingDeclaration && clang_getCXXAccessSpecifier(m) == CX_CXXPublic) {
+      // `using Base::Base;` (constructors inherited) or `using Base::f;`: names a base's members
+      // brings into this class's public interface.
+      const std::string used = spelling(m);
+      const std::string previous(e.str("public_using"));
+      e.set("public_using", previous + (previous.empty() ? "" : "\x1f") + used);
+      return;
+    }
     if (mk == CXCursor_FieldDecl) {
       Entity f;
       f.kind = "field";

@@ -13,4 +13,13 @@ class Engine : public Base, public Mixin {
   int size() const;
   void reset();
 };
+class Widget {
+ public:
+  explicit Widget(int id);
+};
+// Its constructor is inherited now: sources compile, old binaries miss Button(int)'s symbol.
+class Button : public Widget {
+ public:
+  using Widget::Widget;
+};
 }  // namespace demo

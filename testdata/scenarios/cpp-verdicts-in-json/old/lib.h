@@ -11,4 +11,12 @@ class Engine : public Base {
   int size();
   void reset() const;
 };
+class Widget {
+ public:
+  explicit Widget(int id);
+};
+class Button : public Widget {
+ public:
+  explicit Button(int id);
+};
 }  // namespace demo
