@@ -1001,6 +1001,15 @@ class Checker {
       }
     } else if (a.ends_with("*") && b.ends_with("*")) {
       argument = "`nullptr` or `0`";
+    } else if (a.ends_with("*") && (b == "std::nullptr_t" || b == "nullptr_t")) {
+      // `Widget(std::nullptr_t) = delete;` beside `Widget(const char*)`: an exact match for
+      // `nullptr`, so calls that passed it now pick the new overload.
+      emit(rules::cpp::OVERLOAD_NO_AMBIGUITY, *only, &g,
+           "The new overload " + q(g.name) + " takes `nullptr` in parameter " +
+               std::to_string(differ + 1) + ", where " + q(only->name) + " took it as " + q(a) +
+               ": a call passing `nullptr` there now selects the new overload" +
+               (g.flag("deleted") ? ", which is deleted, and no longer compiles." : "."));
+      return;
     } else {
       return;
     }
