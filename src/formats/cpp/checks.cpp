@@ -4,6 +4,7 @@
 #include "rule_ids/cpp.hpp"
 
 #include "formats/cpp/renames.hpp"
+#include "formats/cpp/type_spelling.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -72,31 +73,6 @@ bool names_a_version(std::string_view name) {
   std::string lower(name);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return lower.find("version") != std::string::npos;
-}
-
-// A type without top-level const/volatile: `demo::Rep *const` -> `demo::Rep *`,
-// `const int` -> `int` (libclang's canonical spelling).
-std::string_view top_level_unqualified(std::string_view type) {
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::string_view q : {"const", "volatile"}) {
-      // `T const`, `T *const`: the word closes the type, after a space or a `*`.
-      if (type.size() > q.size() && type.ends_with(q) &&
-          (type[type.size() - q.size() - 1] == ' ' || type[type.size() - q.size() - 1] == '*')) {
-        type.remove_suffix(q.size());
-        while (type.ends_with(' ')) type.remove_suffix(1);
-        changed = true;
-      }
-    }
-    // A leading qualifier is top-level only when no pointer or reference follows.
-    for (std::string_view q : {"const ", "volatile "}) {
-      if (type.starts_with(q) && type.find_first_of("*&") == std::string_view::npos) {
-        type.remove_prefix(q.size());
-        changed = true;
-      }
-    }
-  }
-  return type;
 }
 
 // A constant's value without the type a macro's evaluation adds ("16 (unsigned int)" -> "16").
@@ -494,12 +470,24 @@ class Checker {
                ", which NEW no longer declares.");
       return;
     }
-    if (const Entity* through = inherited_in_new(f)) {
+    if (now_implicit(f) || (f.flag("inline") && find(news_, "template", name) != nullptr)) {
+      // A copy/move member or destructor the class now gets implicitly, or a function a
+      // template of the same name replaced: calls still compile; inline, old binaries import
+      // nothing.
+      if (f.flag("inline") || f.flag("defaulted")) return;
+      emit(rules::cpp::SYMBOL_NO_DELETE, f, nullptr,
+           q(f.name) + " is no longer declared (calls still compile through " +
+               (now_implicit(f) ? "the implicit member" : "the template of that name") +
+               "), but binaries built against OLD import " + q(f.str("mangled")) + ".",
+           {"ABI"});
+      return;
+    }
+    if (const std::optional<std::string> through = inherited_in_new(f)) {
       // Calls still compile through the base; a function that was inline left nothing for
       // old binaries to import.
       if (f.flag("inline")) return;
       emit(rules::cpp::SYMBOL_NO_DELETE, f, nullptr,
-           q(f.name) + " is now inherited from " + q(through->str("record")) +
+           q(f.name) + " is now inherited from " + q(*through) +
                ": calls still compile, but binaries built against OLD import " +
                q(f.str("mangled")) + ", which NEW no longer declares.",
            {"ABI"});
@@ -508,13 +496,37 @@ class Checker {
     emit(rules::cpp::SYMBOL_NO_DELETE, f, nullptr, q(f.name) + " was removed.");
   }
 
-  // A member function of OLD that its class, still there in NEW, now gets from a public base:
-  // the base's function of the same name, parameters and qualifiers (a constructor: the base's
-  // constructor, with `using Base::Base;` in the class). The base's function, or null.
-  const Entity* inherited_in_new(const Entity& f) const {
+  // A destructor, copy or move constructor or assignment of OLD whose class, still in NEW,
+  // now has it implicitly (its "specials": default construct, copy construct, copy assign,
+  // 'y' when available): uses still compile (a move falls back to the copy).
+  bool now_implicit(const Entity& f) const {
     const std::string_view record = f.str("record");
     const Entity* now = find(news_, "record", record);
-    if (now == nullptr || !f.key.starts_with(std::string(record) + "::")) return nullptr;
+    if (now == nullptr) return false;
+    const std::string_view specials = now->str("specials");
+    const std::string_view own = record.substr(record.rfind("::") == std::string_view::npos
+                                                   ? 0
+                                                   : record.rfind("::") + 2);
+    const std::string_view callable = f.str("callable");
+    const std::string_view params = f.str("params");
+    const std::string self = std::string(record);
+    const bool copy_or_move = params == "const " + self + " &" || params == self + " &&" ||
+                              params == self + " &";
+    if (callable.ends_with("::~" + std::string(own))) return true;  // always declared implicitly
+    if (specials.size() != 3) return false;
+    if (callable.ends_with("::" + std::string(own)) && copy_or_move) return specials[1] == 'y';
+    if (callable.ends_with("::operator=") && copy_or_move) return specials[2] == 'y';
+    return false;
+  }
+
+  // A member function of OLD that its class, still there in NEW, now gets from a public base:
+  // the base's function of the same name, parameters and qualifiers (a constructor: the base's
+  // constructor, with `using Base::Base;` in the class; a base outside the headers, such as
+  // std::runtime_error, is taken to have it). The base's name, or nothing.
+  std::optional<std::string> inherited_in_new(const Entity& f) const {
+    const std::string_view record = f.str("record");
+    const Entity* now = find(news_, "record", record);
+    if (now == nullptr || !f.key.starts_with(std::string(record) + "::")) return std::nullopt;
     const std::string member = f.key.substr(record.size() + 2);  // "twice() const"
     const std::string own = std::string(record.substr(record.rfind("::") == std::string_view::npos
                                                           ? 0
@@ -522,7 +534,7 @@ class Checker {
     const bool constructor = member.starts_with(own + "(");
     if (constructor) {
       const auto used = split(now->str("public_using"));
-      if (std::find(used.begin(), used.end(), own) == used.end()) return nullptr;
+      if (std::find(used.begin(), used.end(), own) == used.end()) return std::nullopt;
     }
     std::vector<const Entity*> todo = {now};
     for (size_t depth = 0; depth < 8 && !todo.empty(); ++depth) {
@@ -537,15 +549,20 @@ class Checker {
               b.key + "::" + (constructor ? base_own + member.substr(own.size()) : member);
           if (const Entity* g = find(news_, "function", wanted);
               g != nullptr && g->str("access", "public") == "public" && !g->flag("deleted")) {
-            return g;
+            return b.key;
           }
-          if (constructor) continue;  // only a direct base's constructors are inherited
+          if (constructor) {
+            // Only a direct base's constructors are inherited; one the headers do not define
+            // (the standard library's) cannot be looked into.
+            if (find(news_, "record", b.key) == nullptr) return b.key;
+            continue;
+          }
           if (const Entity* base = find(news_, "record", b.key)) next.push_back(base);
         }
       }
       todo = std::move(next);
     }
-    return nullptr;
+    return std::nullopt;
   }
 
   void variable(const Entity& v, const Entity* now) {
@@ -588,10 +605,16 @@ class Checker {
       // use of the name still compiles and means the same.
       const std::optional<std::string> same_name = constant_in_new(m.key);
       if (same_name && *same_name == number_of(m.str("value"))) return;
-      emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr,
-           "Macro " + q(m.name) + " was removed" +
-               (same_name ? "; a constant of that name now has the value " + *same_name : "") +
-               ".",
+      if (same_name) {
+        // Sources naming it still compile, with another value: binaries keep the old one.
+        emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr,
+             "Macro " + q(m.name) + " (" + std::string(number_of(m.str("value"))) +
+                 ") is now a constant of value " + *same_name +
+                 "; clients built against OLD keep the old value.",
+             {"ABI"});
+        return;
+      }
+      emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr, "Macro " + q(m.name) + " was removed.",
            {"API"});  // no symbol: only sources that name it break
     } else if (m.str("value") != now->str("value") && names_a_version(m.name)) {
       emit(rules::cpp::VERSION_CHANGED, m, now,

@@ -32,7 +32,9 @@ std::map<std::string, std::string> evaluate_macros(void* index,
                                                    const std::vector<std::string>& names) {
   std::map<std::string, std::string> out;
   if (names.empty()) return out;
-  std::string source;
+  // The standard's size_t and fixed-width integers, which masks and limits use
+  // (`sizeof(size_t) == 8 ? ... : ...`): system headers, not the repository's.
+  std::string source = "#include <stddef.h>\n#include <stdint.h>\n";
   for (const std::string& d : definitions) source += d + "\n";
   // One probe per macro; a macro that is no expression makes its own line an error, which
   // leaves the other probes alone.

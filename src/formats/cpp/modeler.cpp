@@ -6,6 +6,7 @@
 #include "formats/cpp/constants.hpp"
 #include "formats/cpp/cursors.hpp"
 #include "formats/cpp/tokens.hpp"
+#include "formats/cpp/type_spelling.hpp"
 
 #include <algorithm>
 
@@ -470,6 +471,13 @@ void Modeler::enumeration(CXCursor c, const std::string& qualified, SourceRef at
 }
 
 void Modeler::unnamed_enumeration(CXCursor c, const std::string& scope, SourceRef at) {
+  // `typedef enum { ... } Name;` is the enum Name (modelled through its typedef): only a truly
+  // unnamed enum, whose type libclang spells "(unnamed enum at ...)", is a set of constants.
+  const std::string spelled = text(clang_getTypeSpelling(clang_getCursorType(c)));
+  if (spelled.find("(unnamed") == std::string::npos &&
+      spelled.find("(anonymous") == std::string::npos) {
+    return;
+  }
   visit_children(c, [&](CXCursor k) {
     if (clang_getCursorKind(k) != CXCursor_EnumConstantDecl) return;
     const std::string name = spelling(k);
@@ -491,7 +499,10 @@ std::string Modeler::function(CXCursor c, const std::string& qualified, SourceRe
   std::string default_values;  // one word per parameter, "" when it has no default
   for (int i = 0; i < n; ++i) {
     const CXCursor p = clang_Cursor_getArgument(c, static_cast<unsigned>(i));
-    params += (i == 0 ? "" : ", ") + type_text(clang_getCursorType(p));
+    // A parameter's top-level const (`int* const p`) is no part of the function's type, nor
+    // of its mangled name ([dcl.fct]).
+    params += (i == 0 ? "" : ", ") +
+              std::string(top_level_unqualified(type_text(clang_getCursorType(p))));
     const std::optional<std::string> value = default_of(p);
     defaults = value ? defaults + 1 : 0;
     default_values += (i == 0 ? "" : "\x1f") + value.value_or("");
@@ -571,7 +582,10 @@ void Modeler::macro(CXCursor c, const std::string& name, SourceRef at) {
   std::string value;
   for (size_t i = 1; i < tokens.size(); ++i) value += (i == 1 ? "" : " ") + tokens[i];
   if (name.starts_with("__") || name.ends_with("_H") || name.ends_with("_H_") ||
-      name.ends_with("_HPP") || (value.empty() && name.find("INCLUDED") != std::string::npos))
+      name.ends_with("_HPP") ||
+      (value.empty() && (name.find("INCLUDED") != std::string::npos ||
+                         name.find("_H_") != std::string::npos ||  // DICTBUILDER_H_001
+                         name.find("_HPP_") != std::string::npos)))
     return;  // include guards and reserved names are not API
   Entity e = named("macro", name, at);
   e.set("value", value);

@@ -1,6 +1,7 @@
 #pragma once
 #define DEMO_LIMIT 64
 #define DEMO_FLAG_FAST 1
+#define DEMO_SLOTS 1003
 namespace demo {
 enum class Mode { kSlow = 0, kFast = 1 };
 struct Base { int id; };

@@ -3,6 +3,8 @@
 // a value changed, a method made const, a base appended: binaries only (ABI);
 // a macro removed, const taken away: sources (API) too.
 #define DEMO_LIMIT 32
+// A macro now an enumerator of another value: sources compile, binaries keep 1003.
+enum { DEMO_SLOTS = 130 };
 namespace demo {
 enum class Mode { kSlow = 0, kFast = 2 };
 struct Base { int id; };
