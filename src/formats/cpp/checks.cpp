@@ -389,7 +389,10 @@ class Checker {
       emit(rules::cpp::FINAL_NO_ADD, f, now,
            q(f.name) + " became final: client classes that override it no longer compile.");
     }
-    if (!f.flag("inline") && now->flag("inline") && !now->flag("deleted") && !f.flag("deleted")) {
+    // A pure virtual had no definition for old binaries to import: they call it through the
+    // vtable.
+    if (!f.flag("inline") && now->flag("inline") && !now->flag("deleted") && !f.flag("deleted") &&
+        !f.flag("pure")) {
       emit(rules::cpp::FUNCTION_INLINE_NO_ADD, f, now,
            q(f.name) + " is now defined inline in the header: the library need not export " +
                q(f.str("mangled")) + " any more, and binaries built against OLD import it.");
