@@ -619,12 +619,7 @@ class Checker {
       }
       emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr, "Macro " + q(m.name) + " was removed.",
            {"API"});  // no symbol: only sources that name it break
-    } else if (m.str("value") != now->str("value") && names_a_version(m.name)) {
-      emit(rules::cpp::VERSION_CHANGED, m, now,
-           "Macro " + q(m.name) + " changed from " + q(m.str("spelling", m.str("value"))) +
-               " to " + q(now->str("spelling", now->str("value"))) + " (a version number).");
     } else if (m.str("value") != now->str("value")) {
-      // As written, with the value when the spelling does not show it: `(4 * 16)` (= 64).
       // As written, with the value when the spelling does not show it (`(4 * 16)` (= 64)) and
       // the type when the two sides' types differ (`16` (int) and `16u` (unsigned int)).
       const auto split_value = [](const Entity& e) {
@@ -643,6 +638,12 @@ class Checker {
         if (types_differ && !type.empty()) extra += (extra.empty() ? "" : ", ") + std::string(type);
         return q(spelled) + (extra.empty() ? "" : " (" + extra + ")");
       };
+      if (names_a_version(m.name)) {
+        emit(rules::cpp::VERSION_CHANGED, m, now,
+             "Macro " + q(m.name) + " changed from " + shown(m) + " to " + shown(*now) +
+                 " (a version number).");
+        return;
+      }
       emit(rules::cpp::CONSTANT_NO_CHANGE, m, now,
            "Macro " + q(m.name) + " changed from " + shown(m) + " to " + shown(*now) +
                "; clients built against OLD keep the old value.",
