@@ -164,7 +164,16 @@ void Modeler::declaration(CXCursor c, const std::string& scope) {
     case CXCursor_StructDecl:
     case CXCursor_ClassDecl:
     case CXCursor_UnionDecl:
-      if (!name.empty() && clang_isCursorDefinition(c)) record(c, qualified, *at);
+      if (name.empty() || !clang_isCursorDefinition(c)) return;
+      // An explicit specialization (`template <> struct F<char>`) is a record of its own,
+      // keyed with its arguments: fmt has dozens of `formatter<X>`.
+      if (!clang_Cursor_isNull(clang_getSpecializedCursorTemplate(c))) {
+        const std::string spelled = type_text(clang_getCursorType(c));
+        if (const size_t open = spelled.find('<'); open != std::string::npos) {
+          qualified += spelled.substr(open);
+        }
+      }
+      record(c, qualified, *at);
       return;
     case CXCursor_EnumDecl:
       if (!clang_isCursorDefinition(c)) return;
