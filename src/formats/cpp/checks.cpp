@@ -159,6 +159,38 @@ bool c_compatible(const Entity& old_fn, const Entity& new_fn) {
   return true;
 }
 
+// Whether a parameter of type `n` takes every argument one of type `o` took, meaning the same:
+// the same type, an integer of the same signedness and a higher rank, float -> double, or
+// const added where a pointer points or a reference refers (`T *` -> `const T *`).
+bool widens(std::string_view o, std::string_view n) {
+  if (o == n) return true;
+  static const std::vector<std::vector<std::string_view>> ladders = {
+      {"signed char", "short", "int", "long", "long long"},
+      {"unsigned char", "unsigned short", "unsigned int", "unsigned long", "unsigned long long"},
+      {"float", "double", "long double"}};
+  for (const auto& ladder : ladders) {
+    const auto a = std::find(ladder.begin(), ladder.end(), o);
+    const auto b = std::find(ladder.begin(), ladder.end(), n);
+    if (a != ladder.end() && b != ladder.end()) return a < b;
+  }
+  for (std::string_view tail : {" *", " &"}) {
+    if (o.ends_with(tail) && !o.starts_with("const ") &&
+        std::count(o.begin(), o.end(), tail[1]) == 1 && n == "const " + std::string(o)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool accepts_old_arguments(const std::vector<std::string_view>& olds,
+                           const std::vector<std::string_view>& news) {
+  if (olds.size() != news.size()) return false;
+  for (size_t i = 0; i < olds.size(); ++i) {
+    if (!widens(olds[i], news[i])) return false;
+  }
+  return true;
+}
+
 class Checker {
  public:
   Checker(const Schema& o, const Schema& n, const detail::RuleSelection& on, detail::Emitter& out)
@@ -461,9 +493,16 @@ class Checker {
     }
     if (candidates.size() == 1 && std::distance(olds.first, olds.second) == 1) {
       if (c_compatible(f, *candidates.front())) return;
+      // Every parameter takes what it took (widened, or const added where it points or
+      // refers): old calls compile and mean the same; the mangled name changes.
+      const bool widened = accepts_old_arguments(old_params, params_of(*candidates.front()));
       emit(rules::cpp::FUNCTION_PROTOTYPE_NO_CHANGE, f, candidates.front(),
            q(name) + " changed its parameters from (" + std::string(f.str("params")) + ") to (" +
-               std::string(candidates.front()->str("params")) + ").");
+               std::string(candidates.front()->str("params")) + ")" +
+               (widened ? ": calls still compile, but binaries built against OLD import " +
+                              q(f.str("mangled")) + "."
+                        : "."),
+           widened ? std::vector<std::string>{"ABI"} : std::vector<std::string>{});
       return;
     }
     if (find(news_, "using", name) != nullptr) {

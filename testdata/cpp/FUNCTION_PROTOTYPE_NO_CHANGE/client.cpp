@@ -1,7 +1,9 @@
 #include "lib.h"
 
-// Stores the setter in a table of configuration hooks: the pointer type
-// names the old parameter type, so it no longer matches.
-void (*const rate_hook)(int) = &demo::set_rate_limit;
-
-void use() { rate_hook(100); }
+// Widening set_rate_limit's parameter (int -> long) keeps this call compiling (ABI only, by
+// docs/cpp.md's policy: taking the function's address is not counted); select_region's new
+// parameter type does not take the old argument (API and ABI).
+void use() {
+  demo::set_rate_limit(100);
+  demo::select_region("eu-west");
+}

@@ -12,6 +12,8 @@ private:
 };
 
 // Caps the number of requests per second for every limiter.
+// Now takes a numeric code: calls passing a string no longer compile.
+void select_region(int code);
 void set_rate_limit(long requests_per_second);
 
 }  // namespace demo

@@ -12,6 +12,8 @@ private:
 };
 
 // Caps the number of requests per second for every limiter.
+// Names a region by its code.
+void select_region(const char* code);
 void set_rate_limit(int requests_per_second);
 
 }  // namespace demo

@@ -12,6 +12,8 @@ class Engine : public Base {
   int size();
   void reset() const;
 };
+int scale(int factor);
+int cut(long n);
 class Widget {
  public:
   explicit Widget(int id);

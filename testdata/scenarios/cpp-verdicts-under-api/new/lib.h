@@ -15,6 +15,9 @@ class Engine : public Base, public Mixin {
   int size() const;
   void reset();
 };
+// A parameter widened: calls compile (ABI only); narrowed: both.
+int scale(long factor);
+int cut(int n);
 class Widget {
  public:
   explicit Widget(int id);
