@@ -304,26 +304,30 @@ class Checker {
 
   // The value of what NEW names `key` (`scope::NAME`) as a constant: a constant variable, an
   // unnamed enum's enumerator, or an enumerator of a named unscoped enum in that scope.
-  std::optional<std::string> constant_in_new(std::string_view key) const {
+  std::optional<std::string> constant_in_new(std::string_view key) {
     if (const Entity* v = find(news_, "variable", key); v != nullptr && v->has("value")) {
       return std::string(v->str("value"));
     }
-    const size_t split = key.rfind("::");
-    const std::string_view scope = split == std::string_view::npos ? "" : key.substr(0, split);
-    const std::string_view name = split == std::string_view::npos ? key : key.substr(split + 2);
-    for (const auto& [id, e] : news_) {
-      if (e->kind != "enum" || e->flag("scoped")) continue;
-      const size_t own = e->key.rfind("::");
-      if ((own == std::string::npos ? std::string_view() : std::string_view(e->key).substr(0, own)) !=
-          scope) {
-        continue;
-      }
-      for (const Entity& k : e->children) {
-        if (k.kind == "enumerator" && k.key == name) return std::to_string(k.num("value"));
+    // The enumerators of NEW's unscoped enums by the names their scope gives them, built on
+    // first use: looked up per removed constant, not a scan of every declaration each time.
+    if (!unscoped_enumerators_) {
+      unscoped_enumerators_.emplace();
+      for (const auto& [id, e] : news_) {
+        if (e->kind != "enum" || e->flag("scoped")) continue;
+        const size_t own = e->key.rfind("::");
+        const std::string scope = own == std::string::npos ? "" : e->key.substr(0, own) + "::";
+        for (const Entity& k : e->children) {
+          if (k.kind == "enumerator") {
+            unscoped_enumerators_->emplace(scope + k.key, std::to_string(k.num("value")));
+          }
+        }
       }
     }
-    return std::nullopt;
+    const auto it = unscoped_enumerators_->find(key);
+    if (it == unscoped_enumerators_->end()) return std::nullopt;
+    return it->second;
   }
+
 
   // Whether NEW declares anything in namespace `ns` (a real namespace may replace an alias).
   bool namespace_in_new(std::string_view ns) const {
@@ -1266,6 +1270,7 @@ class Checker {
   std::multimap<std::pair<std::string, std::string>, std::pair<const Entity*, const Entity*>>
       moved_namespaces_;
   std::optional<std::set<std::string>> by_value_;
+  std::optional<std::map<std::string, std::string, std::less<>>> unscoped_enumerators_;
 };
 
 }  // namespace

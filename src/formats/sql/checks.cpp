@@ -453,19 +453,24 @@ std::optional<RuleId> locking_rule(std::string_view fact) {
   return std::nullopt;
 }
 
-// Whether the schema has the table (or table.column) a rename names.
-bool has_element(const Schema& schema, std::string_view name, bool table) {
-  const size_t dot = table ? std::string_view::npos : name.rfind('.');
-  const std::string_view table_name = table ? name : name.substr(0, dot);
-  for (const Entity& t : schema.roots) {
-    if (t.kind != "table" || t.name != table_name) continue;
-    if (table) return true;
-    for (const Entity& c : t.children) {
-      if (c.kind == "column" && c.key == name.substr(dot + 1)) return true;
+// The tables and table.columns a schema has, by the names findings give them: looked up once
+// per migration fact (a history of thousands of facts must not scan every table for each).
+class ElementIndex {
+ public:
+  explicit ElementIndex(const Schema& schema) {
+    for (const Entity& t : schema.roots) {
+      if (t.kind != "table") continue;
+      names_.insert(t.name);
+      for (const Entity& c : t.children) {
+        if (c.kind == "column") names_.insert(t.name + "." + c.key);
+      }
     }
   }
-  return false;
-}
+  bool has(std::string_view name) const { return names_.contains(name); }
+
+ private:
+  std::set<std::string, std::less<>> names_;
+};
 
 // LOCKING: statements of the migrations that are new in NEW (files OLD does not have), when
 // both sides are migration folders.
@@ -479,6 +484,7 @@ Renames check_locking(const Schema& old_schema, const Schema& new_schema,
     if (e.kind == "migration_file") old_files.insert(e.key);
   }
   if (old_files.empty()) return renamed_from;
+  const ElementIndex in_old(old_schema), in_new(new_schema);
   for (const Entity& e : new_schema.roots) {
     if (old_files.contains(std::string(e.str("file")))) continue;
     if (e.kind == "rename") {
@@ -489,8 +495,7 @@ Renames check_locking(const Schema& old_schema, const Schema& new_schema,
       // DROP t, RENAME t_new TO t) was never seen by a running release; one renamed away and
       // created again under its name (RENAME t TO t_backup, CREATE t, copy) is still there for
       // it, and the state comparison judges the new one.
-      if (!on.on(rule) || !has_element(old_schema, e.name, table) ||
-          has_element(new_schema, e.name, table)) {
+      if (!on.on(rule) || !in_old.has(e.name) || in_new.has(e.name)) {
         continue;
       }
       out.emit(rule, e.name,
@@ -505,7 +510,7 @@ Renames check_locking(const Schema& old_schema, const Schema& new_schema,
     const std::string_view fact = e.str("fact");
     std::string_view table = e.name;
     if (fact == "column_recreated") table = table.substr(0, table.rfind('.'));
-    if (fact != "blocking_index_drop" && !has_element(old_schema, table, true)) continue;
+    if (fact != "blocking_index_drop" && !in_old.has(table)) continue;
     const std::optional<RuleId> rule = locking_rule(e.str("fact"));
     if (!rule || !on.on(*rule)) continue;
     out.emit(*rule, e.key, std::string(e.str("what")) + ".", e.loc, {});

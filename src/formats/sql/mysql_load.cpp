@@ -12,6 +12,7 @@
 
 #include <breakwater/check.hpp>
 
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <set>
@@ -236,7 +237,13 @@ class Loader {
       for (char& c : raw) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       out[i].set("type", raw);
     }
-    if (types.empty()) return out;
+    // Only plain type text goes into breakwater's own DDL: a comment (a version comment is
+    // executed) or a statement break in it keeps the spellings as written.
+    const bool plain = std::none_of(types.begin(), types.end(), [](const std::string& t) {
+      return t.find("/*") != std::string::npos || t.find("--") != std::string::npos ||
+             t.find('#') != std::string::npos || t.find(';') != std::string::npos;
+    });
+    if (types.empty() || !plain) return out;
     static constexpr const char* kScratch = "`breakwater$routine$types`";
     std::string ddl = std::string("CREATE TABLE ") + kScratch + " (";
     for (size_t i = 0; i < types.size(); ++i) {
