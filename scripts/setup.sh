@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config
   libprotobuf-dev libprotoc-dev protobuf-compiler
   nlohmann-json3-dev libcli11-dev doctest-dev libyaml-cpp-dev
-  libclang-14-dev libpg-query-dev postgresql-server-dev-15 libsqlite3-dev libgit2-dev
+  libclang-14-dev clang-14 libpg-query-dev postgresql-server-dev-15 libsqlite3-dev libgit2-dev
   # MySQL/MariaDB DDL runs in MariaDB's embedded server
   libmariadbd-dev
   # RE2: JSON Schema pattern matching in linear time (no catastrophic backtracking)

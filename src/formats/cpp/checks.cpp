@@ -800,8 +800,10 @@ class Checker {
         r.flag("call_in_memory") != now->flag("call_in_memory")) {
       emit(rules::cpp::CALLING_CONVENTION_NO_CHANGE, r, now,
            q(r.name) + (now->flag("call_in_memory")
-                            ? " gained a user-provided copy/move constructor or destructor: it "
-                              "is now passed and returned through memory, not registers."
+                            ? " is no longer trivial for calls (a copy/move constructor or "
+                              "destructor that is user-provided, deleted copies, a virtual, or a "
+                              "field or base that is not trivial for calls): it is now passed and "
+                              "returned through memory, not registers."
                             : " is now trivial for calls: it is passed and returned in "
                               "registers where OLD used memory."));
     }

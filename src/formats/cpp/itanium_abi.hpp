@@ -6,7 +6,9 @@
 
 #include "formats/cpp/libclang.hpp"
 
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 
 namespace breakwater::cpp {
@@ -22,16 +24,41 @@ class ItaniumAbi {
   // primary chain, which shares its vtable).
   bool overrides_primary(CXCursor method, const std::string& primary);
 
-  // Whether the Itanium ABI passes a record through memory: a user-provided (not defaulted,
-  // not deleted) copy/move constructor or destructor, a virtual function or base, or a base or
-  // field (arrays included) that is itself passed through memory.
-  bool passed_in_memory(CXCursor record);
+  // How a record is passed: `memory` when the Itanium ABI passes it through memory for sure (a
+  // user-provided, not defaulted, not deleted copy/move constructor or destructor, a virtual
+  // function or base, or a base or field, arrays included, passed through memory); else through
+  // memory when one of `ask_clang` is. Those are instantiations of templates declared outside
+  // the repository (`std::optional<int>`): libclang lists no members of an instantiation, and
+  // its template's own members mislead (std::optional picks its copy constructor through
+  // partially specialized bases), so clang itself is asked after the walk (call_probes.hpp).
+  struct CallClass {
+    bool memory = false;
+    std::set<std::string> ask_clang;  // canonical type spellings
+  };
+  CallClass passed_in_memory(CXCursor record);
+
+  // What the template's own members say of a type in `ask_clang`, when clang cannot be asked.
+  bool guess(const std::string& type) const;
+  // The file declaring each template of a type in `ask_clang` (what a probe must include).
+  const std::set<std::string>& template_files() const { return template_files_; }
+
+  // Whether a cursor is declared in the repository's headers: its templates' members are read.
+  void set_in_repository(std::function<bool(CXCursor)> in_repository) {
+    in_repository_ = std::move(in_repository);
+  }
 
  private:
   // Whether a record has a vtable: a virtual function, a virtual base, or a dynamic base.
   bool dynamic(CXCursor record);
 
-  std::map<std::string, bool> in_memory_;              // by USR, see passed_in_memory()
+  // The answer the template's own members give for an instantiation (the guess).
+  bool pattern_in_memory(CXCursor pattern);
+
+  std::map<std::string, CallClass> in_memory_;         // by USR, see passed_in_memory()
+  std::map<std::string, bool> pattern_memory_;         // by USR of the pattern
+  std::map<std::string, bool> guesses_;                // type spelling -> pattern's answer
+  std::set<std::string> template_files_;
+  std::function<bool(CXCursor)> in_repository_;
   std::map<std::string, bool> dynamic_;                // by USR, see dynamic()
   std::map<std::string, std::string> primary_of_usr_;  // record USR -> its primary base's USR
 };

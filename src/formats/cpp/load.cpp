@@ -8,6 +8,7 @@
 #include "core/paths.hpp"
 #include "core/quote.hpp"
 #include "core/read_input.hpp"
+#include "formats/cpp/call_probes.hpp"
 #include "formats/cpp/clang_handles.hpp"
 #include "formats/cpp/compile_db.hpp"
 #include "formats/cpp/constants.hpp"
@@ -132,6 +133,7 @@ struct Parsed {  // members in this order: the unit is disposed of before its in
   fs::path root;
   std::vector<fs::path> headers;  // the public headers read, as found
   IncludeGraph includes;          // what each repository header includes (include_scan.hpp)
+  std::vector<std::string> args;  // the command line it was parsed with
 };
 
 // The flags to parse with: the compilation database's, then the configured ones, relative paths
@@ -254,7 +256,8 @@ Parsed parse_headers(const std::string& path, const LoadOptions& options, const 
     clang_disposeDiagnostic(d);
     if (error) compile_error(tu.get(), root, boundary);
   }
-  return Parsed{std::move(index), std::move(tu), root, std::move(headers), std::move(includes)};
+  return Parsed{std::move(index), std::move(tu), root, std::move(headers), std::move(includes),
+                std::move(args)};
 }
 
 }  // namespace
@@ -304,6 +307,47 @@ bool in_internal_namespace(std::string_view key, const std::vector<std::string>&
   return false;
 }
 
+// A list attribute's items ("a\x1fb").
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> out;
+  while (!s.empty()) {
+    const size_t sep = s.find('\x1f');
+    out.push_back(s.substr(0, sep));
+    if (sep == std::string_view::npos) break;
+    s.remove_prefix(sep + 1);
+  }
+  return out;
+}
+
+// Records whose calling convention hangs on instantiations of outside templates
+// ("call_in_memory_unless"): clang is asked (call_probes.hpp); where it cannot answer, the
+// templates' own members' guess made at the walk stays.
+void settle_calling_conventions(const Parsed& parsed, const ItaniumAbi& abi, Entity& api) {
+  std::set<std::string> types;
+  for (const Entity& e : api.children) {
+    for (std::string_view t : split_words(e.str("call_in_memory_unless"))) types.emplace(t);
+  }
+  if (types.empty()) return;
+  // Without the input root on the include path: the probe includes headers outside it, and OLD
+  // and NEW then ask with the same command line and share the answers.
+  std::vector<std::string> args = parsed.args;
+  std::erase(args, "-I" + parsed.root.string());
+  const std::map<std::string, bool> memory = passed_in_memory_by_clang(
+      parsed.index.get(), args, entry_headers(parsed.tu.get(), parsed.root, abi.template_files()),
+      types);
+  for (Entity& e : api.children) {
+    const auto unless = split_words(e.str("call_in_memory_unless"));
+    if (unless.empty()) continue;
+    bool in_memory = false;
+    for (std::string_view t : unless) {
+      const auto it = memory.find(std::string(t));
+      in_memory = in_memory || (it != memory.end() ? it->second : abi.guess(std::string(t)));
+    }
+    e.set("call_in_memory", in_memory);
+    std::erase_if(e.attrs, [](const Attr& a) { return a.name == "call_in_memory_unless"; });
+  }
+}
+
 Schema load_here(const std::string& path, const LoadOptions& options, const Options& own) {
   const Parsed parsed = parse_headers(path, options, own);
   const fs::path& root = parsed.root;
@@ -330,6 +374,7 @@ Schema load_here(const std::string& path, const LoadOptions& options, const Opti
   std::erase_if(api.children, [&](const Entity& e) {
     return in_internal_namespace(e.key, own.internal_namespaces);
   });
+  settle_calling_conventions(parsed, modeler.abi(), api);
   std::error_code canonical_error;
   const fs::path canonical_root = fs::weakly_canonical(root, canonical_error);
   // Each public header is an element of the API too: consumers include it by its path under

@@ -83,7 +83,9 @@ bool excluded(const fs::path& file, const std::vector<fs::path>& exclude) {
 }
 
 Modeler::Modeler(Schema& schema, fs::path root, std::vector<fs::path> exclude, Entity& api)
-    : schema_(schema), root_(std::move(root)), exclude_(std::move(exclude)), api_(api) {}
+    : schema_(schema), root_(std::move(root)), exclude_(std::move(exclude)), api_(api) {
+  abi_.set_in_repository([this](CXCursor c) { return where(c).has_value(); });
+}
 
 void Modeler::walk(CXCursor parent, const std::string& scope) {
   visit_children(parent, [&](CXCursor c) { declaration(c, scope); });
@@ -444,7 +446,19 @@ void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
   // Passed by value in registers only when copying is trivial (Itanium "trivial for the
   // purposes of calls"); a user-provided copy/move constructor or destructor moves it to
   // memory, which changes how every function taking or returning it is called.
-  if (size >= 0) e.set("call_in_memory", user_copy_or_dtor || abi_.passed_in_memory(c));
+  if (size >= 0) {
+    const ItaniumAbi::CallClass how = abi_.passed_in_memory(c);
+    const bool memory = user_copy_or_dtor || how.memory;
+    // Until clang answers for the instantiations (load.cpp), their templates' guess.
+    bool guessed = memory;
+    std::string ask;
+    for (const std::string& t : how.ask_clang) {
+      guessed = guessed || abi_.guess(t);
+      ask += (ask.empty() ? "" : "\x1f") + t;
+    }
+    e.set("call_in_memory", guessed);
+    if (!memory && !ask.empty()) e.set("call_in_memory_unless", ask);
+  }
   if (kind != CXCursor_UnionDecl) {
     const Specials sp = special_members_.specials(c);
     std::string what{sp.make, sp.copy, sp.assign};

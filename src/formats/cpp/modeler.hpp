@@ -40,6 +40,7 @@ class Modeler {
 
   const std::vector<std::string>& macro_definitions() const { return definitions_; }
   const std::vector<std::string>& macro_names() const { return macro_names_; }
+  const ItaniumAbi& abi() const { return abi_; }
 
  private:
   // Where the cursor is spelled, when that is under the input root.
