@@ -126,4 +126,101 @@ TEST_SUITE("cpp_abi_witness") {
     }
     CHECK(in_memory >= 8);  // both answers are exercised
   }
+
+  // Each record's own slots in its primary vtable (the model's "virtuals"), against clang's
+  // -fdump-vtable-layouts: the entries of the record's primary vtable after those of its primary
+  // base. Covers covariant overriders whose return needs adjusting (a slot of their own) and
+  // nearly empty virtual bases chosen as primary.
+  TEST_CASE("own vtable slots, as clang lays the vtables out") {
+    Dir dir;
+    const std::string header = R"(#pragma once
+struct A { virtual ~A() {} virtual A* clone() { return nullptr; } int a; };
+struct B { virtual void b() {} int b_; };
+struct C : B, A { C* clone() override { return nullptr; } virtual void c() {} };
+struct D : A { D* clone() override { return nullptr; } virtual void d() {} };
+struct E : B { virtual A* make() { return nullptr; } };
+struct F : E { C* make() override { return nullptr; } virtual void f() {} };
+struct G : E { D* make() override { return nullptr; } virtual void g() {} };
+struct H : E { A* make() override { return nullptr; } virtual void h(int) {} };
+struct V { virtual void v() {} };
+struct W : virtual V { virtual void w() {} };
+struct X : virtual V { void v() override {} virtual void x() {} };
+struct Y : virtual W { virtual void y() {} };
+struct Z : W, X { virtual void z() {} void x() override {} };
+struct N { int n; };
+struct P : N { virtual void p() {} };
+struct Q : P { virtual Q* self() { return this; } };
+struct R : Q { R* self() override { return this; } virtual int r() const { return 0; } };
+struct K : virtual N { virtual void k() {} };
+struct L : K, virtual V { virtual void l() {} void v() override {} };
+)";
+    const std::vector<std::string> names = {"A", "B", "C", "D", "E", "F", "G", "H", "V", "W",
+                                            "X", "Y", "Z", "P", "Q", "R", "K", "L"};
+    breakwater::test::write_file((dir.path / "lib.h").string(), header);
+    std::string witness = "#include \"lib.h\"\nvoid use() {\n";
+    for (const auto& n : names) witness += "  " + n + " o" + n + ";\n";
+    witness += "}\n";
+    const std::string dump = clang(dir.path, witness, "-S -o /dev/null -Xclang -fdump-vtable-layouts");
+    // Per class: the function entries of its primary vtable, and the classes sharing it.
+    std::map<std::string, std::vector<std::string>> entries;
+    std::map<std::string, std::vector<std::string>> sharing;
+    std::istringstream in(dump);
+    std::string line, current;
+    bool primary = false;
+    const std::regex header_line(R"(^Vtable for '(\w+)')");
+    const std::regex address(R"(-- \((\w+), 0\) vtable address --)");
+    const std::regex entry(R"(^\s+\d+ \| (.*)$)");
+    std::smatch m;
+    while (std::getline(in, line)) {
+      if (std::regex_search(line, m, header_line)) {
+        current = m[1];
+        primary = false;
+        continue;
+      }
+      if (current.empty()) continue;
+      if (!line.empty() && line[0] != ' ') {  // another section ("VTable indices for ...")
+        current.clear();
+        continue;
+      }
+      if (std::regex_search(line, m, address)) {
+        if (primary && entries[current].empty()) sharing[current].push_back(m[1]);
+        continue;
+      }
+      if (!std::regex_search(line, m, entry)) continue;
+      const std::string what = m[1];
+      if (what.find("RTTI") != std::string::npos) {
+        primary = sharing[current].empty() && entries[current].empty();
+        continue;
+      }
+      if (what.find("offset") != std::string::npos) {
+        if (!entries[current].empty() || !sharing[current].empty()) primary = false;
+        continue;
+      }
+      if (primary) entries[current].push_back(what);
+    }
+    const breakwater::Schema s = load(dir.path);
+    for (const auto& name : names) {
+      CAPTURE(name);
+      REQUIRE(entries.count(name) == 1);
+      const auto& shared = sharing[name];
+      REQUIRE(!shared.empty());
+      REQUIRE(shared.back() == name);
+      const size_t inherited = shared.size() >= 2 ? entries[shared[shared.size() - 2]].size() : 0;
+      // "C *F::make()" -> "make()", "F::~F() [deleting]" -> "~F()" (one item for both).
+      std::string own;
+      for (size_t i = inherited; i < entries[name].size(); ++i) {
+        std::string e = entries[name][i];
+        e = e.substr(e.find(name + "::") + name.size() + 2);
+        for (const char* tag : {" [complete]", " [deleting]", " [pure]"}) {
+          if (const size_t at = e.find(tag); at != std::string::npos) e.erase(at);
+        }
+        if (e.starts_with("~") && own.ends_with(e)) continue;
+        own += (own.empty() ? "" : "\x1f") + e;
+      }
+      const auto* r = record(s, name);
+      REQUIRE(r != nullptr);
+      CHECK(std::string(r->str("virtuals")) == own);
+    }
+  }
 }
+

@@ -443,6 +443,7 @@ void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
         return;
     }
   });
+  if (abi_.implicit_destructor_slot(c, primary)) own_virtuals.push_back("~" + spelling(c) + "()");
   // Passed by value in registers only when copying is trivial (Itanium "trivial for the
   // purposes of calls"); a user-provided copy/move constructor or destructor moves it to
   // memory, which changes how every function taking or returning it is called.
