@@ -1,5 +1,7 @@
 #include "formats/cpp/checks.hpp"
 
+#include <breakwater/rules.hpp>
+
 #include "core/quote.hpp"
 #include "rule_ids/cpp.hpp"
 
@@ -29,11 +31,12 @@ Index index_of(const Schema& s) {
   return out;
 }
 
-std::multimap<std::string_view, const Entity*> overloads_of(const Schema& s) {
+std::multimap<std::string_view, const Entity*> overloads_of(const Schema& s,
+                                                            std::string_view kind = "function") {
   std::multimap<std::string_view, const Entity*> out;
   for (const Entity& root : s.roots) {
     for (const Entity& e : root.children) {
-      if (e.kind == "function") out.emplace(e.str("callable"), &e);
+      if (e.kind == kind && e.has("callable")) out.emplace(e.str("callable"), &e);
     }
   }
   return out;
@@ -99,9 +102,9 @@ std::vector<std::string_view> split(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> params_of(const Entity& f) {
+// "int, std::map<int, int>" -> its parameter types: split at top-level commas only.
+std::vector<std::string_view> split_params(std::string_view p) {
   std::vector<std::string_view> out;
-  const std::string_view p = f.str("params");
   if (p.empty()) return out;
   // Types may hold commas inside template arguments: split at top level only.
   int depth = 0;
@@ -116,6 +119,18 @@ std::vector<std::string_view> params_of(const Entity& f) {
   }
   out.push_back(p.substr(start));
   return out;
+}
+
+std::vector<std::string_view> params_of(const Entity& f) {
+  return split_params(f.str("params"));
+}
+
+// Two spellings of a type in a class template that may name the same type: one of them goes
+// through a member of a dependent type (`typename basic_string_view<T>::iterator`), which only
+// an instantiation resolves (it may be `const T *`).
+bool may_be_same_dependent(std::string_view a, std::string_view b) {
+  return a.find("typename ") != std::string_view::npos ||
+         b.find("typename ") != std::string_view::npos;
 }
 
 // The qualifiers after the parameter list (" const &").
@@ -202,6 +217,8 @@ class Checker {
         news_(index_of(n)),
         old_overloads_(overloads_of(o)),
         new_overloads_(overloads_of(n)),
+        old_function_templates_(overloads_of(o, "template")),
+        new_function_templates_(overloads_of(n, "template")),
         old_members_(members_of(o)) {}
 
   // One finding per renamed namespace, at its first declaration.
@@ -348,6 +365,16 @@ class Checker {
   void emit(RuleId rule, const Entity& old_e, const Entity* new_e, std::string message,
             std::vector<std::string> categories = {}) {
     if (!on_.on(rule)) return;
+    if (old_e.flag("template_member") || (new_e != nullptr && new_e->flag("template_member"))) {
+      // Part of a class template (or a member function template): every client instantiates
+      // it in its own code, so no old binary imports it or lays it out from here; what counts
+      // is whether sources still compile. A change that only binaries would see is none.
+      if (categories.empty()) {
+        if (const RuleInfo* info = find_rule(rule.id())) categories = info->categories;
+      }
+      if (std::find(categories.begin(), categories.end(), "API") == categories.end()) return;
+      categories = {"API"};
+    }
     SourceRef at = new_e != nullptr ? new_e->loc : anchor(old_e);
     out_.emit(rule, new_e != nullptr ? new_e->name : old_e.name, std::move(message), at, old_e.loc,
               {}, std::move(categories));
@@ -386,6 +413,8 @@ class Checker {
 
   void function(const Entity& f, const Entity* now) {
     if (!visible(f) && !f.flag("virtual")) return;
+    // A member of a class template that NEW no longer has: the template's removal says it.
+    if (f.flag("template_member") && find(news_, "record", f.str("record")) == nullptr) return;
     // Nothing could call a deleted function: removing or changing it breaks no caller, and no
     // binary imports it.
     if (f.flag("deleted")) return;
@@ -398,7 +427,9 @@ class Checker {
     // (`void operator=` -> `T& operator=`) still compiles and runs (the value is ignored, in
     // rax for old binaries). An override in a client class would not: not for virtuals.
     const bool gained_result = f.str("return") == "void" && !f.flag("virtual");
-    if (f.str("return") != now->str("return") && !gained_result) {
+    const bool unresolved =
+        f.flag("template_member") && may_be_same_dependent(f.str("return"), now->str("return"));
+    if (f.str("return") != now->str("return") && !gained_result && !unresolved) {
       emit(rules::cpp::FUNCTION_PROTOTYPE_NO_CHANGE, f, now,
            q(name) + " now returns " + q(now->str("return")) + " instead of " + q(f.str("return")) +
                ".");
@@ -497,6 +528,13 @@ class Checker {
     }
     if (candidates.size() == 1 && std::distance(olds.first, olds.second) == 1) {
       if (c_compatible(f, *candidates.front())) return;
+      if (f.flag("template_member")) {
+        const auto new_params = params_of(*candidates.front());
+        for (size_t i = 0; i < old_params.size() && i < new_params.size(); ++i) {
+          if (old_params[i] != new_params[i] && may_be_same_dependent(old_params[i], new_params[i]))
+            return;
+        }
+      }
       // Every parameter takes what it took (widened, or const added where it points or
       // refers): old calls compile and mean the same; the mangled name changes.
       const bool widened = accepts_old_arguments(old_params, params_of(*candidates.front()));
@@ -516,7 +554,7 @@ class Checker {
                ", which NEW no longer declares.");
       return;
     }
-    if (now_implicit(f) || (f.flag("inline") && find(news_, "template", name) != nullptr)) {
+    if (now_implicit(f) || (f.flag("inline") && new_function_templates_.contains(name))) {
       // A copy/move member or destructor the class now gets implicitly, or a function a
       // template of the same name replaced: calls still compile; inline, old binaries import
       // nothing.
@@ -772,7 +810,10 @@ class Checker {
 
   void record(const Entity& r, const Entity* now) {
     if (now == nullptr) {
-      removed_type(r);
+      // A class template's definition: the template itself reports its removal.
+      if (!(r.flag("template_member") && find(olds_, "template", r.key) != nullptr)) {
+        removed_type(r);
+      }
       return;
     }
     if (!opaque(r)) layout(r, *now);
@@ -1035,7 +1076,7 @@ class Checker {
                q(g.str("record")) + " do not override it and can no longer be instantiated.");
     }
     // A function template of the name takes part in overload resolution too: not modelled.
-    if (find(olds_, "template", g.str("callable")) != nullptr) return;
+    if (old_function_templates_.contains(g.str("callable"))) return;
     const auto olds = old_overloads_.equal_range(g.str("callable"));
     const auto new_params = params_of(g);
     const Entity* only = nullptr;
@@ -1126,13 +1167,30 @@ class Checker {
   }
 
   void templates(const Entity& t, const Entity* now) {
-    if (now == nullptr) {
+    if (now == nullptr && t.flag("function")) {
+      function_template_gone(t);
+    } else if (now == nullptr) {
       removed_type(t);
-      return;
+    } else {
+      template_parameters(t, *now);
     }
-    if (t.flag("overloaded") || now->flag("overloaded")) return;
-    const auto before = split(t.str("params")), after = split(now->str("params"));
-    const auto kind = [](std::string_view p) { return p.substr(0, p.find('=')); };
+  }
+
+  // A function template is instantiated in each client's own code: its changes are judged as
+  // source only (no old binary imports an instantiation from the library).
+  void template_parameters(const Entity& t, const Entity& now) {
+    const bool function = t.flag("function");
+    const auto before = split(t.str("params")), after = split(now.str("params"));
+    // A function template's arguments are mostly deduced: what calls that name them
+    // (`f<int>(...)`) see is each parameter's kind (type, value, template, pack), not a value
+    // parameter's type, which is often an enable_if condition (`FMT_ENABLE_IF(...)`).
+    const auto kind = [function](std::string_view p) {
+      p = p.substr(0, p.find('='));
+      if (!function) return std::string(p);
+      std::string word(p.substr(0, p.find(' ')));
+      if (p.ends_with("...") && !word.ends_with("...")) word += "...";
+      return word;
+    };
     const auto default_of = [](std::string_view p) {
       const size_t eq = p.find('=');
       return eq == std::string_view::npos ? std::string_view() : p.substr(eq + 1);
@@ -1141,15 +1199,18 @@ class Checker {
       const std::string n = std::to_string(i + 1);
       std::string what;
       if (i >= after.size()) {
+        // A function template's defaulted parameter was never named by calls.
+        if (function && !default_of(before[i]).empty()) continue;
         what = "template parameter " + n + " (" + q(kind(before[i])) + ") was removed";
       } else if (i >= before.size()) {
-        if (!default_of(after[i]).empty() || kind(after[i]).ends_with("...")) continue;
+        // Deduced from the call, a function template's new parameter asks nothing of callers.
+        if (function || !default_of(after[i]).empty() || kind(after[i]).ends_with("...")) continue;
         what =
             "template parameter " + n + " (" + q(kind(after[i])) + ") was added without a default";
       } else if (kind(before[i]) != kind(after[i])) {
         what = "template parameter " + n + " changed from " + q(kind(before[i])) + " to " +
                q(kind(after[i]));
-      } else if (default_of(before[i]) != default_of(after[i])) {
+      } else if (default_of(before[i]) != default_of(after[i]) && !function) {
         what = default_of(after[i]).empty()
                    ? "template parameter " + n + " lost its default " + q(default_of(before[i]))
                    : "the default of template parameter " + n + " changed from " +
@@ -1159,12 +1220,128 @@ class Checker {
       } else {
         continue;
       }
-      emit(rules::cpp::TEMPLATE_PARAMETER_NO_CHANGE, t, now,
+      emit(rules::cpp::TEMPLATE_PARAMETER_NO_CHANGE, t, &now,
            q(t.name) + ": " + what +
                "; code naming its instantiations as in OLD no longer "
-               "compiles or means another type.");
+               "compiles or means another type.",
+           function ? std::vector<std::string>{"API"} : std::vector<std::string>{});
       return;
     }
+  }
+
+  // Whether a function template's parameter of type `n` takes every call argument one of type
+  // `o` took: the same or widened, by value <-> by const reference, or a forwarding reference;
+  // nullopt when template parameters make it a matter of deduction this model does not run
+  // (`const unique_ptr<T> &` -> `const unique_ptr<T, D> &` generalises).
+  static std::optional<bool> template_parameter_accepts(std::string_view o, std::string_view n) {
+    if (o.ends_with("...") && n.ends_with("...")) {  // packs: judged by their element
+      o.remove_suffix(3);
+      n.remove_suffix(3);
+    }
+    if (widens(o, n)) return true;
+    const std::string_view bare = o.starts_with("const ") && o.ends_with(" &")
+                                      ? o.substr(6, o.size() - 8)
+                                      : o.ends_with(" &") ? o.substr(0, o.size() - 2) : o;
+    if (n == "const " + std::string(o) + " &" || n == bare) return true;
+    const auto forwarding = [](std::string_view t) {
+      return t.starts_with("type-parameter-") && t.ends_with(" &&") && !t.starts_with("const ");
+    };
+    if (forwarding(n)) return true;
+    // `T &&` -> `T &`: temporaries no longer bind.
+    if (forwarding(o) && n == std::string(o.substr(0, o.size() - 3)) + " &") return false;
+    if (o.find("type-parameter-") != std::string_view::npos ||
+        n.find("type-parameter-") != std::string_view::npos)
+      return std::nullopt;
+    return false;
+  }
+
+  // Whether a call that fit `old_t`'s parameters can fit `t`'s by their number: a pack takes
+  // any, defaulted trailing parameters may be left out.
+  static bool arity_fits(const Entity& old_t, const Entity& t) {
+    const auto olds = split_params(old_t.str("call_params")), news = split_params(t.str("call_params"));
+    const auto pack = [](const std::vector<std::string_view>& ps) {
+      return std::any_of(ps.begin(), ps.end(), [](std::string_view p) { return p.ends_with("..."); });
+    };
+    if (pack(news) || pack(olds)) return true;
+    const size_t required = news.size() - std::min<size_t>(news.size(), t.num("defaults"));
+    return olds.size() <= news.size() && olds.size() >= required;
+  }
+
+  // An OLD function template overload NEW does not declare with the same parameters.
+  void function_template_gone(const Entity& t) {
+    const std::string_view name = t.str("callable");
+    // A member template of a class NEW no longer has: the class's removal says it.
+    if (const size_t scope = name.rfind("::"); scope != std::string_view::npos) {
+      const std::string_view owner = name.substr(0, scope);
+      if (find(olds_, "record", owner) != nullptr && find(news_, "record", owner) == nullptr) return;
+    }
+    std::vector<const Entity*> added, remaining;
+    const auto news = new_function_templates_.equal_range(name);
+    for (auto it = news.first; it != news.second; ++it) {
+      remaining.push_back(it->second);
+      if (find(olds_, "template", it->second->key) == nullptr) added.push_back(it->second);
+    }
+    size_t gone = 0;
+    const auto olds = old_function_templates_.equal_range(name);
+    for (auto it = olds.first; it != olds.second; ++it) {
+      gone += find(news_, "template", it->second->key) == nullptr;
+    }
+    if (remaining.empty()) {
+      if (new_overloads_.contains(name)) {
+        emit(rules::cpp::TYPE_DECL_NO_DELETE, t, nullptr,
+             "Function template " + q(t.name) + " was replaced by functions that are not "
+             "templates: calls naming template arguments (" + q(std::string(name) + "<...>(...)") +
+                 ") and calls with argument types they do not take no longer compile.",
+             {"API"});
+      } else {
+        removed_type(t);
+      }
+      return;
+    }
+    if (added.size() == 1 && gone == 1) {
+      // One overload changed: its template and function parameters compared.
+      const Entity& now = *added.front();
+      template_parameters(t, now);
+      const auto before = split_params(t.str("call_params"));
+      const auto after = split_params(now.str("call_params"));
+      std::optional<bool> accepts = arity_fits(t, now);
+      for (size_t i = 0; accepts == true && i < std::min(before.size(), after.size()); ++i) {
+        accepts = template_parameter_accepts(before[i], after[i]);
+      }
+      if (accepts == false) {
+        emit(rules::cpp::FUNCTION_PROTOTYPE_NO_CHANGE, t, &now,
+             q(t.name) + " now takes (" + params_shown(now) + "): calls written for (" +
+                 params_shown(t) + ") may no longer compile.",
+             {"API"});
+      }
+      return;
+    }
+    // Overloads reworked (some added): which one a call now picks is overload resolution's
+    // business; only an overload no remaining one can take the calls of is reported.
+    if (std::any_of(remaining.begin(), remaining.end(),
+                    [&](const Entity* r) { return arity_fits(t, *r); }))
+      return;
+    // Functions of the name that are not templates may take those calls now.
+    const size_t arguments = split_params(t.str("call_params")).size();
+    const auto functions = new_overloads_.equal_range(name);
+    for (auto it = functions.first; it != functions.second; ++it) {
+      const auto ps = params_of(*it->second);
+      const size_t required = ps.size() - std::min<size_t>(ps.size(), it->second->num("defaults"));
+      const bool variadic = !ps.empty() && ps.back().ends_with("...");
+      if (arguments >= required && (arguments <= ps.size() || variadic)) return;
+    }
+    emit(rules::cpp::TYPE_DECL_NO_DELETE, t, nullptr,
+         "Overload " + q(t.name) + " of function template " + q(name) +
+             " was removed, and what remains of that name takes another number of arguments: "
+             "calls that chose it no longer compile.",
+         {"API"});
+  }
+
+  // A function template's parameters as written, from its name `f(const T &, int)`.
+  static std::string params_shown(const Entity& t) {
+    const std::string& n = t.name;
+    const size_t open = n.find('(');
+    return open == std::string::npos ? "" : n.substr(open + 1, n.rfind(')') - open - 1);
   }
 
   void special_members(const Entity& r, const Entity& now) {
@@ -1267,6 +1444,8 @@ class Checker {
   detail::Emitter& out_;
   Index olds_, news_;
   std::multimap<std::string_view, const Entity*> old_overloads_, new_overloads_;
+  // Function templates by name: each overload is an entity keyed with its parameters.
+  std::multimap<std::string_view, const Entity*> old_function_templates_, new_function_templates_;
   std::multimap<std::string_view, const Entity*> old_members_;  // record -> its functions
   // (OLD inline namespaces, NEW inline namespaces) -> the declarations that moved.
   std::multimap<std::pair<std::string, std::string>, std::pair<const Entity*, const Entity*>>

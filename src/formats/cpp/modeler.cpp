@@ -212,6 +212,16 @@ void Modeler::declaration(CXCursor c, const std::string& scope) {
       variable(c, qualified, *at);
       return;
     case CXCursor_ClassTemplate:
+      template_decl(c, qualified, *at);
+      // Its members too, as written (dependent types spelled canonically, `T` as
+      // `type-parameter-0-0`): what sources call and name. Instantiated in each client, they
+      // have no symbol and no layout of their own here.
+      if (clang_isCursorDefinition(c)) {
+        ++in_template_;
+        record(c, qualified, *at);
+        --in_template_;
+      }
+      return;
     case CXCursor_FunctionTemplate:
     case CXCursor_TypeAliasTemplateDecl:
       template_decl(c, qualified, *at);
@@ -295,16 +305,39 @@ void Modeler::template_decl(CXCursor c, const std::string& qualified, SourceRef 
     names.push_back(spelling(p));
     params += (params.empty() ? "" : "\x1f") + word;
   });
-  const auto [it, fresh] = templates_.emplace(qualified, api_.children.size());
-  if (!fresh) {
-    // Overloaded function templates share a name: their parameters are not compared.
-    if (function && it->second < api_.children.size())
-      api_.children[it->second].set("overloaded", true);
-    return;
+  // A function template is one overload among others of its name: keyed with its function
+  // parameters, canonical (`T` is `type-parameter-0-0`, so renaming it changes nothing), and
+  // named with them as written.
+  std::string key = qualified, shown = qualified;
+  std::string call_params, written_params;
+  int defaults = 0;
+  if (function) {
+    visit_children(c, [&](CXCursor p) {
+      if (clang_getCursorKind(p) != CXCursor_ParmDecl) return;
+      defaults = default_of(p) ? defaults + 1 : 0;
+      const CXType t = clang_getCursorType(p);
+      call_params += (call_params.empty() ? "" : ", ") +
+                     std::string(top_level_unqualified(type_text(t)));
+      written_params += (written_params.empty() ? "" : ", ") + text(clang_getTypeSpelling(t));
+    });
+    if (clang_isFunctionTypeVariadic(clang_getCursorType(c)))
+      call_params += call_params.empty() ? "..." : ", ...";
+    std::string quals;
+    if (clang_CXXMethod_isConst(c)) quals += " const";
+    key += "(" + call_params + ")" + quals;
+    shown += "(" + written_params + ")" + quals;
   }
-  Entity e = named("template", qualified, at);
+  if (!templates_.emplace(key, api_.children.size()).second) return;
+  Entity e = named("template", key, at);
+  e.name = shown;
   e.set("params", params);
-  if (function) e.set("function", true);
+  if (function) {
+    e.set("function", true);
+    e.set("callable", qualified);  // its overloads share it
+    e.set("call_params", call_params);
+    e.set("defaults", static_cast<int64_t>(defaults));
+    if (in_template_ > 0) e.set("template_member", true);
+  }
   add(std::move(e));
 }
 
@@ -360,7 +393,7 @@ void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
   size_t fields = 0;
   visit_children(c, [&](CXCursor m) { fields += clang_getCursorKind(m) == CXCursor_FieldDecl; });
   const bool with_offsets =
-      fields <= kMaxOffsetFields && fields * field_tree(c, field_trees_) <= kMaxOffsetWork;
+      in_template_ == 0 && fields <= kMaxOffsetFields && fields * field_tree(c, field_trees_) <= kMaxOffsetWork;
   int64_t base_index = 0;
   int field_index = 0;
   std::vector<std::string> own_virtuals;
@@ -408,7 +441,11 @@ void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
     }
     const auto mat = where(m);
     if (!mat) return;
-    const std::string member = spelling(m);
+    std::string member = spelling(m);
+    // A class template's constructor is spelled with the parameters' names (`Ring<T>`), which
+    // a renamed parameter changes: it is the class's name.
+    if ((mk == CXCursor_Constructor || mk == CXCursor_Destructor) && in_template_ > 0)
+      member = member.substr(0, member.find('<'));
     switch (mk) {
       case CXCursor_CXXMethod:
       case CXCursor_Constructor:
@@ -468,6 +505,12 @@ void Modeler::record(CXCursor c, const std::string& qualified, SourceRef at) {
     e.set("specials_declared",
           std::string{sp.make_declared ? 'd' : 'i', sp.copy_declared ? 'd' : 'i',
                       sp.assign_declared ? 'd' : 'i'});
+  }
+  if (in_template_ > 0) {
+    // Part of a class template: judged as source only (checks.cpp).
+    e.set("template_member", true);
+    for (Entity& child : e.children) child.set("template_member", true);
+    own_virtuals.clear();  // slots depend on the arguments' bases: not laid out here
   }
   if (!own_virtuals.empty()) {
     std::string joined;
@@ -566,8 +609,14 @@ std::string Modeler::function(CXCursor c, const std::string& qualified, SourceRe
   visit_children(c, [&](CXCursor k) {
     if (clang_getCursorKind(k) == CXCursor_CXXFinalAttr) e.set("final", true);
   });
-  // Never asked of anything but functions and variables: libclang 14 crashes elsewhere.
-  e.set("mangled", text(clang_Cursor_getMangling(c)));
+  if (in_template_ > 0) {
+    // A member of a class template: instantiated (inline) in each client, nothing to import.
+    e.set("template_member", true);
+    e.set("inline", true);
+  } else {
+    // Never asked of anything but functions and variables: libclang 14 crashes elsewhere.
+    e.set("mangled", text(clang_Cursor_getMangling(c)));
+  }
   const std::string usr = text(clang_getCursorUSR(c));
   if (const auto it = function_index_.find(usr); it != function_index_.end()) {
     // A redeclaration (`int f();` then `inline int f() {...}`): inline if either says so.
@@ -586,7 +635,8 @@ void Modeler::variable(CXCursor c, const std::string& qualified, SourceRef at) {
   if (clang_isConstQualifiedType(clang_getCursorType(c))) {
     if (auto v = constant_value(c)) e.set("value", *v);
   }
-  e.set("mangled", text(clang_Cursor_getMangling(c)));
+  if (in_template_ > 0) e.set("template_member", true);
+  else e.set("mangled", text(clang_Cursor_getMangling(c)));
   add(std::move(e));
 }
 

@@ -72,6 +72,7 @@ class Modeler {
   std::map<std::string, uint64_t> field_trees_;   // record USR -> fields libclang validates
   std::map<std::string, size_t> function_index_;  // USR -> index in api_.children
   std::string inline_ns_;                         // the inline namespaces around the walk
+  int in_template_ = 0;  // inside a class template's definition: dependent, nothing mangled
   std::vector<std::string> definitions_;          // every #define under the root, as written
   std::vector<std::string> macro_names_;          // object-like macros with a value
 };

@@ -26,7 +26,7 @@ std::string_view parent_of(std::string_view qualified) {
 // without enclosing classes.
 std::string namespace_of(const Entity& e, const Keys& keys) {
   std::string_view ns =
-      parent_of(e.kind == "function" ? std::string_view(e.str("callable")) : e.key);
+      parent_of(e.has("callable") ? std::string_view(e.str("callable")) : e.key);
   while (!ns.empty() && (keys.contains({"record", std::string(ns)}) ||
                          keys.contains({"template", std::string(ns)})))
     ns = parent_of(ns);

@@ -56,7 +56,19 @@ std::vector<std::string> tokens_of(CXCursor c) {
   CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
   CXToken* tokens = nullptr;
   unsigned count = 0;
-  clang_tokenize(tu, clang_getCursorExtent(c), &tokens, &count);
+  CXSourceRange range = clang_getCursorExtent(c);
+  // Tokenized where the declaration is written after macro expansion: one a macro wrote
+  // (`template <typename S, FMT_ENABLE_IF(cond)>`) has an extent that starts inside the macro's
+  // definition, and tokenizing that would run over whatever lies between it and the use.
+  CXFile start_file = nullptr, end_file = nullptr;
+  unsigned start = 0, end = 0;
+  clang_getExpansionLocation(clang_getRangeStart(range), &start_file, nullptr, nullptr, &start);
+  clang_getExpansionLocation(clang_getRangeEnd(range), &end_file, nullptr, nullptr, &end);
+  if (start_file != nullptr && clang_File_isEqual(start_file, end_file) && start <= end) {
+    range = clang_getRange(clang_getLocationForOffset(tu, start_file, start),
+                           clang_getLocationForOffset(tu, end_file, end));
+  }
+  clang_tokenize(tu, range, &tokens, &count);
   std::vector<std::string> out;
   out.reserve(count);
   for (unsigned i = 0; i < count; ++i) out.push_back(text(clang_getTokenSpelling(tu, tokens[i])));
