@@ -243,7 +243,8 @@ class Checker {
                (aliased ? "sources still compile through the alias " + q(from) + ", but"
                         : "code that names " + q(from + "::...") + " no longer compiles, and") +
                " every mangled name inside changes, so binaries built against OLD fail to "
-               "load.");
+               "load.",
+           aliased ? std::vector<std::string>{"ABI"} : std::vector<std::string>{});
     }
   }
 
@@ -663,9 +664,12 @@ class Checker {
         v.str("type").ends_with("[]") &&
         now->str("type").starts_with(v.str("type").substr(0, v.str("type").size() - 1));
     if (v.str("type") != now->str("type") && !completed) {
+      // Widened (`int` -> `long`): reads and writes still compile and mean the same.
       emit(rules::cpp::VARIABLE_TYPE_NO_CHANGE, v, now,
            q(v.name) + " changed type from " + q(v.str("type")) + " to " + q(now->str("type")) +
-               ": binaries built against OLD read and write it as " + q(v.str("type")) + ".");
+               ": binaries built against OLD read and write it as " + q(v.str("type")) + ".",
+           widens(v.str("type"), now->str("type")) ? std::vector<std::string>{"ABI"}
+                                                   : std::vector<std::string>{});
     } else if (v.str("inline_ns") != now->str("inline_ns") && !v.has("renamed_from")) {
       moved_namespaces_.emplace(
           std::pair{std::string(v.str("inline_ns")), std::string(now->str("inline_ns"))},
@@ -771,9 +775,13 @@ class Checker {
     if (now == nullptr) {
       removed_type(t);
     } else if (t.str("target") != now->str("target")) {
+      // Widened (`int` -> `long`): code using the alias compiles and means the same; the mangled
+      // names and layouts that spell it change.
       emit(rules::cpp::TYPEDEF_NO_CHANGE, t, now,
            q(t.name) + " now names " + q(now->str("target")) + " instead of " + q(t.str("target")) +
-               ".");
+               ".",
+           widens(t.str("target"), now->str("target")) ? std::vector<std::string>{"ABI"}
+                                                       : std::vector<std::string>{});
     }
   }
 
@@ -1012,10 +1020,13 @@ class Checker {
            q(f.name) +
                " is no longer noexcept: clients that take it as a noexcept function "
                "pointer or test noexcept(...) on calls to it no longer compile or change "
-               "behaviour.");
+               "behaviour, and binaries built against OLD may have no unwinding around its "
+               "calls, so an exception it now throws terminates them.",
+           {"ABI"});  // address-taking and noexcept(...) probes are not counted as source use
     } else if ((before.empty() || before == "no") && after == "yes" && f.flag("virtual")) {
       emit(rules::cpp::NOEXCEPT_NO_CHANGE, f, &now,
-           q(f.name) + " became noexcept: client overrides without noexcept no longer compile.");
+           q(f.name) + " became noexcept: client overrides without noexcept no longer compile.",
+           {"API"});
     } else if (before != "yes" && after != "yes" && !before.empty() && before != "no" && !lost &&
                f.flag("virtual")) {
       emit(rules::cpp::NOEXCEPT_NO_CHANGE, f, &now,
@@ -1039,11 +1050,13 @@ class Checker {
         if (has_overload(now.str("callable"), params, i, quals_of(f))) continue;
         emit(rules::cpp::DEFAULT_ARGUMENT_NO_CHANGE, f, &now,
              q(f.name) + ": " + which + " lost its default argument " + q(before[i]) +
-                 "; calls that leave it out no longer compile.");
+                 "; calls that leave it out no longer compile.",
+             {"API"});  // old binaries pass it explicitly
       } else {
         emit(rules::cpp::DEFAULT_ARGUMENT_NO_CHANGE, f, &now,
              q(f.name) + ": the default of " + which + " changed from " + q(before[i]) + " to " +
-                 q(then) + "; binaries built against OLD keep passing " + q(before[i]) + ".");
+                 q(then) + "; binaries built against OLD keep passing " + q(before[i]) + ".",
+             {"ABI"});  // sources compile and mean the new default
       }
     }
   }

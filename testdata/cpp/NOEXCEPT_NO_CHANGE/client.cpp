@@ -1,15 +1,13 @@
 #include "lib.h"
 
-// Owns a pooled buffer; the release function is kept as a noexcept pointer
-// because it runs from a destructor.
-class PooledBuffer {
-public:
-  explicit PooledBuffer(int size) : data_(demo::acquire_buffer(size)) {}
-  ~PooledBuffer() { release_(data_); }
+// The application's observer overrides without noexcept, as OLD allowed: against NEW an
+// override may not allow exceptions its base rules out.
+class LogObserver : public demo::PoolObserver {
+ public:
+  void on_exhausted(int requested) override { last_ = requested; }
 
-private:
-  char* data_;
-  void (*release_)(char*) noexcept = &demo::release_buffer;
+ private:
+  int last_ = 0;
 };
 
-void use() { PooledBuffer buffer(256); }
+void use() { LogObserver observer; }

@@ -1,11 +1,6 @@
 #include "lib.h"
 
-// Command-line options write straight into the library's settings.
-struct Option {
-  const char* name;
-  int* target;
-};
+// Passes the library's default host to a C API that takes a C string.
+const char* host_for_resolver() { return demo::default_host; }
 
-static const Option options[] = {{"max-connections", &demo::max_connections}};
-
-int option_count() { return sizeof options / sizeof options[0]; }
+int connection_limit() { return demo::max_connections; }

@@ -8,4 +8,11 @@ char* acquire_buffer(int size);
 // Gives a buffer back to the pool; never throws, so it is safe in destructors.
 void release_buffer(char* buffer) noexcept;
 
+// Receives pool events; applications derive from it.
+class PoolObserver {
+ public:
+  virtual ~PoolObserver();
+  virtual void on_exhausted(int requested);
+};
+
 }  // namespace demo
