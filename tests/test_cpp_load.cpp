@@ -78,6 +78,8 @@ struct Grand : Derived { int g(int) const override; void f() override; };
 #define DEMO_NAME "demo"
 #define DEMO_SUM 8 + 8
 #define DEMO_EXPORT __attribute__((visibility("default")))
+#define DEMO_API DEMO_EXPORT
+#define DEMO_SELF DEMO_SELF DEMO_EXPORT
 namespace demo {
 constexpr int kMax = 100;
 void open(const char* path, int mode = 0, bool sync = false);
@@ -100,10 +102,33 @@ enum class Mode : unsigned char { Read = 1, Write = 4 };
     CHECK(find(s, "macro", "DEMO_NAME")->str("value") == "\"demo\" (const char *)");
     CHECK(find(s, "macro", "DEMO_EXPORT")->str("value") ==
           "__attribute__ ( ( visibility ( \"default\" ) ) )");
+    // Not values: compared by what they finally stand for; a macro is not replaced in itself.
+    CHECK(find(s, "macro", "DEMO_API")->str("expansion") ==
+          "__attribute__ ( ( visibility ( \"default\" ) ) )");
+    CHECK(find(s, "macro", "DEMO_SELF")->str("expansion") ==
+          "DEMO_SELF __attribute__ ( ( visibility ( \"default\" ) ) )");
+    CHECK_FALSE(find(s, "macro", "DEMO_EXPORT")->has("expansion"));
     const auto* mode = find(s, "enum", "demo::Mode");
     REQUIRE(mode != nullptr);
     CHECK(mode->str("underlying") == "unsigned char");
     CHECK(mode->children.size() == 2);
+  }
+
+  TEST_CASE("macro expansion of a hostile header is bounded") {
+    // Each level doubles the one below: 2^40 tokens if expanded. Left out, in bounded time.
+    std::string text = "#pragma once\n#define M0 x\n";
+    for (int i = 1; i <= 40; ++i)
+      text += "#define M" + std::to_string(i) + " M" + std::to_string(i - 1) + " M" +
+              std::to_string(i - 1) + "\n";
+    // A chain deeper than the expansion depth: left out too, no deep recursion.
+    text += "#define C0 y\n";
+    for (int i = 1; i <= 2000; ++i)
+      text += "#define C" + std::to_string(i) + " C" + std::to_string(i - 1) + "\n";
+    const auto s = load_header(text);
+    CHECK(find(s, "macro", "M3")->str("expansion") == "x x x x x x x x");
+    CHECK_FALSE(find(s, "macro", "M40")->has("expansion"));
+    CHECK(find(s, "macro", "C2")->str("expansion") == "y");
+    CHECK_FALSE(find(s, "macro", "C2000")->has("expansion"));
   }
 
   TEST_CASE("C idioms and members passed in memory") {

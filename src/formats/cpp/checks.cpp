@@ -687,6 +687,30 @@ class Checker {
     }
   }
 
+  // What a macro finally stands for, other macros replaced (`API` -> `VISIBLE` ->
+  // `__attribute__(...)`).
+  static std::string_view expansion(const Entity& m) {
+    return m.has("expansion") ? m.str("expansion") : m.str("value");
+  }
+
+  // `#define LIB_BEGIN_NAMESPACE namespace lib { inline namespace v2 {`, its closing `} }`,
+  // `#define BEGIN_C extern "C" {`: what they open is compared through the declarations inside
+  // (INLINE_NAMESPACE_NO_CHANGE, mangled names), not again as a macro's value.
+  static bool opens_scope(const Entity& m) {
+    const std::string_view v = expansion(m);
+    if (v.starts_with("extern \"C")) return true;
+    bool only_braces = !v.empty();
+    size_t i = 0;
+    while (i < v.size()) {
+      const size_t end = std::min(v.find(' ', i), v.size());
+      const std::string_view token = v.substr(i, end - i);
+      if (token == "namespace") return true;
+      only_braces = only_braces && (token == "{" || token == "}" || token == ";");
+      i = end + 1;
+    }
+    return only_braces;
+  }
+
   void macro(const Entity& m, const Entity* now) {
     if (now == nullptr) {
       // `#define FLAG 4` replaced by `enum { FLAG = 4 };` or `constexpr int FLAG = 4;`: every
@@ -704,7 +728,8 @@ class Checker {
       }
       emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr, "Macro " + q(m.name) + " was removed.",
            {"API"});  // no symbol: only sources that name it break
-    } else if (m.str("value") != now->str("value")) {
+    } else if (m.str("value") != now->str("value") && expansion(m) != expansion(*now) &&
+               !opens_scope(m) && !opens_scope(*now)) {
       // As written, with the value when the spelling does not show it (`(4 * 16)` (= 64)) and
       // the type when the two sides' types differ (`16` (int) and `16u` (unsigned int)).
       const auto split_value = [](const Entity& e) {

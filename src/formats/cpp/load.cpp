@@ -10,6 +10,7 @@
 #include "core/read_input.hpp"
 #include "formats/cpp/call_probes.hpp"
 #include "formats/cpp/clang_handles.hpp"
+#include "formats/cpp/macro_expansion.hpp"
 #include "formats/cpp/compile_db.hpp"
 #include "formats/cpp/constants.hpp"
 #include "formats/cpp/flags.hpp"
@@ -364,10 +365,18 @@ Schema load_here(const std::string& path, const LoadOptions& options, const Opti
   // messages.
   const auto values =
       evaluate_macros(parsed.index.get(), modeler.macro_definitions(), modeler.macro_names());
+  // The others (attributes, types) by what they finally stand for: `API` respelled through
+  // another macro of the same body is the same macro.
+  const auto expansions = expand_object_macros(modeler.macro_definitions());
   for (Entity& e : api.children) {
     if (e.kind != "macro") continue;
     const auto it = values.find(e.key);
-    if (it == values.end() || it->second == e.str("value")) continue;
+    if (it == values.end()) {
+      const auto x = expansions.find(e.key);
+      if (x != expansions.end() && x->second != e.str("value")) e.set("expansion", x->second);
+      continue;
+    }
+    if (it->second == e.str("value")) continue;
     e.set("spelling", std::string(e.str("value")));
     e.set("value", it->second);
   }
