@@ -4,6 +4,7 @@
 
 #include "cli_runner.hpp"
 #include "formats/cpp/compile_db.hpp"
+#include "formats/cpp/default_arguments.hpp"
 #include "formats/cpp/flags.hpp"
 
 #include <doctest/doctest.h>
@@ -129,6 +130,24 @@ enum class Mode : unsigned char { Read = 1, Write = 4 };
     CHECK_FALSE(find(s, "macro", "M40")->has("expansion"));
     CHECK(find(s, "macro", "C2")->str("expansion") == "y");
     CHECK_FALSE(find(s, "macro", "C2000")->has("expansion"));
+  }
+
+  TEST_CASE("types compared with the default template arguments clang leaves out") {
+    using breakwater::cpp::in_full;
+    const breakwater::cpp::TemplateDefaults defaults{
+        {"demo::specs", {"char"}},
+        {"demo::table", {"", "std :: less < int >", "#0"}},
+    };
+    CHECK(in_full("demo::specs<>", defaults) == "demo::specs<char>");
+    CHECK(in_full("demo::specs<char>", defaults) == "demo::specs<char>");
+    CHECK(in_full("demo::specs<wchar_t>", defaults) == "demo::specs<wchar_t>");
+    CHECK(in_full("const demo::specs<> *", defaults) == "constdemo::specs<char>*");
+    // Nested, and a default naming an earlier parameter stays left out.
+    CHECK(in_full("demo::table<demo::specs<>>", defaults) ==
+          "demo::table<demo::specs<char>,std::less<int>>");
+    CHECK(in_full("demo::other<int, demo::specs<>>[4]", defaults) ==
+          "demo::other<int,demo::specs<char>>[4]");
+    CHECK(in_full("demo::specs<(1 > 2)>", defaults) == "demo::specs<(1>2)>");
   }
 
   TEST_CASE("C idioms and members passed in memory") {

@@ -309,11 +309,16 @@ class Checker {
       moves[{from->second->key, to->second->key}].emplace_back(e, now);
     }
     for (const auto& [headers, decls] : moves) {
+      // A class template is modelled twice (its parameters; its members): one declaration.
+      std::vector<std::string_view> distinct;
+      for (const auto& [was, is] : decls)
+        if (std::find(distinct.begin(), distinct.end(), was->name) == distinct.end())
+          distinct.push_back(was->name);
       std::string names;
-      for (size_t i = 0; i < decls.size() && i < 5; ++i) names += (i ? ", " : "") + q(decls[i].first->name);
-      if (decls.size() > 5) names += " and " + std::to_string(decls.size() - 5) + " more";
+      for (size_t i = 0; i < distinct.size() && i < 5; ++i) names += (i ? ", " : "") + q(distinct[i]);
+      if (distinct.size() > 5) names += " and " + std::to_string(distinct.size() - 5) + " more";
       emit(rules::cpp::DECLARATION_NO_MOVE, *decls.front().first, decls.front().second,
-           std::to_string(decls.size()) + (decls.size() == 1 ? " declaration" : " declarations") +
+           std::to_string(distinct.size()) + (distinct.size() == 1 ? " declaration" : " declarations") +
                " (" + names + ") moved from " + q(headers.first) + " to " + q(headers.second) +
                ", which " + q(headers.first) + " does not include: code that includes only " +
                q(headers.first) + " no longer compiles.");
@@ -345,7 +350,6 @@ class Checker {
     if (it == unscoped_enumerators_->end()) return std::nullopt;
     return it->second;
   }
-
 
   // Whether NEW declares anything in namespace `ns` (a real namespace may replace an alias).
   bool namespace_in_new(std::string_view ns) const {
@@ -693,6 +697,23 @@ class Checker {
     return m.has("expansion") ? m.str("expansion") : m.str("value");
   }
 
+  // GCC reads `__visibility__` and `visibility` as the same attribute: compared without the
+  // underscores that wrap a word.
+  static std::string attribute_words(std::string_view v) {
+    std::string out;
+    size_t i = 0;
+    while (i < v.size()) {
+      const size_t end = std::min(v.find(' ', i), v.size());
+      std::string_view token = v.substr(i, end - i);
+      if (token.size() > 4 && token.starts_with("__") && token.ends_with("__"))
+        token = token.substr(2, token.size() - 4);
+      out += token;
+      out += ' ';
+      i = end + 1;
+    }
+    return out;
+  }
+
   // `#define LIB_BEGIN_NAMESPACE namespace lib { inline namespace v2 {`, its closing `} }`,
   // `#define BEGIN_C extern "C" {`: what they open is compared through the declarations inside
   // (INLINE_NAMESPACE_NO_CHANGE, mangled names), not again as a macro's value.
@@ -728,7 +749,8 @@ class Checker {
       }
       emit(rules::cpp::CONSTANT_NO_CHANGE, m, nullptr, "Macro " + q(m.name) + " was removed.",
            {"API"});  // no symbol: only sources that name it break
-    } else if (m.str("value") != now->str("value") && expansion(m) != expansion(*now) &&
+    } else if (m.str("value") != now->str("value") &&
+               attribute_words(expansion(m)) != attribute_words(expansion(*now)) &&
                !opens_scope(m) && !opens_scope(*now)) {
       // As written, with the value when the spelling does not show it (`(4 * 16)` (= 64)) and
       // the type when the two sides' types differ (`16` (int) and `16u` (unsigned int)).
@@ -955,8 +977,10 @@ class Checker {
       // the same bits.
       const bool same_bits =
           !visible(f) && top_level_unqualified(f.str("type")) == top_level_unqualified(g->str("type"));
-      if (f.num("offset", -1) != g->num("offset", -1) ||
-          (f.str("type") != g->str("type") && !same_bits)) {
+      // Compared with the default template arguments clang leaves out spelled in
+      // (`specs<>` is `specs<char>` once `char` became the default).
+      const bool same_type = f.str("type_in_full", f.str("type")) == g->str("type_in_full", g->str("type"));
+      if (f.num("offset", -1) != g->num("offset", -1) || (!same_type && !same_bits)) {
         emit(rules::cpp::RECORD_LAYOUT_NO_CHANGE, f, g,
              "Field " + q(f.name) +
                  (f.str("type") != g->str("type")

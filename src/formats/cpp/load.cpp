@@ -10,6 +10,7 @@
 #include "core/read_input.hpp"
 #include "formats/cpp/call_probes.hpp"
 #include "formats/cpp/clang_handles.hpp"
+#include "formats/cpp/default_arguments.hpp"
 #include "formats/cpp/macro_expansion.hpp"
 #include "formats/cpp/compile_db.hpp"
 #include "formats/cpp/constants.hpp"
@@ -380,6 +381,8 @@ Schema load_here(const std::string& path, const LoadOptions& options, const Opti
     e.set("spelling", std::string(e.str("value")));
     e.set("value", it->second);
   }
+  // Before internal templates go: a public field may hold `detail::specs<>`.
+  spell_default_arguments(api, class_template_defaults(api));
   std::erase_if(api.children, [&](const Entity& e) {
     return in_internal_namespace(e.key, own.internal_namespaces);
   });

@@ -4,5 +4,6 @@
 
 int use() {
   demo::Piece p{"a", 1};
-  return demo::split(p.text, ',') + demo::trim("x") + DEMO_MAX_PIECES;
+  demo::Parts<int> parts{nullptr, 0};
+  return demo::split(p.text, ',') + demo::trim("x") + DEMO_MAX_PIECES + parts.count;
 }

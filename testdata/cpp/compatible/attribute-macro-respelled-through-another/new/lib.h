@@ -1,8 +1,8 @@
 #pragma once
 
-// The attribute now has a name of its own, shared with the experimental API; DICT_API still
-// stands for the same attribute.
-#define DICT_VISIBLE __attribute__((visibility("default")))
+// The attribute now has a name of its own, shared with the experimental API, and is spelled
+// with GCC's reserved form (the same attribute); DICT_API still stands for it.
+#define DICT_VISIBLE __attribute__((__visibility__("default")))
 #define DICT_API DICT_VISIBLE
 #define DICT_EXPERIMENTAL_API DICT_VISIBLE
 #define DICT_DEPRECATED(msg) __attribute__((deprecated(msg)))
