@@ -7,6 +7,7 @@
 #include "core/paths.hpp"
 #include "core/read_input.hpp"
 #include "core/trace.hpp"
+#include "formats/protobuf/newer_descriptor.hpp"
 #include "formats/protobuf/source_locations.hpp"
 #include "formats/protobuf/to_model.hpp"
 
@@ -185,6 +186,8 @@ class ImportResolver {
 
   std::unique_ptr<Unit> find(const std::string& name) const {
     for (const fs::path& root : roots_) {
+      // The system's descriptor.proto is 3.21's: ours below has the options added since.
+      if (name == kDescriptorProtoName && root == BREAKWATER_PROTO_SYSTEM_INCLUDE) continue;
       std::error_code ec;
       if (fs::is_regular_file(root / name, ec)) {
         if (fs::is_symlink(root / name, ec)) {
@@ -201,6 +204,12 @@ class ImportResolver {
         unit->display = display_path(root, name);
         return unit;
       }
+    }
+    if (name == kDescriptorProtoName) {  // with the options and types added after 3.21
+      auto unit = std::make_unique<Unit>();
+      unit->name = unit->display = name;
+      *unit->proto = newer_descriptor_proto();
+      return unit;
     }
     if (const gp::FileDescriptor* builtin =
             gp::DescriptorPool::generated_pool()->FindFileByName(name)) {
@@ -328,12 +337,28 @@ std::vector<Unit*> link_order(const Units& units) {
   return order;
 }
 
+// libprotobuf sends every unknown option to an import; a built-in one (no parentheses) cannot
+// come from one: it is misspelt, or newer than the options this build knows.
+std::string clearer(const std::string& message) {
+  constexpr std::string_view prefix = "Option \"";
+  constexpr std::string_view suffix = "\" unknown. Ensure that your proto definition file imports";
+  const size_t end = message.find(suffix);
+  if (!message.starts_with(prefix) || end == std::string::npos) return message;
+  const std::string name = message.substr(prefix.size(), end - prefix.size());
+  if (name.starts_with("(")) return message;
+  return "option \"" + name +
+         "\" is not a built-in option (descriptor.proto as of protobuf 30 has no such field; "
+         "check its spelling); a custom option is written in parentheses, \"(package.name)\", "
+         "with the file that extends the options message imported";
+}
+
 class LinkErrors : public gp::DescriptorPool::ErrorCollector {
  public:
   explicit LinkErrors(const Unit& unit) : unit_(unit) {}
   void AddError(const std::string&, const std::string&, const gp::Message* descriptor,
-                ErrorLocation location, const std::string& message) override {
+                ErrorLocation location, const std::string& libprotobuf_message) override {
     if (first_) return;
+    const std::string message = clearer(libprotobuf_message);
     int line = -1, column = 0;
     if (unit_.table && !unit_.table->Find(descriptor, location, &line, &column)) {
       // Not every error kind is recorded per element; the element's name always is.
@@ -362,7 +387,20 @@ class LinkErrors : public gp::DescriptorPool::ErrorCollector {
 };
 
 void link(const Units& units, gp::DescriptorPool& pool) {
-  for (Unit* unit : link_order(units)) {
+  // Built-in options (`[debug_redact = true]`) are looked up in the pool's own
+  // descriptor.proto when it has one, whether or not the file imports it: so it goes first, the
+  // input's own copy if it has one, else ours with the options added after 3.21.
+  std::vector<Unit*> order = link_order(units);
+  const auto own = std::find_if(order.begin(), order.end(), [](const Unit* u) {
+    return u->name == kDescriptorProtoName && u->proto->dependency_size() == 0;
+  });
+  if (own != order.end()) {
+    std::rotate(order.begin(), own, own + 1);
+  } else if (!std::any_of(order.begin(), order.end(),
+                          [](const Unit* u) { return u->name == kDescriptorProtoName; })) {
+    pool.BuildFile(newer_descriptor_proto());
+  }
+  for (Unit* unit : order) {
     LinkErrors errors(*unit);
     const gp::FileDescriptor* built = pool.BuildFileCollectingErrors(*unit->proto, &errors);
     if (built == nullptr && !unit->disk_path.empty()) {

@@ -1,0 +1,296 @@
+#include "formats/protobuf/newer_descriptor.hpp"
+
+#include <google/protobuf/compiler/parser.h>
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace breakwater::protobuf {
+namespace {
+
+namespace gp = google::protobuf;
+
+// What descriptor.proto gained after 3.21 (protobuf 22 to 30), by field number: only the
+// declarations; the messages named like 3.21's are merged into them. Written for option
+// interpretation and feature resolution, not as a copy of upstream's file.
+constexpr const char* kAdditions = R"proto(
+syntax = "proto2";
+package google.protobuf;
+
+enum Edition {
+  EDITION_UNKNOWN = 0;
+  EDITION_LEGACY = 900;
+  EDITION_PROTO2 = 998;
+  EDITION_PROTO3 = 999;
+  EDITION_2023 = 1000;
+  EDITION_2024 = 1001;
+  EDITION_1_TEST_ONLY = 1;
+  EDITION_2_TEST_ONLY = 2;
+  EDITION_99997_TEST_ONLY = 99997;
+  EDITION_99998_TEST_ONLY = 99998;
+  EDITION_99999_TEST_ONLY = 99999;
+  EDITION_MAX = 2147483647;
+}
+
+enum SymbolVisibility {
+  VISIBILITY_UNSET = 0;
+  VISIBILITY_LOCAL = 1;
+  VISIBILITY_EXPORT = 2;
+}
+
+message FeatureSet {
+  enum FieldPresence {
+    FIELD_PRESENCE_UNKNOWN = 0;
+    EXPLICIT = 1;
+    IMPLICIT = 2;
+    LEGACY_REQUIRED = 3;
+  }
+  optional FieldPresence field_presence = 1;
+  enum EnumType {
+    ENUM_TYPE_UNKNOWN = 0;
+    OPEN = 1;
+    CLOSED = 2;
+  }
+  optional EnumType enum_type = 2;
+  enum RepeatedFieldEncoding {
+    REPEATED_FIELD_ENCODING_UNKNOWN = 0;
+    PACKED = 1;
+    EXPANDED = 2;
+  }
+  optional RepeatedFieldEncoding repeated_field_encoding = 3;
+  enum Utf8Validation {
+    UTF8_VALIDATION_UNKNOWN = 0;
+    VERIFY = 2;
+    NONE = 3;
+    reserved 1;
+  }
+  optional Utf8Validation utf8_validation = 4;
+  enum MessageEncoding {
+    MESSAGE_ENCODING_UNKNOWN = 0;
+    LENGTH_PREFIXED = 1;
+    DELIMITED = 2;
+  }
+  optional MessageEncoding message_encoding = 5;
+  enum JsonFormat {
+    JSON_FORMAT_UNKNOWN = 0;
+    ALLOW = 1;
+    LEGACY_BEST_EFFORT = 2;
+  }
+  optional JsonFormat json_format = 6;
+  enum EnforceNamingStyle {
+    ENFORCE_NAMING_STYLE_UNKNOWN = 0;
+    STYLE2024 = 1;
+    STYLE_LEGACY = 2;
+  }
+  optional EnforceNamingStyle enforce_naming_style = 7;
+  message VisibilityFeature {
+    enum DefaultSymbolVisibility {
+      DEFAULT_SYMBOL_VISIBILITY_UNKNOWN = 0;
+      EXPORT_ALL = 1;
+      EXPORT_TOP_LEVEL = 2;
+      LOCAL_ALL = 3;
+      STRICT = 4;
+    }
+    reserved 1 to max;
+  }
+  optional VisibilityFeature.DefaultSymbolVisibility default_symbol_visibility = 8;
+  reserved 999;
+  extensions 1000 to 9994, 9995 to 9999, 10000;
+}
+
+message FeatureSetDefaults {
+  message FeatureSetEditionDefault {
+    optional Edition edition = 3;
+    optional FeatureSet overridable_features = 4;
+    optional FeatureSet fixed_features = 5;
+    reserved 1, 2;
+  }
+  repeated FeatureSetEditionDefault defaults = 1;
+  optional Edition minimum_edition = 4;
+  optional Edition maximum_edition = 5;
+}
+
+message FileDescriptorProto {
+  optional Edition edition = 14;
+}
+
+message DescriptorProto {
+  optional SymbolVisibility visibility = 11;
+}
+
+message EnumDescriptorProto {
+  optional SymbolVisibility visibility = 6;
+}
+
+message FileOptions {
+  optional FeatureSet features = 50;
+}
+
+message MessageOptions {
+  optional bool deprecated_legacy_json_field_conflicts = 11 [deprecated = true];
+  optional FeatureSet features = 12;
+}
+
+message FieldOptions {
+  optional bool debug_redact = 16 [default = false];
+  enum OptionRetention {
+    RETENTION_UNKNOWN = 0;
+    RETENTION_RUNTIME = 1;
+    RETENTION_SOURCE = 2;
+  }
+  optional OptionRetention retention = 17;
+  enum OptionTargetType {
+    TARGET_TYPE_UNKNOWN = 0;
+    TARGET_TYPE_FILE = 1;
+    TARGET_TYPE_EXTENSION_RANGE = 2;
+    TARGET_TYPE_MESSAGE = 3;
+    TARGET_TYPE_FIELD = 4;
+    TARGET_TYPE_ONEOF = 5;
+    TARGET_TYPE_ENUM = 6;
+    TARGET_TYPE_ENUM_ENTRY = 7;
+    TARGET_TYPE_SERVICE = 8;
+    TARGET_TYPE_METHOD = 9;
+  }
+  repeated OptionTargetType targets = 19;
+  message EditionDefault {
+    optional Edition edition = 3;
+    optional string value = 2;
+  }
+  repeated EditionDefault edition_defaults = 20;
+  optional FeatureSet features = 21;
+  message FeatureSupport {
+    optional Edition edition_introduced = 1;
+    optional Edition edition_deprecated = 2;
+    optional string deprecation_warning = 3;
+    optional Edition edition_removed = 4;
+  }
+  optional FeatureSupport feature_support = 22;
+}
+
+message OneofOptions {
+  optional FeatureSet features = 1;
+}
+
+message EnumOptions {
+  optional bool deprecated_legacy_json_field_conflicts = 6 [deprecated = true];
+  optional FeatureSet features = 7;
+}
+
+message EnumValueOptions {
+  optional FeatureSet features = 2;
+  optional bool debug_redact = 3 [default = false];
+  optional FieldOptions.FeatureSupport feature_support = 4;
+}
+
+message ServiceOptions {
+  optional FeatureSet features = 34;
+}
+
+message MethodOptions {
+  optional FeatureSet features = 35;
+}
+
+message ExtensionRangeOptions {
+  message Declaration {
+    optional int32 number = 1;
+    optional string full_name = 2;
+    optional string type = 3;
+    optional bool reserved = 5;
+    optional bool repeated = 6;
+    reserved 4;
+  }
+  repeated Declaration declaration = 2;
+  optional FeatureSet features = 50;
+  enum VerificationState {
+    DECLARATION = 0;
+    UNVERIFIED = 1;
+  }
+  optional VerificationState verification = 3 [default = UNVERIFIED];
+}
+)proto";
+
+class Throwing : public gp::io::ErrorCollector {
+ public:
+  void AddError(int line, gp::io::ColumnNumber, const std::string& message) override {
+    throw std::logic_error("newer_descriptor.cpp additions, line " + std::to_string(line + 1) +
+                           ": " + message);
+  }
+};
+
+gp::FileDescriptorProto parse_additions() {
+  Throwing errors;
+  const std::string text = kAdditions;
+  gp::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
+  gp::io::Tokenizer tokenizer(&input, &errors);
+  gp::compiler::Parser parser;
+  parser.RecordErrorsTo(&errors);
+  gp::FileDescriptorProto out;
+  parser.Parse(&tokenizer, &out);
+  return out;
+}
+
+// Adds what `extra` declares to `base`, a message of the same name: fields, nested types and
+// enums, ranges, reserved numbers; nothing `base` already has (a later libprotobuf with some of
+// them is a no-op).
+void merge_message(gp::DescriptorProto& base, const gp::DescriptorProto& extra) {
+  const auto has_field = [&](int number) {
+    for (const auto& f : base.field())
+      if (f.number() == number) return true;
+    return false;
+  };
+  for (const auto& f : extra.field())
+    if (!has_field(f.number())) *base.add_field() = f;
+  for (const auto& nested : extra.nested_type()) {
+    bool merged = false;
+    for (auto& mine : *base.mutable_nested_type()) {
+      if (mine.name() == nested.name()) {
+        merge_message(mine, nested);
+        merged = true;
+      }
+    }
+    if (!merged) *base.add_nested_type() = nested;
+  }
+  for (const auto& e : extra.enum_type()) {
+    bool present = false;
+    for (const auto& mine : base.enum_type()) present = present || mine.name() == e.name();
+    if (!present) *base.add_enum_type() = e;
+  }
+  if (base.extension_range_size() == 0)
+    for (const auto& r : extra.extension_range()) *base.add_extension_range() = r;
+  if (base.reserved_range_size() == 0)
+    for (const auto& r : extra.reserved_range()) *base.add_reserved_range() = r;
+}
+
+gp::FileDescriptorProto build() {
+  gp::FileDescriptorProto base;
+  gp::FileDescriptorProto::descriptor()->file()->CopyTo(&base);
+  const gp::FileDescriptorProto extra = parse_additions();
+  for (const auto& message : extra.message_type()) {
+    bool merged = false;
+    for (auto& mine : *base.mutable_message_type()) {
+      if (mine.name() == message.name()) {
+        merge_message(mine, message);
+        merged = true;
+      }
+    }
+    if (!merged) *base.add_message_type() = message;
+  }
+  for (const auto& e : extra.enum_type()) {
+    bool present = false;
+    for (const auto& mine : base.enum_type()) present = present || mine.name() == e.name();
+    if (!present) *base.add_enum_type() = e;
+  }
+  return base;
+}
+
+}  // namespace
+
+const gp::FileDescriptorProto& newer_descriptor_proto() {
+  static const gp::FileDescriptorProto merged = build();
+  return merged;
+}
+
+}  // namespace breakwater::protobuf
