@@ -86,9 +86,16 @@ bool compatible(const Entity& o, const Entity& nw, Audience audience) {
 void type_rule(const Sides& s, RuleId rule, Audience audience, std::string_view why) {
   for_each_field_pair(s, [&](const Entity&, const Entity& np, const Entity& o, const Entity& nw) {
     if (compatible(o, nw, audience)) return;
+    // The same message, once as a group (proto2) or delimited (editions), once length-prefixed.
+    const auto shown = [&](const Entity& f) {
+      const bool only_encoding = shown_type(o) == shown_type(nw);
+      return q(shown_type(f)) + (only_encoding && f.str(n::kType) == "group"
+                                     ? " (delimited encoding)"
+                                     : only_encoding ? " (length-prefixed)" : "");
+    };
     s.out.emit(rule, np.name + "." + std::string(nw.str("name")),
-               describe_field(np, nw) + " changed type from " + q(shown_type(o)) + " to " +
-                   q(shown_type(nw)) + ".",
+               describe_field(np, nw) + " changed type from " + shown(o) + " to " + shown(nw) +
+                   ".",
                nw.loc_of(n::kType), o.loc_of(n::kType),
                "Keep field " + std::to_string(nw.num(n::kNumber)) + " as " + shown_type(o) + "; " +
                    std::string(why) + " Add a new field with a new number and deprecate this one.");

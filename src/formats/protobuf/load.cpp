@@ -7,6 +7,7 @@
 #include "core/paths.hpp"
 #include "core/read_input.hpp"
 #include "core/trace.hpp"
+#include "formats/protobuf/editions.hpp"
 #include "formats/protobuf/newer_descriptor.hpp"
 #include "formats/protobuf/source_locations.hpp"
 #include "formats/protobuf/to_model.hpp"
@@ -49,6 +50,7 @@ struct Unit {
   bool target = false;    // checked (true) or only imported (false)
   std::unique_ptr<gp::FileDescriptorProto> proto = std::make_unique<gp::FileDescriptorProto>();
   std::string origin;  // the descriptor set it came from, if any (named in errors)
+  std::string edition;  // "2023" for an editions file (built with proto2's rules), else ""
   std::unique_ptr<gp::compiler::SourceLocationTable> table;  // only when locating a link error
   SpanIndex spans;  // declaration positions, taken before linking so the pool keeps no source info
 };
@@ -133,8 +135,25 @@ void refuse_deep_nesting(const std::string& text, const Unit& unit) {
   }
 }
 
+// An editions file is read as the grammar editions keep and built with proto2's rules; its
+// features are resolved when it is modelled (editions.hpp).
+void accept_edition(Unit& unit, const std::string& edition, Location where) {
+  if (edition != kSupportedEdition) {
+    throw InputError(where, "edition \"" + edition +
+                                "\" is not supported: this build compares edition \"" +
+                                std::string(kSupportedEdition) +
+                                "\" files and proto2/proto3 (buf breaking reads newer editions)");
+  }
+  unit.edition = edition;
+}
+
 void parse_unit(Unit& unit, bool with_error_table = false) {
-  const std::string text = read_bytes(unit.disk_path, unit.display);
+  std::string text = read_bytes(unit.disk_path, unit.display);
+  if (const auto statement = edition_statement(text)) {
+    const auto [line, column] = Lines(text).at(statement->begin);
+    accept_edition(unit, statement->edition, Location{unit.display, line, column});
+    text = as_parseable(std::move(text), *statement);
+  }
   if (text.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     throw InputError(Location{unit.display, 0, 0},
                      "file too large for the protobuf parser (2 GiB)");
@@ -156,6 +175,7 @@ void parse_unit(Unit& unit, bool with_error_table = false) {
   errors.throw_if_any();
   if (!ok) throw InputError(Location{unit.display, 0, 0}, "cannot parse file");
   unit.proto->set_name(unit.name);
+  if (!unit.edition.empty()) unit.proto->set_syntax("proto2");
   take_positions(unit, columns);
 }
 
@@ -449,6 +469,10 @@ Units units_from_descriptor_set(const std::string& path, const ImportResolver& r
     unit->display = file.name();
     unit->origin = path;
     unit->target = true;
+    if (file.syntax() == "editions") {  // written by a compiler newer than 3.21
+      accept_edition(*unit, edition_of(file), Location{path, 1, 1});
+      file.set_syntax("proto2");
+    }
     unit->proto->Swap(&file);
     take_positions(*unit, ColumnMapper({}));
     units.push_back(std::move(unit));
@@ -654,7 +678,7 @@ Schema load_side(const std::string& path, const LoadOptions& options) {
   schema.roots.resize(targets.size());
   detail::parallel_for(targets.size(), options.jobs, [&](size_t i) {
     const gp::FileDescriptor* file = pool.FindFileByName(targets[i]->name);
-    schema.roots[i] = file_to_model(*file, targets[i]->spans, ids[i]);
+    schema.roots[i] = file_to_model(*file, targets[i]->spans, ids[i], targets[i]->edition);
     targets[i]->spans = SpanIndex();
   });
   trace.lap("model");

@@ -1,5 +1,6 @@
 #include "formats/protobuf/to_model.hpp"
 
+#include "formats/protobuf/editions.hpp"
 #include "formats/protobuf/names.hpp"
 
 #include <google/protobuf/descriptor.h>
@@ -9,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 
 namespace breakwater::protobuf {
 namespace gp = google::protobuf;
@@ -60,7 +62,8 @@ Path operator+(Path p, std::initializer_list<int> more) {
 
 class Converter {
  public:
-  Converter(const SpanIndex& spans, uint32_t file_id) : spans_(spans), file_id_(file_id) {}
+  Converter(const SpanIndex& spans, uint32_t file_id, std::string_view edition)
+      : spans_(spans), file_id_(file_id), edition_(edition) {}
 
   // Without source info (a descriptor set built without --include_source_info) positions are
   // unknown but the file still is: findings then name the file without a line.
@@ -84,6 +87,7 @@ class Converter {
     e.loc = SourceRef{file_id_, 1, 1};
     e.set(n::kPackage, f.package(), at({path_of::kFilePackage}, e.loc));
     e.set(n::kSyntax, std::string(syntax_name(f)), at({path_of::kFileSyntax}, e.loc));
+    if (editions()) scope_.push_back(Features::of_edition(edition_).with(f.options()));
     file_options(f.options(), e);
     for (int i = 0; i < f.dependency_count(); ++i) {
       const std::string& imported = f.dependency(i)->name();
@@ -108,12 +112,21 @@ class Converter {
  private:
   // The resolved `json_format` feature: proto3 files allow JSON, proto2 files only "best
   // effort" (their enums and groups may not round-trip). Editions could set it explicitly.
-  static std::string_view json_format(const gp::FileDescriptor& f) {
+  std::string_view json_format(const gp::FileDescriptor& f, const Features* own) const {
+    if (own != nullptr) return own->json_format;
     return f.syntax() == gp::FileDescriptor::SYNTAX_PROTO3 ? "ALLOW" : "LEGACY_BEST_EFFORT";
   }
 
-  static std::string_view syntax_name(const gp::FileDescriptor& f) {
+  std::string_view syntax_name(const gp::FileDescriptor& f) const {
+    if (editions()) return "editions";
     return f.syntax() == gp::FileDescriptor::SYNTAX_PROTO3 ? "proto3" : "proto2";
+  }
+
+  // An editions file (built with proto2's rules, so its syntax says nothing): its features
+  // decide presence, enum openness, UTF-8 validation, JSON format and message encoding.
+  bool editions() const { return !edition_.empty(); }
+  bool proto3(const gp::FileDescriptor& f) const {
+    return !editions() && f.syntax() == gp::FileDescriptor::SYNTAX_PROTO3;
   }
 
   void file_options(const gp::FileOptions& o, Entity& e) {
@@ -150,8 +163,10 @@ class Converter {
     Entity e = declared(n::kMessage, nested(scope, m.name()), m.full_name(), at(path));
     e.set("name", m.name(), at(path + std::initializer_list<int>{path_of::kMsgName}, e.loc));
     const gp::MessageOptions& o = m.options();
+    if (editions()) scope_.push_back(scope_.back().with(o));
     if (o.map_entry()) e.set(n::kMapEntry, true);
-    e.set(n::kJsonFormat, std::string(json_format(*m.file())));
+    e.set(n::kJsonFormat,
+          std::string(json_format(*m.file(), editions() ? &scope_.back() : nullptr)));
     if (o.has_message_set_wire_format()) {
       e.set("message_set_wire_format", o.message_set_wire_format(),
             at(path + std::initializer_list<int>{path_of::kMsgOptions, path_of::kMsgSetWireFormat},
@@ -204,6 +219,7 @@ class Converter {
           range(n::kExtensionRange, r->start, r->end - 1,
                 at(path + std::initializer_list<int>{path_of::kMsgExtRange, i}, e.loc)));
     }
+    if (editions()) scope_.pop_back();
     return trimmed(e);
   }
 
@@ -243,10 +259,18 @@ class Converter {
     return f.type_name();
   }
 
-  static std::string cardinality(const gp::FieldDescriptor& f) {
+  static std::string cardinality(const gp::FieldDescriptor& f, const Features* own) {
     if (f.is_map()) return "map";
     if (f.is_repeated()) return "repeated";
     if (f.is_required()) return "required";
+    if (own != nullptr) {
+      // Message fields, oneof members and extensions always track presence.
+      if (own->field_presence == "LEGACY_REQUIRED") return "required";
+      const bool always = f.message_type() != nullptr || f.containing_oneof() != nullptr ||
+                          f.is_extension();
+      return always || own->field_presence != "IMPLICIT" ? "optional_explicit"
+                                                         : "optional_implicit";
+    }
     return f.has_presence() ? "optional_explicit" : "optional_implicit";
   }
 
@@ -311,11 +335,16 @@ class Converter {
     e.set(n::kNumber, int64_t{f.number()}, sub(path_of::kFieldNumber));
     const SourceRef type_at =
         at(path + std::initializer_list<int>{path_of::kFieldTypeName}, sub(path_of::kFieldType));
-    e.set(n::kType, std::string(f.type_name()), type_at);
+    std::optional<Features> own;
+    if (editions()) own = scope_.back().with(f.options());
+    // A message field encoded delimited is a group on the wire.
+    const bool delimited = own && f.type() == gp::FieldDescriptor::TYPE_MESSAGE && !f.is_map() &&
+                           own->message_encoding == "DELIMITED";
+    e.set(n::kType, std::string(delimited ? "group" : f.type_name()), type_at);
     if (f.message_type() != nullptr || f.enum_type() != nullptr) {
       e.set(n::kTypeName, type_spelling(f), type_at);
     }
-    e.set(n::kCardinality, cardinality(f), e.loc);
+    e.set(n::kCardinality, cardinality(f, own ? &*own : nullptr), e.loc);
     if (f.is_map()) {
       const gp::Descriptor* entry = f.message_type();
       e.set(n::kMapKey, type_spelling(*entry->map_key()), type_at);
@@ -324,7 +353,7 @@ class Converter {
     if (const gp::OneofDescriptor* oneof = f.real_containing_oneof()) {
       e.set(n::kOneofName, oneof->name());
     }
-    if (f.has_optional_keyword() && f.file()->syntax() == gp::FileDescriptor::SYNTAX_PROTO3) {
+    if (f.has_optional_keyword() && proto3(*f.file())) {
       e.set(n::kProto3Optional, true,
             at(path + std::initializer_list<int>{path_of::kFieldLabel}, type_at));
     }
@@ -364,14 +393,27 @@ class Converter {
       e.set("ctype", gp::FieldOptions::CType_Name(o.ctype()),
             at(path + std::initializer_list<int>{path_of::kFieldOptions, path_of::kFieldCtype},
                e.loc));
+    } else if (own && own->cpp_string_type != "STRING" &&
+               (f.type() == gp::FieldDescriptor::TYPE_STRING ||
+                f.type() == gp::FieldDescriptor::TYPE_BYTES)) {
+      // features.(pb.cpp).string_type: VIEW is what STRING_PIECE asked for.
+      e.set("ctype", std::string(own->cpp_string_type == "VIEW" ? "STRING_PIECE" : "CORD"), e.loc);
     }
-    if (f.type() == gp::FieldDescriptor::TYPE_STRING) {
-      // proto3 always validates; proto2 only when Java is asked to (java_string_check_utf8).
-      const bool proto3 = f.file()->syntax() == gp::FileDescriptor::SYNTAX_PROTO3;
-      const gp::FileOptions& fo = f.file()->options();
-      e.set(n::kUtf8Validation, std::string(proto3 ? "VERIFY" : "NONE"), e.loc);
+    if (own && f.type() == gp::FieldDescriptor::TYPE_STRING) {
+      e.set(n::kUtf8Validation, own->utf8_validation, e.loc);
+      // Java validates what every language validates, and more when (pb.java) asks it to.
       e.set(n::kJavaUtf8Validation,
-            std::string(proto3 || fo.java_string_check_utf8() ? "VERIFY" : "NONE"),
+            std::string(own->utf8_validation == "VERIFY" || own->java_utf8_validation == "VERIFY"
+                            ? "VERIFY"
+                            : "NONE"),
+            e.loc);
+    } else if (f.type() == gp::FieldDescriptor::TYPE_STRING) {
+      // proto3 always validates; proto2 only when Java is asked to (java_string_check_utf8).
+      const bool is_proto3 = proto3(*f.file());
+      const gp::FileOptions& fo = f.file()->options();
+      e.set(n::kUtf8Validation, std::string(is_proto3 ? "VERIFY" : "NONE"), e.loc);
+      e.set(n::kJavaUtf8Validation,
+            std::string(is_proto3 || fo.java_string_check_utf8() ? "VERIFY" : "NONE"),
             fo.has_java_string_check_utf8() ? at({path_of::kFileOptions, 27}, e.loc) : e.loc);
     }
     return trimmed(e);
@@ -380,8 +422,11 @@ class Converter {
   Entity enumeration(const gp::EnumDescriptor& en, const Path& path, const std::string& scope) {
     Entity e = declared(n::kEnum, nested(scope, en.name()), en.full_name(), at(path));
     e.set("name", en.name(), at(path + std::initializer_list<int>{path_of::kEnumName}, e.loc));
-    e.set(n::kClosed, en.file()->syntax() != gp::FileDescriptor::SYNTAX_PROTO3);
-    e.set(n::kJsonFormat, std::string(json_format(*en.file())));
+    std::optional<Features> own;
+    if (editions()) own = scope_.back().with(en.options());
+    e.set(n::kClosed, own ? own->enum_type == "CLOSED"
+                          : en.file()->syntax() != gp::FileDescriptor::SYNTAX_PROTO3);
+    e.set(n::kJsonFormat, std::string(json_format(*en.file(), own ? &*own : nullptr)));
     for (int i = 0; i < en.value_count(); ++i) {
       const gp::EnumValueDescriptor& v = *en.value(i);
       const Path vpath = path + std::initializer_list<int>{path_of::kEnumValue, i};
@@ -430,12 +475,15 @@ class Converter {
 
   const SpanIndex& spans_;
   uint32_t file_id_;
+  std::string_view edition_;    // "" unless an editions file
+  std::vector<Features> scope_;  // resolved features of the file and enclosing messages
 };
 
 }  // namespace
 
-Entity file_to_model(const gp::FileDescriptor& file, const SpanIndex& spans, uint32_t file_id) {
-  return Converter(spans, file_id).file(file);
+Entity file_to_model(const gp::FileDescriptor& file, const SpanIndex& spans, uint32_t file_id,
+                     std::string_view edition) {
+  return Converter(spans, file_id, edition).file(file);
 }
 
 }  // namespace breakwater::protobuf
