@@ -225,6 +225,12 @@ class ImportResolver {
         return unit;
       }
     }
+    if (const gp::FileDescriptorProto* features = language_features_proto(name)) {
+      auto unit = std::make_unique<Unit>();
+      unit->name = unit->display = name;
+      *unit->proto = *features;
+      return unit;
+    }
     if (name == kDescriptorProtoName) {  // with the options and types added after 3.21
       auto unit = std::make_unique<Unit>();
       unit->name = unit->display = name;

@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace breakwater::protobuf {
 namespace {
@@ -212,6 +213,84 @@ message ExtensionRangeOptions {
 }
 )proto";
 
+// The language features editions files import (`features.(pb.cpp).string_type = VIEW`):
+// google/protobuf/{cpp,java,go}_features.proto, which 3.21 does not ship.
+constexpr const char* kCppFeatures = R"proto(
+syntax = "proto2";
+package pb;
+import "google/protobuf/descriptor.proto";
+extend google.protobuf.FeatureSet {
+  optional CppFeatures cpp = 1000;
+}
+message CppFeatures {
+  optional bool legacy_closed_enum = 1;
+  enum StringType {
+    STRING_TYPE_UNKNOWN = 0;
+    VIEW = 1;
+    CORD = 2;
+    STRING = 3;
+  }
+  optional StringType string_type = 2;
+  optional bool enum_name_uses_string_view = 3;
+}
+)proto";
+
+constexpr const char* kJavaFeatures = R"proto(
+syntax = "proto2";
+package pb;
+import "google/protobuf/descriptor.proto";
+extend google.protobuf.FeatureSet {
+  optional JavaFeatures java = 1001;
+}
+message JavaFeatures {
+  optional bool legacy_closed_enum = 1;
+  enum Utf8Validation {
+    UTF8_VALIDATION_UNKNOWN = 0;
+    DEFAULT = 1;
+    VERIFY = 2;
+  }
+  optional Utf8Validation utf8_validation = 2;
+  optional bool large_enum = 3;
+  optional bool use_old_outer_classname_default = 4;
+  message NestInFileClassFeature {
+    enum NestInFileClass {
+      NEST_IN_FILE_CLASS_UNKNOWN = 0;
+      NO = 1;
+      YES = 2;
+      LEGACY = 3;
+    }
+    reserved 1 to max;
+  }
+  optional NestInFileClassFeature.NestInFileClass nest_in_file_class = 5;
+}
+)proto";
+
+constexpr const char* kGoFeatures = R"proto(
+syntax = "proto2";
+package pb;
+import "google/protobuf/descriptor.proto";
+extend google.protobuf.FeatureSet {
+  optional GoFeatures go = 1002;
+}
+message GoFeatures {
+  optional bool legacy_unmarshal_json_enum = 1;
+  enum APILevel {
+    API_LEVEL_UNSPECIFIED = 0;
+    API_OPEN = 1;
+    API_HYBRID = 2;
+    API_OPAQUE = 3;
+  }
+  optional APILevel api_level = 2;
+  enum StripEnumPrefix {
+    STRIP_ENUM_PREFIX_UNSPECIFIED = 0;
+    STRIP_ENUM_PREFIX_KEEP = 1;
+    STRIP_ENUM_PREFIX_GENERATE_BOTH = 2;
+    STRIP_ENUM_PREFIX_STRIP = 3;
+  }
+  optional StripEnumPrefix strip_enum_prefix = 3;
+}
+)proto";
+
 class Throwing : public gp::io::ErrorCollector {
  public:
   void AddError(int line, gp::io::ColumnNumber, const std::string& message) override {
@@ -220,9 +299,9 @@ class Throwing : public gp::io::ErrorCollector {
   }
 };
 
-gp::FileDescriptorProto parse_additions() {
+gp::FileDescriptorProto parse_own(const char* own_text) {
   Throwing errors;
-  const std::string text = kAdditions;
+  const std::string text = own_text;
   gp::io::ArrayInputStream input(text.data(), static_cast<int>(text.size()));
   gp::io::Tokenizer tokenizer(&input, &errors);
   gp::compiler::Parser parser;
@@ -267,7 +346,7 @@ void merge_message(gp::DescriptorProto& base, const gp::DescriptorProto& extra) 
 gp::FileDescriptorProto build() {
   gp::FileDescriptorProto base;
   gp::FileDescriptorProto::descriptor()->file()->CopyTo(&base);
-  const gp::FileDescriptorProto extra = parse_additions();
+  const gp::FileDescriptorProto extra = parse_own(kAdditions);
   for (const auto& message : extra.message_type()) {
     bool merged = false;
     for (auto& mine : *base.mutable_message_type()) {
@@ -291,6 +370,22 @@ gp::FileDescriptorProto build() {
 const gp::FileDescriptorProto& newer_descriptor_proto() {
   static const gp::FileDescriptorProto merged = build();
   return merged;
+}
+
+const gp::FileDescriptorProto* language_features_proto(std::string_view name) {
+  static const auto named = [](const char* file, const char* text) {
+    gp::FileDescriptorProto out = parse_own(text);
+    out.set_name(file);
+    return out;
+  };
+  static const gp::FileDescriptorProto cpp =
+      named("google/protobuf/cpp_features.proto", kCppFeatures);
+  static const gp::FileDescriptorProto java =
+      named("google/protobuf/java_features.proto", kJavaFeatures);
+  static const gp::FileDescriptorProto go = named("google/protobuf/go_features.proto", kGoFeatures);
+  for (const gp::FileDescriptorProto* f : {&cpp, &java, &go})
+    if (f->name() == name) return f;
+  return nullptr;
 }
 
 }  // namespace breakwater::protobuf

@@ -396,8 +396,8 @@ class Converter {
     } else if (own && own->cpp_string_type != "STRING" &&
                (f.type() == gp::FieldDescriptor::TYPE_STRING ||
                 f.type() == gp::FieldDescriptor::TYPE_BYTES)) {
-      // features.(pb.cpp).string_type: VIEW is what STRING_PIECE asked for.
-      e.set("ctype", std::string(own->cpp_string_type == "VIEW" ? "STRING_PIECE" : "CORD"), e.loc);
+      // features.(pb.cpp).string_type: VIEW (string_view accessors) and CORD.
+      e.set("ctype", own->cpp_string_type, e.loc);
     }
     if (own && f.type() == gp::FieldDescriptor::TYPE_STRING) {
       e.set(n::kUtf8Validation, own->utf8_validation, e.loc);
