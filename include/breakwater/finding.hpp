@@ -36,7 +36,8 @@ struct Finding {
   std::optional<Suppression> suppressed;
 };
 
-// Sorts by file, line, column, rule, message and removes exact duplicates. The single place
+// Sorts by file, line, column, rule, message and removes duplicates (the same rule and message
+// at the same NEW location, from whichever OLD location). The single place
 // where output order is decided, so every reporter and thread count agrees.
 void sort_and_dedupe(std::vector<Finding>& findings);
 

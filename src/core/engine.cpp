@@ -152,6 +152,13 @@ RuleSelection select_rules(const FormatPlugin& format, const std::vector<std::st
   return RuleSelection(format.name, std::move(on), std::move(wanted), policy, except);
 }
 
+bool RuleSelection::counts(RuleId rule) const {
+  if (!on(rule)) return false;
+  if (policy_.empty()) return true;
+  const auto& quiet = rule_info(rule).quiet_under;
+  return std::find(quiet.begin(), quiet.end(), policy_) == quiet.end();
+}
+
 std::vector<Finding> run_rules(const FormatPlugin& format, const Schema& old_schema,
                                const Schema& new_schema, const RuleSelection& enabled,
                                const RunContext& context) {

@@ -28,6 +28,10 @@ class RuleSelection {
   bool on(RuleId rule) const {
     return rule.format() == format_ && rule.ordinal() < on_.size() && on_[rule.ordinal()];
   }
+  // Whether a finding of `rule` would be reported: selected, and not quiet under the policy in
+  // force. A check whose verdict feeds another rule (a combinator's member) asks this, so a
+  // change the user turned off does not resurface under another rule's name.
+  bool counts(RuleId rule) const;
   std::string_view format() const { return format_; }
   // The selected ids, sorted (for reports and suppressions).
   const std::vector<std::string>& ids() const { return ids_; }

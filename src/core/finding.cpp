@@ -38,10 +38,15 @@ void sort_and_dedupe(std::vector<Finding>& findings) {
   };
   std::sort(findings.begin(), findings.end(),
             [&](const Finding& a, const Finding& b) { return order(a) < order(b); });
-  findings.erase(
-      std::unique(findings.begin(), findings.end(),
-                  [&](const Finding& a, const Finding& b) { return order(a) == order(b); }),
-      findings.end());
+  // One finding per change and place: the same rule and message at the same NEW location is
+  // one finding, whatever OLD places led to it (an old anyOf's branches each reaching the same
+  // new property); the first OLD location in sort order is kept.
+  const auto same = [](const Finding& f) {
+    return std::tie(f.location.file, f.location.line, f.location.column, f.rule_id, f.message);
+  };
+  findings.erase(std::unique(findings.begin(), findings.end(),
+                             [&](const Finding& a, const Finding& b) { return same(a) == same(b); }),
+                 findings.end());
 }
 
 }  // namespace breakwater

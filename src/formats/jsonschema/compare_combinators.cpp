@@ -9,6 +9,7 @@
 #include "formats/jsonschema/intersect.hpp"
 #include "formats/jsonschema/schema_slots.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <string>
@@ -57,7 +58,27 @@ const Entity* Comparer::all_of_merged(const Entity& a) {
     const Entity* member = deref(m, false);
     if (member == nullptr || !(merged = intersect(*merged, *member))) break;
   }
-  if (merged) it->second = std::make_unique<Entity>(std::move(*merged));
+  if (merged) {
+    it->second = std::make_unique<Entity>(std::move(*merged));
+    merged_from_.emplace(it->second.get(), &a);
+  }
+  return it->second.get();
+}
+
+// A's own keywords without `keyword` (anyOf, oneOf, allOf) and its members, or nothing when it
+// says nothing else: made once per schema and keyword, kept for the comparer's lifetime (memo
+// keys are addresses).
+const Entity* Comparer::beside(const Entity& a, std::string_view keyword) {
+  const auto [it, fresh] = beside_.try_emplace(std::pair{&a, std::string(keyword)});
+  if (!fresh) return it->second.get();
+  Entity own = a;
+  const std::string prefix = std::string(keyword) + "/";
+  std::erase_if(own.attrs, [&](const Attr& x) { return x.name == keyword || x.name == "hash"; });
+  std::erase_if(own.children, [&](const Entity& c) { return c.key.starts_with(prefix); });
+  const bool says_more = std::any_of(own.attrs.begin(), own.attrs.end(), [](const Attr& x) {
+    return x.name != "$schema" && x.name != "$id" && x.name != "title" && x.name != "description";
+  }) || !own.children.empty();
+  if (says_more) it->second = std::make_unique<Entity>(std::move(own));
   return it->second.get();
 }
 
@@ -103,11 +124,25 @@ bool Comparer::combinators(const Entity& a, const Entity& b) {
     ok = false;
   }
   if (a_union != nullptr) {
-    // Each branch of A must fit B as a whole.
+    // Each branch of A must fit B as a whole, taken with what A says beside its union: a
+    // document matches the branch and A's own keywords (`properties` beside an `anyOf`).
     const auto branches = slots(a, a_union);
     const auto targets = b_union ? slots(b, b_union) : std::vector<const Entity*>{};
+    const Entity* rest = beside(a, a_union);
+    if (rest != nullptr && rest->has("allOf")) rest = all_of_merged(*rest);  // one schema
     for (size_t i = 0; i < branches.size(); ++i) {
       const Entity* branch = branches[i];
+      if (rest != nullptr) {
+        if (const Entity* both = conjunction({rest, branch})) {
+          branch = both;
+        } else if (b_union == nullptr && !holds(branch, &b)) {
+          // Not one schema (additionalProperties beside the branch's properties...): what A
+          // says beside its union is compared instead, wider than branch and all, never the
+          // branch without it (which would lose A's type and properties).
+          ok = compare(rest, &b, reporting_) && ok;
+          continue;
+        }
+      }
       if (b_union == nullptr) {
         if (holds(branch, &b)) continue;
         if (!has_union_keywords_only(b)) {
@@ -149,17 +184,27 @@ bool Comparer::combinators(const Entity& a, const Entity& b) {
       ok = false;
     }
   }
-  // allOf in B: A must satisfy every member.
+  // allOf in B: A must satisfy every member. A may be its allOf merged into one schema: its
+  // members are those of the schema it was merged from.
   const auto b_all = slots(b, "allOf");
   if (!b_all.empty()) {
-    const auto a_all = slots(a, "allOf");
+    const auto origin = merged_from_.find(&a);
+    const Entity& whole = origin == merged_from_.end() ? a : *origin->second;
+    const auto a_all = slots(whole, "allOf");
+    const Entity* rest = beside(whole, "allOf");
     for (size_t i = 0; i < b_all.size(); ++i) {
       bool implied = holds(&a, b_all[i]);
       for (const Entity* m : a_all) implied = implied || holds(m, b_all[i]);
       if (implied) continue;
       ok = false;
       if (i < a_all.size()) {
-        compare(a_all[i], b_all[i], reporting_);
+        // The member that stands there, with what its schema says beside the allOf (the
+        // parent's `type: object` is the member's too): only the change inside is reported.
+        const Entity* mine = a_all[i];
+        if (rest != nullptr) {
+          if (const Entity* both = conjunction({rest, mine})) mine = both;
+        }
+        compare(mine, b_all[i], reporting_);
       } else {
         emit(rules::jsonschema::ALL_OF_NO_ADD, a, b, "allOf",
              "allOf at " + new_side(a, b).name + " gained member " + q(b_all[i]->key) +

@@ -95,6 +95,9 @@ std::vector<const Entity*> Comparer::applied_evaluators(const Entity& e, const s
   return out;
 }
 
+// The content-model rules fail the pair only when they count (selected, and not quiet under
+// --policy lenient): otherwise an allOf or anyOf around the change would report it again
+// under its own rule.
 bool Comparer::objects(const Entity& a, const Entity& b) {
   bool ok =
       count_up(a, b, "minProperties", rules::jsonschema::PROPERTY_COUNT_NO_NARROW, "minProperties");
@@ -102,8 +105,12 @@ bool Comparer::objects(const Entity& a, const Entity& b) {
                   "maxProperties") &&
        ok;
   const std::string& where = new_side(a, b).name;
-  // required
-  const auto a_req = keys_of(a, "required");
+  // required: A's own, and those its allOf members require (every document A accepts
+  // satisfies each member, so a name moved from a member to the parent is no change).
+  auto a_req = keys_of(a, "required");
+  for (const Entity* m : slots(a, "allOf")) {
+    if (const Entity* member = deref(m, false)) a_req.merge(keys_of(*member, "required"));
+  }
   for (const Entity& r : b.children) {
     if (r.kind != "required" || a_req.contains(r.key)) continue;
     const Entity* prop = slot(b, "properties/" + r.key);
@@ -132,12 +139,12 @@ bool Comparer::objects(const Entity& a, const Entity& b) {
       emit_at(rules::jsonschema::PROPERTY_NO_ADD_OPEN, a, b, a.loc, bp->loc, bp->key,
               "Property " + q(name) + " was " + added() + " in the open object at " + where +
                   "; existing documents may already carry it with any value.");
-      ok = false;
+      if (on_.counts(rules::jsonschema::PROPERTY_NO_ADD_OPEN)) ok = false;
     } else if (!covers(before, bp)) {
       emit_at(rules::jsonschema::PROPERTY_NO_ADD_UNCOVERED, a, b, a.loc, bp->loc, bp->key,
               "Property " + q(name) + " was " + added() + " at " + where +
                   " with a schema narrower than the one undeclared properties had.");
-      ok = false;
+      if (on_.counts(rules::jsonschema::PROPERTY_NO_ADD_UNCOVERED)) ok = false;
     }
   }
   for (const auto& [name, ap] : a_by_name) {
@@ -149,7 +156,7 @@ bool Comparer::objects(const Entity& a, const Entity& b) {
       emit_at(rules::jsonschema::PROPERTY_NO_DELETE_CLOSED, a, b, ap->loc, (*closed)->loc, ap->key,
               "Property " + q(name) + " was " + removed() + " in the closed object at " + where +
                   "; documents carrying it are rejected.");
-      ok = false;
+      if (on_.counts(rules::jsonschema::PROPERTY_NO_DELETE_CLOSED)) ok = false;
       continue;
     }
     // In A the value met the property's schema and every pattern matching its name.
@@ -162,7 +169,7 @@ bool Comparer::objects(const Entity& a, const Entity& b) {
       emit_at(rules::jsonschema::PROPERTY_NO_DELETE_UNCOVERED, a, b, ap->loc, m->loc, ap->key,
               "Property " + q(name) + " was " + removed() + " at " + where +
                   " and the schema for undeclared properties does not accept its values.");
-      ok = false;
+      if (on_.counts(rules::jsonschema::PROPERTY_NO_DELETE_UNCOVERED)) ok = false;
       break;
     }
   }
@@ -188,7 +195,7 @@ bool Comparer::objects(const Entity& a, const Entity& b) {
     emit_at(rules::jsonschema::ADDITIONAL_PROPERTIES_NO_NARROW, a, b, a.loc, bp->loc, bp->key,
             "Property names matching " + q(re) + " at " + where +
                 " are now constrained by a new patternProperties schema.");
-    ok = false;
+    if (on_.counts(rules::jsonschema::ADDITIONAL_PROPERTIES_NO_NARROW)) ok = false;
   }
   for (const Entity* ap : slots(a, "patternProperties")) {
     if (slot(b, ap->key) != nullptr || is_false(ap)) continue;
@@ -198,7 +205,7 @@ bool Comparer::objects(const Entity& a, const Entity& b) {
             "Property names matching " + q(slot_name(*ap)) + " at " + where +
                 " lost their patternProperties entry and now fall to additionalProperties, "
                 "which rejects what it allowed.");
-    ok = false;
+    if (on_.counts(rules::jsonschema::ADDITIONAL_PROPERTIES_NO_NARROW)) ok = false;
   }
   // additionalProperties / unevaluatedProperties
   for (const char* k : {"additionalProperties", "unevaluatedProperties"}) {
@@ -214,7 +221,7 @@ bool Comparer::objects(const Entity& a, const Entity& b) {
          std::string(k) + " at " + where +
              (is_false(bx) ? " now forbids properties that were allowed."
                            : " now constrains properties that were free."));
-    ok = false;
+    if (on_.counts(rules::jsonschema::ADDITIONAL_PROPERTIES_NO_NARROW)) ok = false;
   }
   // dependencies
   std::map<std::string, std::string> a_deps;

@@ -69,6 +69,7 @@ class Comparer {
 
   // ---- intersections and combinators (compare_combinators.cpp) ----
   const Entity* all_of_merged(const Entity& a);
+  const Entity* beside(const Entity& a, std::string_view keyword);
   const Entity* conjunction(const std::vector<const Entity*>& list);
   bool covers(const std::vector<const Entity*>& list, const Entity* target);
   bool combinators(const Entity& a, const Entity& b);
@@ -119,6 +120,8 @@ class Comparer {
   PatternMatcher patterns_;  // patternProperties and `pattern`, compiled once each
   std::map<std::pair<const Entity*, std::string>, std::unique_ptr<Entity>> restricted_;
   std::unordered_map<const Entity*, std::unique_ptr<Entity>> merged_;  // see all_of_merged()
+  std::unordered_map<const Entity*, const Entity*> merged_from_;  // merged -> its schema
+  std::map<std::pair<const Entity*, std::string>, std::unique_ptr<Entity>> beside_;  // beside()
   std::map<std::vector<const Entity*>, std::unique_ptr<Entity>> conjunctions_;
 };
 
