@@ -83,6 +83,59 @@ std::optional<EditionStatement> edition_statement(std::string_view text) {
   return s;
 }
 
+namespace {
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Editions write reserved names as identifiers (`reserved old_name, OTHER;`), which the 3.21
+// parser only takes as strings: each is quoted (the rest of that line moves right by two
+// columns per name).
+std::string quote_reserved_names(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  char last = ';';  // the last character outside comments and blanks
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (const size_t end = detail::skip_comment_or_literal(text, i); end != i) {
+      out.append(text, i, end - i + 1);
+      if (text[i] == '"' || text[i] == '\'') last = text[i];
+      i = end;
+      continue;
+    }
+    const char c = text[i];
+    constexpr std::string_view keyword = "reserved";
+    const bool statement_start = last == ';' || last == '{' || last == '}';
+    if (statement_start && text.compare(i, keyword.size(), keyword) == 0 &&
+        (i + keyword.size() >= text.size() || !word_char(text[i + keyword.size()]))) {
+      size_t j = i + keyword.size();
+      while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+      if (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '_')) {
+        // A list of names up to the `;`: quote each word.
+        out.append(text, i, j - i);
+        while (j < text.size() && text[j] != ';') {
+          if (word_char(text[j])) {
+            size_t k = j;
+            while (k < text.size() && word_char(text[k])) ++k;
+            out += '"';
+            out.append(text, j, k - j);
+            out += '"';
+            j = k;
+          } else {
+            out += text[j++];
+          }
+        }
+        i = j - 1;
+        last = 'd';
+        continue;
+      }
+    }
+    out += c;
+    if (!std::isspace(static_cast<unsigned char>(c))) last = c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string as_parseable(std::string text, const EditionStatement& statement) {
   // proto3's grammar: fields without a label, as editions write them. The build then applies
   // proto2's rules (load.cpp), and features decide the rest.
@@ -95,7 +148,7 @@ std::string as_parseable(std::string text, const EditionStatement& statement) {
   if (replacement.size() + kept.size() < length)
     replacement += std::string(length - replacement.size() - kept.size(), ' ');
   text.replace(statement.begin, length, replacement + kept);
-  return text;
+  return quote_reserved_names(text);
 }
 
 std::string edition_of(const gp::FileDescriptorProto& file) {

@@ -25,7 +25,8 @@ struct EditionStatement {
 std::optional<EditionStatement> edition_statement(std::string_view text);
 
 // The text the 3.21 parser reads instead: the statement replaced in place, the same length
-// where it fits, so every later position stays where it was.
+// where it fits, so every later position stays where it was; reserved names, which editions
+// write as identifiers, quoted.
 std::string as_parseable(std::string text, const EditionStatement& statement);
 
 // FileDescriptorProto.edition (field 14, unknown to 3.21) of a descriptor set's file written

@@ -190,8 +190,17 @@ class Converter {
       e.children.push_back(std::move(one));
     }
     for (int i = 0; i < m.nested_type_count(); ++i) {
+      // A map's entry takes the features of the map field that declares it (a map field's
+      // `features.utf8_validation` is its key's and value's).
+      const gp::FieldDescriptor* map_field = nullptr;
+      if (editions() && m.nested_type(i)->options().map_entry()) {
+        for (int k = 0; k < m.field_count(); ++k)
+          if (m.field(k)->message_type() == m.nested_type(i)) map_field = m.field(k);
+      }
+      if (map_field != nullptr) scope_.push_back(scope_.back().with(map_field->options()));
       e.children.push_back(message(
           *m.nested_type(i), path + std::initializer_list<int>{path_of::kMsgNested, i}, e.key));
+      if (map_field != nullptr) scope_.pop_back();
     }
     locate_map_entries(e);
     for (int i = 0; i < m.enum_type_count(); ++i) {
