@@ -134,7 +134,50 @@ std::string quote_reserved_names(const std::string& text) {
   return out;
 }
 
+// `export message`, `local enum`, `import option`: the 2024 words the 3.21 parser does not know,
+// each replaced by blanks of its length (visibility is not compared; an option import is an
+// import).
+std::string blank_2024_words(std::string text) {
+  char last = ';';
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (const size_t end = detail::skip_comment_or_literal(text, i); end != i) {
+      if (text[i] == '"' || text[i] == '\'') last = text[i];
+      i = end;
+      continue;
+    }
+    const char c = text[i];
+    const bool statement_start = last == ';' || last == '{' || last == '}';
+    const auto word_at = [&](size_t at, std::string_view w) {
+      return text.compare(at, w.size(), w) == 0 &&
+             (at + w.size() >= text.size() || !word_char(text[at + w.size()])) &&
+             (at == 0 || !word_char(text[at - 1]));
+    };
+    const auto next_word = [&](size_t from) {
+      while (from < text.size() && std::isspace(static_cast<unsigned char>(text[from]))) ++from;
+      return from;
+    };
+    if (statement_start && (word_at(i, "export") || word_at(i, "local"))) {
+      const size_t n = word_at(i, "export") ? 6 : 5;
+      const size_t after = next_word(i + n);
+      if (word_at(after, "message") || word_at(after, "enum") || word_at(after, "service")) {
+        text.replace(i, n, std::string(n, ' '));
+        continue;
+      }
+    }
+    if (statement_start && word_at(i, "import")) {
+      const size_t after = next_word(i + 6);
+      if (word_at(after, "option")) text.replace(after, 6, std::string(6, ' '));
+    }
+    if (!std::isspace(static_cast<unsigned char>(c))) last = c;
+  }
+  return text;
+}
+
 }  // namespace
+
+bool supported_edition(std::string_view edition) {
+  return edition == "2023" || edition == "2024";
+}
 
 std::string as_parseable(std::string text, const EditionStatement& statement) {
   // proto3's grammar: fields without a label, as editions write them. The build then applies
@@ -148,6 +191,7 @@ std::string as_parseable(std::string text, const EditionStatement& statement) {
   if (replacement.size() + kept.size() < length)
     replacement += std::string(length - replacement.size() - kept.size(), ' ');
   text.replace(statement.begin, length, replacement + kept);
+  if (statement.edition != "2023") text = blank_2024_words(std::move(text));
   return quote_reserved_names(text);
 }
 
@@ -167,8 +211,10 @@ std::string edition_of(const gp::FileDescriptorProto& file) {
   return "";
 }
 
-Features Features::of_edition(std::string_view) {
-  return Features{};  // edition 2023's defaults, as the members' initialisers spell them
+Features Features::of_edition(std::string_view edition) {
+  Features f;  // edition 2023's defaults, as the members' initialisers spell them
+  if (edition == "2024") f.cpp_string_type = "VIEW";
+  return f;
 }
 
 Features Features::with(const gp::Message& options) const {

@@ -14,7 +14,8 @@
 namespace breakwater::protobuf {
 
 // Editions this build resolves features for.
-inline constexpr std::string_view kSupportedEdition = "2023";
+bool supported_edition(std::string_view edition);
+inline constexpr std::string_view kSupportedEditions = "\"2023\" and \"2024\"";
 
 // The `edition = "...";` statement opening a file's text (comments and blanks before it
 // skipped): its value and byte range, or nothing when the file does not open with one.
@@ -26,7 +27,8 @@ std::optional<EditionStatement> edition_statement(std::string_view text);
 
 // The text the 3.21 parser reads instead: the statement replaced in place, the same length
 // where it fits, so every later position stays where it was; reserved names, which editions
-// write as identifiers, quoted.
+// write as identifiers, quoted; edition 2024's symbol visibility (`export`, `local`) and option
+// imports (`import option "x.proto";`, read as a plain import) blanked out in place.
 std::string as_parseable(std::string text, const EditionStatement& statement);
 
 // FileDescriptorProto.edition (field 14, unknown to 3.21) of a descriptor set's file written
@@ -45,7 +47,7 @@ struct Features {
   std::string cpp_string_type = "STRING";
   std::string java_utf8_validation = "DEFAULT";
 
-  // The edition's defaults (2023's for every edition this build accepts).
+  // The edition's defaults (2024: C++ string fields are views).
   static Features of_edition(std::string_view edition);
   // These, overridden by what `options` (a FileOptions, MessageOptions, FieldOptions or
   // EnumOptions) sets in its `features` field.

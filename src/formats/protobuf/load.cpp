@@ -138,11 +138,10 @@ void refuse_deep_nesting(const std::string& text, const Unit& unit) {
 // An editions file is read as the grammar editions keep and built with proto2's rules; its
 // features are resolved when it is modelled (editions.hpp).
 void accept_edition(Unit& unit, const std::string& edition, Location where) {
-  if (edition != kSupportedEdition) {
+  if (!supported_edition(edition)) {
     throw InputError(where, "edition \"" + edition +
-                                "\" is not supported: this build compares edition \"" +
-                                std::string(kSupportedEdition) +
-                                "\" files and proto2/proto3 (buf breaking reads newer editions)");
+                                "\" is not supported: this build compares editions " +
+                                std::string(kSupportedEditions) + " and proto2/proto3");
   }
   unit.edition = edition;
 }
