@@ -315,10 +315,12 @@ class Checker {
         if (std::find(distinct.begin(), distinct.end(), was->name) == distinct.end())
           distinct.push_back(was->name);
       std::string names;
-      for (size_t i = 0; i < distinct.size() && i < 5; ++i) names += (i ? ", " : "") + q(distinct[i]);
+      for (size_t i = 0; i < distinct.size() && i < 5; ++i)
+        names += (i ? ", " : "") + q(distinct[i]);
       if (distinct.size() > 5) names += " and " + std::to_string(distinct.size() - 5) + " more";
       emit(rules::cpp::DECLARATION_NO_MOVE, *decls.front().first, decls.front().second,
-           std::to_string(distinct.size()) + (distinct.size() == 1 ? " declaration" : " declarations") +
+           std::to_string(distinct.size()) +
+               (distinct.size() == 1 ? " declaration" : " declarations") +
                " (" + names + ") moved from " + q(headers.first) + " to " + q(headers.second) +
                ", which " + q(headers.first) + " does not include: code that includes only " +
                q(headers.first) + " no longer compiles.");
@@ -979,7 +981,8 @@ class Checker {
           !visible(f) && top_level_unqualified(f.str("type")) == top_level_unqualified(g->str("type"));
       // Compared with the default template arguments clang leaves out spelled in
       // (`specs<>` is `specs<char>` once `char` became the default).
-      const bool same_type = f.str("type_in_full", f.str("type")) == g->str("type_in_full", g->str("type"));
+      const bool same_type =
+          f.str("type_in_full", f.str("type")) == g->str("type_in_full", g->str("type"));
       if (f.num("offset", -1) != g->num("offset", -1) || (!same_type && !same_bits)) {
         emit(rules::cpp::RECORD_LAYOUT_NO_CHANGE, f, g,
              "Field " + q(f.name) +

@@ -50,7 +50,8 @@ struct Expander {
 
 }  // namespace
 
-std::map<std::string, std::string> expand_object_macros(const std::vector<std::string>& definitions) {
+std::map<std::string, std::string> expand_object_macros(
+    const std::vector<std::string>& definitions) {
   constexpr std::string_view directive = "#define ";
   std::map<std::string, std::vector<std::string>> bodies;  // object-like only
   for (const std::string& d : definitions) {
@@ -66,7 +67,8 @@ std::map<std::string, std::string> expand_object_macros(const std::vector<std::s
   std::map<std::string, std::string> out;
   for (const auto& [name, body] : bodies) {
     bool names_macro = false;
-    for (const std::string& t : body) names_macro = names_macro || (bodies.contains(t) && t != name);
+    for (const std::string& t : body)
+      names_macro = names_macro || (bodies.contains(t) && t != name);
     if (!names_macro) continue;
     Expander e{bodies, {name}, {}, 0, false};
     e.expand(body);

@@ -19,7 +19,7 @@ inline constexpr size_t kMaxExpansionDepth = 256;
 // (a macro is not replaced inside its own expansion, as the preprocessor does). Function-like
 // macros are left as written. An expansion over kMaxExpansionTokens tokens (a hostile header
 // that doubles at each level) or kMaxExpansionDepth macros deep is left out.
-std::map<std::string, std::string> expand_object_macros(const std::vector<std::string>& definitions);
-
+std::map<std::string, std::string> expand_object_macros(
+    const std::vector<std::string>& definitions);
 
 }  // namespace breakwater::cpp

@@ -231,7 +231,7 @@ bool Comparer::subschemas_pairwise(const Entity& a, const Entity& b) {
   bool ok = true;
   for (size_t i = 0; i < a.children.size(); ++i) {
     const Entity& c = a.children[i];
-    if (c.kind != "schema" || c.key.starts_with("$defs/")) continue;
+    if (c.kind != "schema" || c.key.starts_with("$defs/") || c.key.starts_with("$ptr/")) continue;
     ok = compare(&c, &b.children[i], reporting_) && ok;
   }
   return ok;

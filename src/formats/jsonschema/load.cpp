@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <optional>
 #include <type_traits>
 #include <unordered_map>
@@ -235,8 +236,79 @@ class Loader {
   Entity build_root(Document& doc) {
     Entity e =
         build(doc, doc.json.root(), doc.relative + "#", doc.relative, doc.json.root().offset);
+    add_pointed_schemas(doc, e);
     doc.json = JsonTree();
     return e;
+  }
+
+  // A `$ref` into a place no keyword makes a schema (`#/x-shared/name`, a draft-07 `$defs`):
+  // validators resolve the JSON pointer in the document, so the value there is built as a
+  // schema too, kept under the root by its pointer (key "$ptr/x-shared/name"). Each pointer
+  // once; what does not resolve to an object or a boolean stays a dangling reference.
+  void add_pointed_schemas(Document& doc, Entity& root) {
+    std::set<std::string> built;
+    std::vector<std::string> wanted;
+    const std::string prefix = doc.relative + "#/";
+    // Pointers into each other's values build overlapping copies: a hostile document could
+    // ask for many; past this many schemas the rest stay dangling (and are refused).
+    constexpr size_t kMaxPointed = 200000;
+    size_t pointed = 0;
+    const auto scan = [&](const Entity& top) {
+      std::vector<const Entity*> stack{&top};
+      while (!stack.empty()) {
+        const Entity* e = stack.back();
+        stack.pop_back();
+        if (e->kind != "schema") continue;
+        built.insert(e->name);
+        ++pointed;
+        if (const std::string_view ref = e->str("ref"); ref.starts_with(prefix))
+          wanted.emplace_back(ref);
+        for (const Entity& c : e->children) stack.push_back(&c);
+      }
+    };
+    scan(root);
+    pointed = 0;
+    std::set<std::string> tried;
+    while (!wanted.empty() && pointed < kMaxPointed) {
+      const std::string target = std::move(wanted.back());
+      wanted.pop_back();
+      if (built.contains(target) || !tried.insert(target).second) continue;
+      const std::string pointer = target.substr(prefix.size() - 1);
+      const JsonValue* v = at_pointer(doc.json.root(), pointer);
+      if (v == nullptr || !(v->is_object() || v->is_bool())) continue;
+      root.children.push_back(build(doc, *v, target, "$ptr" + pointer, v->offset));
+      scan(root.children.back());
+    }
+  }
+
+  // The value a JSON pointer ("/a/0/b", `~0` and `~1` escaped) names, or nullptr.
+  static const JsonValue* at_pointer(const JsonValue& root, std::string_view pointer) {
+    const JsonValue* v = &root;
+    while (!pointer.empty() && v != nullptr) {
+      if (pointer.front() != '/') return nullptr;
+      pointer.remove_prefix(1);
+      const size_t slash = std::min(pointer.find('/'), pointer.size());
+      std::string segment;
+      for (size_t i = 0; i < slash; ++i) {
+        if (pointer[i] == '~' && i + 1 < slash) {
+          segment += pointer[i + 1] == '1' ? '/' : '~';
+          ++i;
+        } else {
+          segment += pointer[i];
+        }
+      }
+      pointer.remove_prefix(slash);
+      if (v->is_object()) {
+        v = v->find(segment);
+      } else if (v->is_array() && !segment.empty() &&
+                 segment.find_first_not_of("0123456789") == std::string::npos &&
+                 segment.size() < 10 && std::stoul(segment) < v->count) {
+        v = &v->children()[std::stoul(segment)];
+      } else {
+        return nullptr;
+      }
+    }
+    return v;
   }
 
   size_t documents() const { return docs_.size(); }
@@ -616,6 +688,9 @@ class Loader {
       if (m == nullptr || !m->is_object()) continue;
       const std::string_view slot = k == kDefinitions ? "$defs" : kKeywords[k].name;
       for (const JsonValue& s : m->children()) {
+        // Before 2019-09 `$defs` is no keyword: validators ignore what it holds, and a `$ref`
+        // into it resolves by pointer (add_pointed_schemas); only its schemas are kept.
+        if (k == kDefs && doc.draft < Draft::d2019 && !s.is_object() && !s.is_bool()) continue;
         std::string child_key;
         child_key.reserve(slot.size() + 1 + s.key_size);
         child_key.append(slot).append(1, '/').append(s.key());

@@ -44,6 +44,12 @@ const Entity* RefTargets::walk(std::string_view target) {
   const Entity* e = root->second;
   std::vector<std::string_view> segments;
   std::string_view pointer = target.substr(hash + 1);
+  // A place no keyword makes a schema, built by its pointer (load.cpp add_pointed_schemas).
+  if (!pointer.empty()) {
+    if (const Entity* direct = child(*e, "$ptr" + std::string(pointer));
+        direct != nullptr && direct->name == target)
+      return direct;
+  }
   while (!pointer.empty()) {
     if (pointer.front() != '/') return nullptr;
     pointer.remove_prefix(1);

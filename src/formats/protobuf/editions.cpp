@@ -74,7 +74,8 @@ std::optional<EditionStatement> edition_statement(std::string_view text) {
   if (i >= text.size() || (text[i] != '"' && text[i] != '\'')) return std::nullopt;
   const char quote = text[i];
   const size_t close = text.find(quote, i + 1);
-  if (close == std::string_view::npos || text.substr(i, close - i).find('\n') != std::string_view::npos)
+  if (close == std::string_view::npos ||
+      text.substr(i, close - i).find('\n') != std::string_view::npos)
     return std::nullopt;
   s.edition = std::string(text.substr(i + 1, close - i - 1));
   i = skip_blanks_and_comments(text, close + 1);
@@ -85,7 +86,9 @@ std::optional<EditionStatement> edition_statement(std::string_view text) {
 
 namespace {
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 // Editions write reserved names as identifiers (`reserved old_name, OTHER;`), which the 3.21
 // parser only takes as strings: each is quoted (the rest of that line moves right by two
@@ -108,7 +111,8 @@ std::string quote_reserved_names(const std::string& text) {
         (i + keyword.size() >= text.size() || !word_char(text[i + keyword.size()]))) {
       size_t j = i + keyword.size();
       while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) ++j;
-      if (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '_')) {
+      if (j < text.size() &&
+          (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '_')) {
         // A list of names up to the `;`: quote each word.
         out.append(text, i, j - i);
         while (j < text.size() && text[j] != ';') {
@@ -201,11 +205,16 @@ std::string edition_of(const gp::FileDescriptorProto& file) {
     const gp::UnknownField& f = unknown.field(i);
     if (f.number() != 14 || f.type() != gp::UnknownField::TYPE_VARINT) continue;
     switch (f.varint()) {
-      case 998: return "proto2";
-      case 999: return "proto3";
-      case 1000: return "2023";
-      case 1001: return "2024";
-      default: return std::to_string(f.varint());
+      case 998:
+        return "proto2";
+      case 999:
+        return "proto3";
+      case 1000:
+        return "2023";
+      case 1001:
+        return "2024";
+      default:
+        return std::to_string(f.varint());
     }
   }
   return "";
@@ -232,13 +241,26 @@ Features Features::with(const gp::Message& options) const {
       if (feature.type() == gp::UnknownField::TYPE_VARINT) {
         const std::string value = feature_value(feature.number(), feature.varint());
         switch (feature.number()) {
-          case 1: set_if(out.field_presence, value); break;
-          case 2: set_if(out.enum_type, value); break;
-          case 3: set_if(out.repeated_field_encoding, value); break;
-          case 4: set_if(out.utf8_validation, value); break;
-          case 5: set_if(out.message_encoding, value); break;
-          case 6: set_if(out.json_format, value); break;
-          default: break;
+          case 1:
+            set_if(out.field_presence, value);
+            break;
+          case 2:
+            set_if(out.enum_type, value);
+            break;
+          case 3:
+            set_if(out.repeated_field_encoding, value);
+            break;
+          case 4:
+            set_if(out.utf8_validation, value);
+            break;
+          case 5:
+            set_if(out.message_encoding, value);
+            break;
+          case 6:
+            set_if(out.json_format, value);
+            break;
+          default:
+            break;
         }
       } else if (feature.type() == gp::UnknownField::TYPE_LENGTH_DELIMITED &&
                  (feature.number() == 1000 || feature.number() == 1001)) {
@@ -249,11 +271,14 @@ Features Features::with(const gp::Message& options) const {
           const gp::UnknownField& x = language.field(l);
           if (x.number() != 2 || x.type() != gp::UnknownField::TYPE_VARINT) continue;
           if (feature.number() == 1000) {
-            set_if(out.cpp_string_type,
-                   x.varint() == 1 ? "VIEW" : x.varint() == 2 ? "CORD" : x.varint() == 3 ? "STRING" : "");
+            set_if(out.cpp_string_type, x.varint() == 1   ? "VIEW"
+                                        : x.varint() == 2 ? "CORD"
+                                        : x.varint() == 3 ? "STRING"
+                                                          : "");
           } else {
-            set_if(out.java_utf8_validation,
-                   x.varint() == 1 ? "DEFAULT" : x.varint() == 2 ? "VERIFY" : "");
+            set_if(out.java_utf8_validation, x.varint() == 1   ? "DEFAULT"
+                                             : x.varint() == 2 ? "VERIFY"
+                                                               : "");
           }
         }
       }
