@@ -36,12 +36,37 @@ std::vector<std::string> includes_for(const RunState& s, const SideSpec& side, c
 }
 
 // The module's format options on a side: in a commit, per-side paths name its own copies.
+// An option a format also declares per side (`ref_map_old`, `ref_map_new`) is merged into the
+// option itself (`ref_map`) on its own side, and dropped on the other.
 OptionValues options_for(const RunState& s, const SideSpec& side, const Module& m) {
   OptionValues out = m.options;
   for (auto& [key, value] : out) {
     const detail::OptionSpec* spec = detail::find_option_spec(key);
     if (spec == nullptr || spec->paths != detail::OptionPaths::per_side) continue;
     for (OptionItem& item : value.items) item.value = on_side(s, side, item.value);
+  }
+  const std::string_view mine = &side == &m.old_side ? "_old" : "_new";
+  for (auto it = out.begin(); it != out.end();) {
+    const std::string& key = it->first;
+    const bool sided = key.ends_with("_old") || key.ends_with("_new");
+    const std::string base = sided ? key.substr(0, key.size() - 4) : std::string();
+    if (!sided || detail::find_option_spec(base) == nullptr) {
+      ++it;
+      continue;
+    }
+    if (key.ends_with(mine)) {
+      OptionValue& target = out[base];
+      if (target.items.empty()) {
+        target.at = it->second.at;
+        target.base = it->second.base;
+      }
+      // The side's own mapping wins over a shared one for the same key.
+      for (OptionItem& item : it->second.items) {
+        std::erase_if(target.items, [&](const OptionItem& x) { return x.key == item.key; });
+        target.items.push_back(std::move(item));
+      }
+    }
+    it = out.erase(it);
   }
   return out;
 }

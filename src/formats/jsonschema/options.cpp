@@ -11,6 +11,22 @@ std::vector<detail::OptionSpec> option_specs() {
               "or directory, as URI=PATH (repeatable; nothing is fetched)",
       .shape = detail::OptionShape::map,
       .paths = detail::OptionPaths::per_side,  // each commit's own copies
+  }, {
+      // One side's own copies (folders OLD and NEW each with theirs): a change inside a
+      // referenced schema is then compared. Merged into ref_map for that side only.
+      .key = "ref_map_old",
+      .flag = "--ref-map-old",
+      .value_name = "URI=PATH",
+      .help = "JSON Schema: as --ref-map, for OLD only (NEW reads --ref-map-new's copy)",
+      .shape = detail::OptionShape::map,
+      .paths = detail::OptionPaths::worktree,
+  }, {
+      .key = "ref_map_new",
+      .flag = "--ref-map-new",
+      .value_name = "URI=PATH",
+      .help = "JSON Schema: as --ref-map, for NEW only",
+      .shape = detail::OptionShape::map,
+      .paths = detail::OptionPaths::worktree,
   }};
 }
 
