@@ -113,6 +113,11 @@ void Comparer::emit_at(RuleId rule, const Entity& a, const Entity& b, SourceRef 
   if (!reporting_ || !on_.on(rule)) return;
   std::string entity = new_side(a, b).name;
   if (!what.empty()) entity += "/" + std::string(what);
+  // A location inside combinators, named as the property a user knows it by.
+  if (const std::string path = property_path(new_side(a, b).name); !path.empty()) {
+    const size_t end = message.ends_with('.') ? message.size() - 1 : message.size();
+    message.insert(end, " (property " + q(path) + ")");
+  }
   if (forward_) message += " (forward: readers on OLD reject documents NEW allows)";
   out_.emit(rule, entity, std::move(message), forward_ ? a_at : b_at, forward_ ? b_at : a_at);
 }

@@ -20,5 +20,10 @@ std::string number_text(double d);
 std::string bound_text(std::optional<Bound> b, bool low);
 // A dependentRequired name list (names separated by \x1f) as "a,b".
 std::string readable_names(std::string names);
+// The property path a user reads in a schema location that passes through combinators
+// (`file#/properties/name/allOf/1` -> "name", `#/properties/a/items/anyOf/0/properties/b` ->
+// "a[].b", `#/$defs/Tag/properties/x` -> "Tag: x"), or "" when the location passes through none
+// (its pointer already reads as a path) or names no property.
+std::string property_path(std::string_view location);
 
 }  // namespace breakwater::jsonschema
