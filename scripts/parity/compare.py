@@ -38,7 +38,8 @@ def breakwater_findings(bw, case, category):
         raise SystemExit(f"breakwater failed on {case} ({category}): {proc.stderr.strip()}")
     found = Counter()
     for f in json.loads(proc.stdout)["findings"]:
-        path, line = f["location"]["path"], f["location"]["line"]
+        where = f.get("new") or {}  # the NEW location (JSON report schema 2: "new"/"old")
+        path, line = where.get("path", ""), where.get("line", 1)
         if path.startswith("new/"):
             path = path[len("new/"):]
         else:  # anchored on OLD: nothing left in NEW to point at
