@@ -46,7 +46,7 @@ if cmp -s /tmp/bw-bench-n.json /tmp/bw-bench-1.json; then
 else
   echo "determinism: OUTPUTS DIFFER between -j1 and -jN" >&2; exit 1
 fi
-measure "breakwater check (all 4 categories)" sh -c "cd '$dir' && '$BREAKWATER' check old new --use FILE,PACKAGE,WIRE_JSON,WIRE --format json -o /dev/null"
+measure "breakwater check (all 4 categories)" sh -c "cd '$dir' && '$BREAKWATER' check old new --use FILE,PACKAGE,WIRE_JSON,WIRE --format json -o '$dir/all-categories.json'"
 if [ "$with_git" = 1 ]; then
   repo="$dir/repo"
   rm -rf "$repo" && mkdir -p "$repo"
