@@ -5,6 +5,7 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -311,57 +312,51 @@ gp::FileDescriptorProto parse_own(const char* own_text) {
   return out;
 }
 
-// Adds what `extra` declares to `base`, a message of the same name: fields, nested types and
-// enums, ranges, reserved numbers; nothing `base` already has (a later libprotobuf with some of
-// them is a no-op).
-void merge_message(gp::DescriptorProto& base, const gp::DescriptorProto& extra) {
-  const auto has_field = [&](int number) {
-    for (const auto& f : base.field())
-      if (f.number() == number) return true;
-    return false;
-  };
-  for (const auto& f : extra.field())
-    if (!has_field(f.number())) *base.add_field() = f;
-  for (const auto& nested : extra.nested_type()) {
-    bool merged = false;
-    for (auto& mine : *base.mutable_nested_type()) {
-      if (mine.name() == nested.name()) {
-        merge_message(mine, nested);
-        merged = true;
-      }
+void merge_message(gp::DescriptorProto& base, const gp::DescriptorProto& extra);
+
+// Messages of `extra` merged into those of the same name in `mine`, the others appended.
+void merge_messages(google::protobuf::RepeatedPtrField<gp::DescriptorProto>& mine,
+                    const google::protobuf::RepeatedPtrField<gp::DescriptorProto>& extra) {
+  for (const auto& message : extra) {
+    const auto same = std::find_if(mine.begin(), mine.end(),
+                                   [&](const auto& m) { return m.name() == message.name(); });
+    if (same != mine.end()) {
+      merge_message(*same, message);
+    } else {
+      *mine.Add() = message;
     }
-    if (!merged) *base.add_nested_type() = nested;
   }
-  for (const auto& e : extra.enum_type()) {
-    bool present = false;
-    for (const auto& mine : base.enum_type()) present = present || mine.name() == e.name();
-    if (!present) *base.add_enum_type() = e;
+}
+
+// Enums of `extra` that `mine` lacks by name, appended.
+void add_enums(google::protobuf::RepeatedPtrField<gp::EnumDescriptorProto>& mine,
+               const google::protobuf::RepeatedPtrField<gp::EnumDescriptorProto>& extra) {
+  for (const auto& e : extra) {
+    if (std::none_of(mine.begin(), mine.end(), [&](const auto& m) { return m.name() == e.name(); }))
+      *mine.Add() = e;
   }
-  if (base.extension_range_size() == 0)
-    for (const auto& r : extra.extension_range()) *base.add_extension_range() = r;
-  if (base.reserved_range_size() == 0)
-    for (const auto& r : extra.reserved_range()) *base.add_reserved_range() = r;
+}
+
+// Adds what `extra` declares to `base`, a message of the same name: fields, nested types and
+// enums, ranges; nothing `base` already has (a later libprotobuf with some of them is a no-op).
+void merge_message(gp::DescriptorProto& base, const gp::DescriptorProto& extra) {
+  for (const auto& f : extra.field()) {
+    if (std::none_of(base.field().begin(), base.field().end(),
+                     [&](const auto& mine) { return mine.number() == f.number(); }))
+      *base.add_field() = f;
+  }
+  merge_messages(*base.mutable_nested_type(), extra.nested_type());
+  add_enums(*base.mutable_enum_type(), extra.enum_type());
+  if (base.extension_range_size() == 0) *base.mutable_extension_range() = extra.extension_range();
+  if (base.reserved_range_size() == 0) *base.mutable_reserved_range() = extra.reserved_range();
 }
 
 gp::FileDescriptorProto build() {
   gp::FileDescriptorProto base;
   gp::FileDescriptorProto::descriptor()->file()->CopyTo(&base);
   const gp::FileDescriptorProto extra = parse_own(kAdditions);
-  for (const auto& message : extra.message_type()) {
-    bool merged = false;
-    for (auto& mine : *base.mutable_message_type()) {
-      if (mine.name() == message.name()) {
-        merge_message(mine, message);
-        merged = true;
-      }
-    }
-    if (!merged) *base.add_message_type() = message;
-  }
-  for (const auto& e : extra.enum_type()) {
-    bool present = false;
-    for (const auto& mine : base.enum_type()) present = present || mine.name() == e.name();
-    if (!present) *base.add_enum_type() = e;
-  }
+  merge_messages(*base.mutable_message_type(), extra.message_type());
+  add_enums(*base.mutable_enum_type(), extra.enum_type());
   return base;
 }
 
